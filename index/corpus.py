@@ -1,0 +1,64 @@
+"""The corpus folder: its manifest and the text of each document."""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+import datetime as dt
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+MANIFEST_NAME = "manifest.toml"
+
+
+class CorpusError(Exception):
+    """A document or the manifest cannot be read; the message says which and why."""
+
+
+class DocumentInfo(BaseModel):
+    """One document as the manifest describes it."""
+
+    file: str
+    title: str
+    short: str
+    kind: str = "document"
+    date: dt.date | None = None
+    symbols: list[str] = Field(default_factory=list)
+    original: str | None = None
+    note: str = ""
+    reported_by: str | None = None
+
+    @property
+    def doc_id(self) -> str:
+        return Path(self.file).stem
+
+    @property
+    def year(self) -> str:
+        return str(self.date.year) if self.date else ""
+
+
+def load_manifest(corpus_dir: Path) -> list[DocumentInfo]:
+    path = corpus_dir / MANIFEST_NAME
+    if not path.exists():
+        raise CorpusError(f"No {MANIFEST_NAME} in {corpus_dir}: the corpus folder needs one (see README).")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        raise CorpusError(f"{path} is not valid TOML: {error}") from error
+    documents = [DocumentInfo(**entry) for entry in data.get("document", [])]
+    missing = [doc.file for doc in documents if not (corpus_dir / doc.file).exists()]
+    if missing:
+        raise CorpusError(f"The manifest lists files that are not in {corpus_dir}: {', '.join(missing)}")
+    return documents
+
+
+def read_text(path: Path) -> str:
+    """The plain text of a corpus file (TXT or Markdown; other formats through `index.extract`)."""
+    from index.extract import extract_text
+
+    return extract_text(path)
+
+
+def content_hash(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()

@@ -1,0 +1,254 @@
+"""Turn a document's plain text into blocks that know where they sit in its structure.
+
+OAS documents are converted from Word: one paragraph a line, headings numbered with Roman
+numerals (I., II.), letters (A., B., E.1), actor blocks ("· Inter-American Commission on Human
+Rights (IACHR):") and numbered items (objectives, activities, mandates). A delegate asks for
+"activity 9" or "specific objective 8", so every block carries its section path and, for a
+numbered item, the label it is known by.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
+MAX_HEADING_CHARS = 110
+
+_marker_only = re.compile(r"^\s*(?:[IVXL]+|[A-Ha-h]|[ivx]+|\d{1,2})[.)]\s*$")
+_roman = re.compile(r"^([IVXL]+)\.\s+(\S.*)$")
+_letter = re.compile(r"^([A-H])\.\s+(\S.*)$")
+_subletter = re.compile(r"^([A-H]\.\d{1,2})\.?\s+(\S.*)$")
+_numbered = re.compile(r"^(\d{1,2})[.)]\s+(\S.*)$")
+_small_roman = re.compile(r"^([ivx]+)[.)]\s+(\S.*)$")
+_bullet = re.compile(r"^[·•\-–]\s*(\S.*)$")
+_acronym = re.compile(r"\([A-Z][A-Za-z/\-]{1,12}\)")
+
+
+@dataclass
+class Block:
+    """A paragraph (or list item) with its place in the document."""
+
+    text: str
+    start: int
+    end: int
+    path: list[str] = field(default_factory=list)
+    label: str | None = None  # e.g. "activity 9", "specific objective 8"
+    number: int | None = None
+    is_heading: bool = False
+
+
+@dataclass
+class _Heading:
+    rank: int
+    title: str
+    kind: str = ""
+
+
+def roman_to_int(numeral: str) -> int:
+    total, previous = 0, 0
+    for char in reversed(numeral.upper()):
+        value = ROMAN_VALUES[char]
+        total += -value if value < previous else value
+        previous = max(previous, value)
+    return total
+
+
+def _lines_with_offsets(text: str) -> list[tuple[str, int, int]]:
+    """Non-empty lines, tabs flattened, with their offsets in the original text.
+
+    A line that starts with a tab is a table cell in Word exports; it is marked with a leading
+    tab kept in the text so that the caller can recognise tables.
+    """
+    lines = []
+    position = 0
+    for raw in text.splitlines(keepends=True):
+        stripped = raw.strip()
+        if stripped and stripped not in {"/", "\ufffd"}:
+            lead = len(raw) - len(raw.lstrip())
+            start = position + lead
+            cell = "\t" if raw.startswith("\t") else ""
+            lines.append((cell + re.sub(r"\s*\t\s*", " ", stripped), start, start + len(stripped)))
+        position += len(raw)
+    return _join_lone_markers(lines)
+
+
+def _join_lone_markers(lines: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Word exports put a list marker on its own line ("III." then "THE PROGRAM ACTORS")."""
+    joined: list[tuple[str, int, int]] = []
+    index = 0
+    while index < len(lines):
+        text, start, end = lines[index]
+        if (
+            _is_caps_title(text)
+            and not text.endswith((":", "."))
+            and index + 1 < len(lines)
+            and _is_caps_title(lines[index + 1][0])
+            and len(text) > 50
+        ):
+            next_text, _, next_end = lines[index + 1]
+            lines[index + 1] = (f"{text} {next_text}", start, next_end)
+            index += 1
+            continue
+        if _marker_only.match(text) and index + 1 < len(lines):
+            next_text, _, next_end = lines[index + 1]
+            if not _marker_only.match(next_text):
+                joined.append((f"{text.strip()} {next_text}", start, next_end))
+                index += 2
+                continue
+        joined.append((text, start, end))
+        index += 1
+    return joined
+
+
+def _is_caps_title(text: str) -> bool:
+    letters = [char for char in text if char.isalpha()]
+    return len(text) < 100 and len(letters) >= 4 and all(char.isupper() for char in letters)
+
+
+def _looks_like_title(text: str) -> bool:
+    """Short, no closing full stop, mostly capitalised words: a heading rather than a sentence."""
+    if len(text) > MAX_HEADING_CHARS or text.endswith((".", ";", ",")) and not text.endswith(".)"):
+        return False
+    words = [word for word in re.findall(r"[^\W\d_][\w’'/-]*", text) if len(word) > 3]
+    if not words:
+        return bool(text) and len(text) < 40
+    capitalised = sum(1 for word in words if word[0].isupper())
+    return capitalised / len(words) >= 0.5 or bool(_acronym.search(text))
+
+
+def _colon_heading(text: str) -> bool:
+    body = text.rstrip()
+    if not body.endswith(":") or len(body) > MAX_HEADING_CHARS:
+        return False
+    return _looks_like_title(body[:-1])
+
+
+def _item_label(path_titles: list[str], number: int) -> str:
+    context = " ".join(path_titles).lower()
+    if "specific objective" in context or "objetivos específicos" in context:
+        return f"specific objective {number}"
+    if "general objective" in context or "objetivos generales" in context:
+        return f"general objective {number}"
+    if "activit" in context or "actividad" in context:
+        return f"activity {number}"
+    return f"item {number}"
+
+
+class _Outline:
+    """The stack of open headings, with the Roman-numeral bookkeeping that nests sub-lists."""
+
+    def __init__(self) -> None:
+        self.stack: list[_Heading] = []
+        self.top_roman = 0
+        self.nested_roman = 0
+
+    def push(self, heading: _Heading) -> None:
+        while self.stack and self.stack[-1].rank >= heading.rank:
+            self.stack.pop()
+        self.stack.append(heading)
+
+    def roman_rank(self, value: int) -> int:
+        """A Roman numeral starts a top-level part only when it continues the top-level count."""
+        if self.nested_roman and value == self.nested_roman + 1:
+            self.nested_roman = value
+            return 4
+        if value == self.top_roman + 1:
+            self.top_roman = value
+            self.nested_roman = 0
+            return 1
+        self.nested_roman = value
+        return 4
+
+    @property
+    def titles(self) -> list[str]:
+        return [heading.title for heading in self.stack]
+
+
+def _clean_title(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip().rstrip(":").strip()
+    return text
+
+
+def parse_document(text: str) -> list[Block]:
+    """Split a document into headings and paragraphs, each with its section path."""
+    outline = _Outline()
+    blocks: list[Block] = []
+    # Objectives listed as plain paragraphs get their numbers from their order;
+    # a numbered list, or a lead-in ending with ":", ends that counting.
+    counted_items = 0
+    numbered_items = 0
+    in_table = False
+
+    for raw_line, start, end in _lines_with_offsets(text):
+        line = raw_line.lstrip("\t")
+        in_table = in_table or raw_line.startswith("\t")
+        heading = _classify_heading(line, outline)
+        if heading is not None and in_table and heading.rank > 2:
+            heading = None  # table cells are data, not structure
+        if heading is not None:
+            in_table = False
+            outline.push(heading)
+            counted_items = numbered_items = 0
+            blocks.append(Block(line, start, end, outline.titles, is_heading=True))
+            continue
+
+        if roman_item := _roman.match(line):
+            outline.roman_rank(roman_to_int(roman_item.group(1)))  # keeps count of nested lists
+        path = outline.titles
+        label = None
+        number = None
+        numbered = _numbered.match(line)
+        section_is_objectives = bool(path) and re.search(r"objectives|objetivos", path[-1], re.I)
+        if numbered:
+            number = int(numbered.group(1))
+            label = _item_label(path, number)
+            numbered_items += 1
+        elif section_is_objectives and not _bullet.match(line):
+            if numbered_items or line.rstrip().endswith(":"):
+                outline.stack.pop()  # the list of objectives is over
+                path = outline.titles
+                counted_items = numbered_items = 0
+            else:
+                counted_items += 1
+                number = counted_items
+                label = _item_label(path, number)
+        blocks.append(Block(line, start, end, path, label=label, number=number))
+    return blocks
+
+
+def _classify_heading(line: str, outline: _Outline) -> _Heading | None:
+    if len(line) > MAX_HEADING_CHARS:
+        return None
+    if match := _subletter.match(line):
+        if _looks_like_title(match.group(2).rstrip(":")):
+            return _Heading(3, _clean_title(line))
+    if match := _roman.match(line):
+        if _looks_like_title(match.group(2).rstrip(":")):
+            rank = outline.roman_rank(roman_to_int(match.group(1)))
+            return _Heading(rank, _clean_title(line))
+    if match := _letter.match(line):
+        if _looks_like_title(match.group(2).rstrip(":")):
+            return _Heading(2, _clean_title(line))
+    if match := _bullet.match(line):
+        if _colon_heading(match.group(1)):
+            return _Heading(4, _clean_title(match.group(1)), kind="actor")
+        return None
+    if match := _numbered.match(line):
+        body = match.group(2)
+        if _colon_heading(body) or (len(body) < 60 and body.endswith(":")):
+            return _Heading(5, _clean_title(line))
+        if len(body) < 60 and _looks_like_title(body):
+            return _Heading(5, _clean_title(line))
+        return None
+    if match := _small_roman.match(line):
+        if len(line) < 80 and not line.endswith((".", ";", ",")):
+            return _Heading(6, _clean_title(line))
+        return None
+    if _is_caps_title(line):
+        return _Heading(1 if outline.top_roman == 0 else 3, _clean_title(line))
+    if _colon_heading(line):
+        return _Heading(4, _clean_title(line), kind="actor" if _acronym.search(line) else "")
+    if _looks_like_title(line) and len(line) < 70 and not line.endswith(":"):
+        return _Heading(6, _clean_title(line))
+    return None

@@ -1,0 +1,153 @@
+"""Hybrid search: dense and lexical results fused, with exact references put first.
+
+Reciprocal rank fusion needs no score calibration between BM25 and cosine similarity, and an
+explicit reference in the question ("activity 27", "objetivo específico 8", "AG/RES. 2883")
+is a promise the user expects kept, so those passages lead whatever the models think.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+from pydantic import BaseModel
+
+from index.chunk import Chunk
+from index.encoder import Encoder
+from index.glossary import looks_spanish, translate_terms
+from index.lexical import LexicalIndex, query_terms
+from index.text import fold
+from index.vectors import VectorStore
+
+RRF_K = 60
+CANDIDATES = 50
+
+_REFERENCE_PATTERNS = [
+    (re.compile(r"\b(?:specific objective|objetivo especifico)s?\s*(?:no\.?|#|n[°º])?\s*(\d{1,2})\b"), "specific objective"),
+    (re.compile(r"\b(?:general objective|objetivo general)s?\s*(?:no\.?|#|n[°º])?\s*(\d{1,2})\b"), "general objective"),
+    (re.compile(r"\b(?:activity|activities|actividad|actividades)\s*(?:no\.?|#|n[°º])?\s*(\d{1,2})\b"), "activity"),
+    (re.compile(r"^(?:objective|objetivo)\s*(\d{1,2})$"), "specific objective"),
+]
+_SYMBOL = re.compile(r"\b(?:ag/res\.?|resolution|resolucion)\s*(\d{3,4})\b")
+
+
+class SearchHit(BaseModel):
+    """One passage returned for a question, with the scores that ranked it."""
+
+    rank: int
+    score: float
+    dense: float
+    lexical: float
+    chunk: Chunk
+
+    def as_json(self) -> dict:
+        return {
+            "rank": self.rank,
+            "score": round(self.score, 6),
+            "text": self.chunk.text,
+            "doc": self.chunk.doc,
+            "title": self.chunk.title,
+            "section": self.chunk.section_path,
+            "label": self.chunk.label,
+            "start": self.chunk.start,
+            "end": self.chunk.end,
+        }
+
+
+@dataclass(frozen=True)
+class Reference:
+    label: str  # "activity 27"
+    symbol: str | None = None  # "2883" for AG/RES. 2883
+
+
+def find_references(question: str) -> list[Reference]:
+    folded = fold(question).strip()
+    references = [
+        Reference(f"{kind} {int(match.group(1))}")
+        for pattern, kind in _REFERENCE_PATTERNS
+        for match in pattern.finditer(folded)
+    ]
+    references += [Reference("", symbol=match.group(1)) for match in _SYMBOL.finditer(folded)]
+    return references
+
+
+class Searcher:
+    """Everything needed to answer `search(question)`; built once, shared by all handlers."""
+
+    def __init__(self, encoder: Encoder, vectors: VectorStore, lexical: LexicalIndex, chunks: list[Chunk]) -> None:
+        self.encoder = encoder
+        self.vectors = vectors
+        self.lexical = lexical
+        self.chunks = chunks
+        self._by_label: dict[str, list[int]] = {}
+        for position, chunk in enumerate(chunks):
+            if chunk.label:
+                self._by_label.setdefault(chunk.label, []).append(position)
+
+    def embed_query(self, question: str) -> np.ndarray:
+        return self.encoder.encode_queries([self.search_text(question)])[0]
+
+    @staticmethod
+    def search_text(question: str) -> str:
+        """The text the retrievers see: Spanish questions get English glossary terms appended."""
+        if looks_spanish(question):
+            return f"{question} {translate_terms(question)}"
+        return question
+
+    def search(self, question: str, k: int = 5, *, query_vector: np.ndarray | None = None) -> list[SearchHit]:
+        question = question.strip()
+        if not question or not self.chunks:
+            return []
+        text = self.search_text(question)
+        vector = query_vector if query_vector is not None else self.encoder.encode_queries([text])[0]
+        dense = self.vectors.search(vector, CANDIDATES)
+        lexical = self.lexical.search(query_terms(text), CANDIDATES)
+
+        fused: dict[int, float] = {}
+        for ranking in (dense, lexical):
+            for rank, (position, _score) in enumerate(ranking):
+                fused[position] = fused.get(position, 0.0) + 1.0 / (RRF_K + rank + 1)
+        for position in self._referenced(question):
+            fused[position] = fused.get(position, 0.0) + 1.0  # exact references lead
+
+        dense_scores = dict(dense)
+        lexical_scores = dict(lexical)
+        missing_dense = [p for p in fused if p not in dense_scores]
+        if missing_dense:
+            dense_scores.update(self._cosines(vector, missing_dense))
+        ordered = sorted(fused.items(), key=lambda item: (-item[1], -dense_scores.get(item[0], 0.0)))[:k]
+        return [
+            SearchHit(
+                rank=rank,
+                score=score,
+                dense=dense_scores.get(position, 0.0),
+                lexical=lexical_scores.get(position, 0.0),
+                chunk=self.chunks[position],
+            )
+            for rank, (position, score) in enumerate(ordered, start=1)
+        ]
+
+    def _referenced(self, question: str) -> list[int]:
+        positions: list[int] = []
+        for reference in find_references(question):
+            if reference.label:
+                positions += self._by_label.get(reference.label, [])
+            elif reference.symbol:
+                needle = f"AG/RES. {reference.symbol}"
+                positions += [p for p, chunk in enumerate(self.chunks) if needle in chunk.text][:3]
+        return positions
+
+    def _cosines(self, vector: np.ndarray, positions: list[int]) -> dict[int, float]:
+        """Dense scores for passages the ANN did not return (exact references, lexical-only hits)."""
+        index = self.vectors.index
+        if not hasattr(index, "reconstruct"):
+            return {}
+        try:
+            stored = np.vstack([index.reconstruct(int(p)) for p in positions])
+        except RuntimeError:
+            return {}
+        return dict(zip(positions, (stored @ vector).tolist(), strict=True))
+
+    def by_label(self, label: str) -> list[Chunk]:
+        return [self.chunks[p] for p in self._by_label.get(label, [])]
