@@ -29,6 +29,10 @@ _REFERENCE_PATTERNS = [
     (re.compile(r"\b(?:activity|activities|actividad|actividades)\s*(?:no\.?|#|n[°º])?\s*(\d{1,2})\b"), "activity"),
     (re.compile(r"^(?:objective|objetivo)\s*(\d{1,2})$"), "specific objective"),
 ]
+_KIND_QUESTION = [
+    (re.compile(r"\b(?:which|what|que|cual|cuales)\s+(?:\w+\s+)?(?:activity|activities|actividad|actividades)\b"), "activity"),
+    (re.compile(r"\b(?:which|what|que|cual|cuales)\s+(?:\w+\s+)?(?:objective|objectives|objetivo|objetivos)\b"), "objective"),
+]
 _SYMBOL = re.compile(r"\b(?:ag/res\.?|resolution|resolucion)\s*(\d{3,4})\b")
 
 
@@ -72,6 +76,11 @@ def find_references(question: str) -> list[Reference]:
     return references
 
 
+def asked_kind(question: str) -> str | None:
+    folded = fold(question)
+    return next((kind for pattern, kind in _KIND_QUESTION if pattern.search(folded)), None)
+
+
 class Searcher:
     """Everything needed to answer `search(question)`; built once, shared by all handlers."""
 
@@ -110,6 +119,12 @@ class Searcher:
                 fused[position] = fused.get(position, 0.0) + 1.0 / (RRF_K + rank + 1)
         for position in self._referenced(question):
             fused[position] = fused.get(position, 0.0) + 1.0  # exact references lead
+        kind = asked_kind(question)
+        if kind:  # "which activity asks countries to share statistics?": numbered items first
+            for position in fused:
+                label = self.chunks[position].label or ""
+                if kind in label:
+                    fused[position] += 1.0 / RRF_K
 
         dense_scores = dict(dense)
         lexical_scores = dict(lexical)

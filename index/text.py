@@ -27,7 +27,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for match in _sentence_end.finditer(text):
         before = text[start : match.start()].rstrip("”\"’)")
         last_word = before.rsplit(None, 1)[-1] if before.split() else ""
-        if last_word.rstrip(".").lower() in _ABBREVIATIONS or re.fullmatch(r"[A-Z]\.", last_word):
+        if last_word.rstrip(".").lower() in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Z]\.)+", last_word):
             continue
         if match.start() - start < 15:
             continue

@@ -1,0 +1,292 @@
+"""Answers a delegate can quote: the documents' own sentences, each with its source.
+
+Order of precedence: an exact reference ("activity 27") or an actor's mandate ("what must the
+IIN do?") is answered from the catalogue; anything else picks the one to three sentences of the
+best passages that share most of the question's rare words. When too little of the question is
+found in the passages, the honest answer is that the documents do not cover it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from pydantic import BaseModel, Field
+
+from bot.actors import Actor, find_actors
+from bot.catalogue import Catalogue, MandateItem
+from bot.texts import text as say
+from index.chunk import Chunk
+from index.glossary import looks_spanish, translate_terms
+from index.lexical import STOPWORDS
+from index.search import Searcher, SearchHit, find_references
+from index.text import fold, split_sentences
+
+MAX_QUESTION_CHARS = 1000
+PASSAGES_CONSIDERED = 6
+FURTHER_SOURCES = 3
+_word = re.compile(r"[\w/]+(?:[.\-]\w+)*")
+_year = re.compile(r"\b(19|20)\d{2}\b")
+
+# Words that say "list this actor's mandate" rather than ask something specific about it.
+_MANDATE_WORDS = set(
+    """what which does do did the program programme ask asks asked of from request requests expect
+    expects must should suggest suggests suggested assign assigns assigned activity activities
+    role roles task tasks mandate mandates responsibilities responsible according to for in under
+    que qué le les pide piden debe deben hacer actividades actividad tareas mandato mandatos asigna
+    papel rol el la los las del de al segun programa cuales cuáles son list all""".split()
+)
+
+
+class Citation(BaseModel):
+    n: int
+    doc: str
+    title: str
+    short: str
+    date: str
+    section: str
+    label: str | None = None
+    text: str
+    chunk_id: str
+
+
+class AnswerSentence(BaseModel):
+    text: str
+    n: int
+
+
+class Answer(BaseModel):
+    """What the chat, the console and the CLI show; `text` is plain with [n] markers."""
+
+    question: str
+    lang: str
+    found: bool
+    kind: str  # "catalogue" | "extractive" | "generative" | "not_found" | "empty"
+    intro: str = ""
+    sentences: list[AnswerSentence] = Field(default_factory=list)
+    citations: list[Citation] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)
+    generated_text: str | None = None
+
+    @property
+    def text(self) -> str:
+        if not self.found:
+            return "\n".join([self.intro, *self.notes]).strip()
+        if self.generated_text:
+            return self.generated_text
+        body = "\n".join(f"{s.text} [{s.n}]" for s in self.sentences)
+        return f"{self.intro}\n{body}".strip() if self.intro else body
+
+    def as_json(self, question_id: str | None = None) -> dict:
+        data = {
+            "found": self.found,
+            "answer": self.text,
+            "citations": [
+                {"n": c.n, "doc": c.doc, "title": c.title, "section": c.section, "text": c.text} for c in self.citations
+            ],
+        }
+        return {"id": question_id, **data} if question_id is not None else data
+
+
+def _stem(token: str) -> str:
+    """Crude shared stem: enough for 'migrants'/'migration' to meet, cheap enough for every query."""
+    return token[:6] if len(token) > 6 else token
+
+
+def _stems(text: str) -> list[str]:
+    return [_stem(t) for t in _word.findall(fold(text)) if t not in STOPWORDS and len(t) > 1]
+
+
+@dataclass
+class _Candidate:
+    score: float
+    coverage: float
+    hit_rank: int
+    chunk: Chunk
+    sentence: str
+    order: int
+
+
+class Answerer:
+    def __init__(self, searcher: Searcher, catalogue: Catalogue | None = None, *, min_evidence: float | None = None,
+                 llm=None) -> None:
+        self.searcher = searcher
+        self.catalogue = catalogue or Catalogue(searcher.chunks)
+        self.min_evidence = min_evidence if min_evidence else default_min_evidence(searcher.encoder.name)
+        self.llm = llm
+        document_frequency: Counter[str] = Counter()
+        for chunk in searcher.chunks:
+            document_frequency.update(set(_stems(f"{chunk.short} {' '.join(chunk.section)} {chunk.text}")))
+        self._df = document_frequency
+        self._n = max(1, len(searcher.chunks))
+        self._doc_names = {c.doc: fold(f"{c.short} {c.title}") for c in searcher.chunks}
+
+    def idf(self, stem: str) -> float:
+        return math.log(1 + self._n / (1 + self._df.get(stem, 0)))
+
+    # -- entry point -------------------------------------------------------------------------
+
+    def answer(self, question: str, lang: str | None = None, *, hits: list[SearchHit] | None = None) -> Answer:
+        question = (question or "").strip()
+        lang = lang or ("es" if looks_spanish(question) else "en")
+        if not question:
+            return Answer(question="", lang=lang, found=False, kind="empty", intro=say(lang, "empty"))
+        notes = []
+        if len(question) > MAX_QUESTION_CHARS:
+            question = question[:MAX_QUESTION_CHARS]
+            notes.append(say(lang, "too_long", limit=MAX_QUESTION_CHARS))
+
+        answer = self._from_catalogue(question, lang)
+        if answer is None:
+            hits = hits if hits is not None else self.searcher.search(question, k=PASSAGES_CONSIDERED)
+            answer = self._extract(question, lang, hits)
+            if answer.found and self.llm is not None:
+                answer = self.llm.rewrite(answer, hits) or answer
+        answer.notes = notes + answer.notes
+        return answer
+
+    # -- catalogue ---------------------------------------------------------------------------
+
+    def _from_catalogue(self, question: str, lang: str) -> Answer | None:
+        references = [r for r in find_references(question) if r.label]
+        if references:
+            items: list[MandateItem] = []
+            for reference in references:
+                found = self.catalogue.lookup(reference.label)
+                items += self._prefer_named_document(question, found)
+            if items:
+                return self._items_answer(question, lang, items, intro=say(lang, "according"))
+        actors = find_actors(question)
+        if len(actors) == 1 and self._asks_for_mandate(question, actors[0]):
+            items = self.catalogue.activities_for(actors[0].id)
+            if items:
+                name = actors[0].name_es if lang == "es" else actors[0].name
+                return self._items_answer(question, lang, items, intro=say(lang, "activities_of", actor=name))
+        return None
+
+    def _prefer_named_document(self, question: str, items: list[MandateItem]) -> list[MandateItem]:
+        """"objective 10 in the CAM Vice Chair's plan" → that document's objective 10 only."""
+        if len(items) < 2:
+            return items
+        words = {w for w in _word.findall(fold(question)) if w not in STOPWORDS and len(w) > 2}
+        generic = {"specific", "general", "objective", "activity", "program", "objetivo", "especifico", "actividad"}
+        scored = []
+        for item in items:
+            name_words = set(_word.findall(self._doc_names.get(item.chunk.doc, "")))
+            scored.append((len((words - generic) & name_words), item))
+        best = max(score for score, _ in scored)
+        return [item for score, item in scored if score == best] if best else items[:1]
+
+    def _asks_for_mandate(self, question: str, actor: Actor) -> bool:
+        folded = fold(question)
+        for alias in sorted(actor.aliases, key=len, reverse=True):
+            folded = re.sub(rf"(?<![\w/-]){re.escape(fold(alias))}(?![\w/-])", " ", folded)
+        words = [w for w in re.findall(r"[a-z]+", folded) if len(w) > 1 and w not in {"s"}]
+        return bool(words) and all(w in _MANDATE_WORDS for w in words)
+
+    def _items_answer(self, question: str, lang: str, items: list[MandateItem], *, intro: str) -> Answer:
+        citations: list[Citation] = []
+        sentences: list[AnswerSentence] = []
+        for item in items:
+            n = len(citations) + 1
+            citations.append(_citation(n, item.chunk))
+            sentences.append(AnswerSentence(text=f"{item.number}. {item.text}" if item.kind == "activity" else item.text, n=n))
+        if lang == "es":
+            intro = f"{intro} {say(lang, 'quoted_en')}".strip()
+        return Answer(question=question, lang=lang, found=True, kind="catalogue", intro=intro,
+                      sentences=sentences, citations=citations)
+
+    # -- extractive --------------------------------------------------------------------------
+
+    def _query_stems(self, question: str) -> list[str]:
+        text = question
+        if looks_spanish(question):
+            text = f"{question} {translate_terms(question)}"
+        return list(dict.fromkeys(_stems(text)))
+
+    def _extract(self, question: str, lang: str, hits: list[SearchHit]) -> Answer:
+        stems = self._query_stems(question)
+        weights = {s: self.idf(s) for s in stems}
+        total = sum(weights.values()) or 1.0
+        candidates: list[_Candidate] = []
+        for hit in hits[:PASSAGES_CONSIDERED]:
+            chunk = hit.chunk
+            context = set(_stems(f"{chunk.short} {' '.join(chunk.section)} {chunk.label or ''}"))
+            chunk_stems = set(_stems(chunk.text)) | context
+            coverage = sum(w for s, w in weights.items() if s in chunk_stems) / total
+            for order, (start, end) in enumerate(split_sentences(chunk.text)):
+                sentence = chunk.text[start:end].strip()
+                if len(sentence) < 20:
+                    continue
+                present = set(_stems(sentence)) | context
+                overlap = sum(w for s, w in weights.items() if s in present) / total
+                score = overlap + 0.35 * coverage + 0.25 / hit.rank + 0.3 * max(hit.dense, 0.0)
+                candidates.append(_Candidate(score, coverage, hit.rank, chunk, sentence, order))
+        if not candidates or not self._enough_evidence(question, candidates, hits):
+            return Answer(question=question, lang=lang, found=False, kind="not_found",
+                          intro=say(lang, "not_found"), notes=[say(lang, "not_found_help")])
+
+        candidates.sort(key=lambda c: -c.score)
+        best = candidates[0]
+        chosen = [best]
+        for candidate in candidates[1:]:
+            if len(chosen) == 3 or sum(len(c.sentence) for c in chosen) > 500:
+                break
+            same_passage_next = candidate.chunk.id == best.chunk.id and abs(candidate.order - best.order) == 1
+            if same_passage_next and candidate.score >= 0.75 * best.score or candidate.score >= 0.92 * best.score:
+                if candidate.sentence not in {c.sentence for c in chosen}:
+                    chosen.append(candidate)
+        chosen.sort(key=lambda c: (c.chunk.id != best.chunk.id, c.chunk.id, c.order))
+
+        citations: list[Citation] = []
+        numbers: dict[str, int] = {}
+        sentences = []
+        for candidate in chosen:
+            if candidate.chunk.id not in numbers:
+                numbers[candidate.chunk.id] = len(citations) + 1
+                citations.append(_citation(numbers[candidate.chunk.id], candidate.chunk))
+            sentences.append(AnswerSentence(text=candidate.sentence, n=numbers[candidate.chunk.id]))
+        for hit in hits[:FURTHER_SOURCES]:  # the next best passages, for the reader who wants more
+            if hit.chunk.id not in numbers:
+                numbers[hit.chunk.id] = len(citations) + 1
+                citations.append(_citation(numbers[hit.chunk.id], hit.chunk))
+        intro = say(lang, "according")
+        if lang == "es":
+            intro = f"{intro} {say(lang, 'quoted_en')}"
+        return Answer(question=question, lang=lang, found=True, kind="extractive", intro=intro,
+                      sentences=sentences, citations=citations)
+
+    def _enough_evidence(self, question: str, candidates: list[_Candidate], hits: list[SearchHit]) -> bool:
+        """Refuse when the best passages are too far from the question, or miss a year it names.
+
+        Evidence is the best passage's cosine similarity plus a small share of how much of the
+        question's rare vocabulary it contains; the threshold is calibrated per model family on
+        the dev set and our own off-topic questions (bench/answers.py).
+        """
+        best_coverage = max(c.coverage for c in candidates)
+        best_dense = max(hit.dense for hit in hits[:PASSAGES_CONSIDERED])
+        if best_dense + 0.15 * best_coverage < self.min_evidence:
+            return False
+        years = {m.group(0) for m in _year.finditer(question)}
+        if years:
+            top_text = " ".join(hit.chunk.text for hit in hits[:3])
+            if not all(year in top_text for year in years):
+                return False
+        return True
+
+
+def default_min_evidence(model_name: str) -> float:
+    """Cosine scales differ between models: E5 puts unrelated text near 0.8, MiniLM near 0.2."""
+    name = model_name.lower()
+    if "e5" in name:
+        return 0.87
+    if "hashing" in name:
+        return 0.2
+    return 0.45
+
+
+def _citation(n: int, chunk: Chunk) -> Citation:
+    return Citation(n=n, doc=chunk.doc, title=chunk.title, short=chunk.short, date=chunk.date,
+                    section=chunk.section_path, label=chunk.label, text=chunk.text, chunk_id=chunk.id)

@@ -1,0 +1,92 @@
+"""Build the long-lived services once: encoder, index, catalogue, answerer, database.
+
+The Telegram application, the console chat, the CLI and the benchmarks all start here, so
+there is one way to get a working answerer and the model is loaded exactly once.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.answer import Answerer
+from bot.catalogue import Catalogue
+from bot.config import Settings
+from index.encoder import Encoder, load_encoder
+from index.search import Searcher
+from index.store import IndexLoadError, IndexManifest, build_index, corpus_is_stale, current_version, load_searcher
+
+logger = logging.getLogger(__name__)
+
+
+def make_encoder(settings: Settings) -> Encoder:
+    return load_encoder(settings.embedding_model, query_prompt=settings.query_prompt, passage_prompt=settings.passage_prompt)
+
+
+def open_index(settings: Settings, encoder: Encoder, *, build_if_needed: bool = True) -> tuple[Searcher, IndexManifest]:
+    """The current index; on a fresh clone (or after the corpus changed) build it first."""
+    try:
+        searcher, manifest = load_searcher(settings.index_dir, encoder)
+        if build_if_needed and corpus_is_stale(settings.corpus_dir, manifest):
+            logger.info("The corpus changed since the index was built; rebuilding")
+            raise IndexLoadError("stale")
+        return searcher, manifest
+    except IndexLoadError as error:
+        if not build_if_needed:
+            raise
+        if current_version(settings.index_dir) is not None and str(error) != "stale":
+            logger.warning("%s", error)
+        logger.info("Building the index of %s", settings.corpus_dir)
+        build_index(settings.corpus_dir, settings.index_dir, encoder)
+        return load_searcher(settings.index_dir, encoder)
+
+
+def make_llm(settings: Settings):
+    if not settings.llm_enabled:
+        return None
+    from bot.llm import LLMClient
+
+    return LLMClient(
+        base_url=settings.llm_base_url or "",
+        model=settings.llm_model or "",
+        api_key=settings.llm_api_key.get_secret_value() if settings.llm_api_key else None,
+        timeout=settings.llm_timeout,
+    )
+
+
+def load_answerer(settings: Settings, *, encoder: Encoder | None = None, allow_llm: bool = True) -> Answerer:
+    encoder = encoder or make_encoder(settings)
+    searcher, _ = open_index(settings, encoder)
+    return Answerer(searcher, Catalogue(searcher.chunks), llm=make_llm(settings) if allow_llm else None)
+
+
+@dataclass
+class Services:
+    """What handlers reach through `context.bot_data`; replaced as a whole when the index changes."""
+
+    settings: Settings
+    answerer: Answerer
+    store: object
+    manifest: IndexManifest | None = None
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def searcher(self) -> Searcher:
+        return self.answerer.searcher
+
+    @property
+    def catalogue(self) -> Catalogue:
+        return self.answerer.catalogue
+
+
+def build_services(settings: Settings, *, encoder: Encoder | None = None) -> Services:
+    from bot.store import Store
+
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    encoder = encoder or make_encoder(settings)
+    searcher, manifest = open_index(settings, encoder)
+    answerer = Answerer(searcher, Catalogue(searcher.chunks), llm=make_llm(settings))
+    store = Store.open(Path(settings.database_path), salt=settings.hash_salt.get_secret_value())
+    return Services(settings=settings, answerer=answerer, store=store, manifest=manifest)
