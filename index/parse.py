@@ -110,6 +110,8 @@ def _looks_like_title(text: str) -> bool:
     """Short, no closing full stop, mostly capitalised words: a heading rather than a sentence."""
     if len(text) > MAX_HEADING_CHARS or text.endswith((".", ";", ",")) and not text.endswith(".)"):
         return False
+    if ";" in text or "AG/RES" in text:  # a citation of a resolution, not a title
+        return False
     words = [word for word in re.findall(r"[^\W\d_][\w’'/-]*", text) if len(word) > 3]
     if not words:
         return bool(text) and len(text) < 40
@@ -148,8 +150,13 @@ class _Outline:
             self.stack.pop()
         self.stack.append(heading)
 
-    def roman_rank(self, value: int) -> int:
-        """A Roman numeral starts a top-level part only when it continues the top-level count."""
+    def roman_rank(self, value: int, *, capitals: bool = False) -> int:
+        """A Roman numeral starts a top-level part when it continues the top-level count
+        (or, in capitals, skips ahead of it); otherwise it numbers a nested list."""
+        if capitals and value > self.top_roman:
+            self.top_roman = value
+            self.nested_roman = 0
+            return 1
         if self.nested_roman and value == self.nested_roman + 1:
             self.nested_roman = value
             return 4
@@ -159,6 +166,11 @@ class _Outline:
             return 1
         self.nested_roman = value
         return 4
+
+    def note_item(self, value: int) -> None:
+        """A Roman-numbered paragraph (not a heading) continues or starts a nested list."""
+        if value in (1, self.nested_roman + 1):
+            self.nested_roman = value
 
     @property
     def titles(self) -> list[str]:
@@ -194,7 +206,7 @@ def parse_document(text: str) -> list[Block]:
             continue
 
         if roman_item := _roman.match(line):
-            outline.roman_rank(roman_to_int(roman_item.group(1)))  # keeps count of nested lists
+            outline.note_item(roman_to_int(roman_item.group(1)))  # keeps count of nested lists
         path = outline.titles
         label = None
         number = None
@@ -225,7 +237,7 @@ def _classify_heading(line: str, outline: _Outline) -> _Heading | None:
             return _Heading(3, _clean_title(line))
     if match := _roman.match(line):
         if _looks_like_title(match.group(2).rstrip(":")):
-            rank = outline.roman_rank(roman_to_int(match.group(1)))
+            rank = outline.roman_rank(roman_to_int(match.group(1)), capitals=_is_caps_title(match.group(2)))
             return _Heading(rank, _clean_title(line))
     if match := _letter.match(line):
         if _looks_like_title(match.group(2).rstrip(":")):

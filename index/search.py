@@ -89,6 +89,7 @@ class Searcher:
         self.vectors = vectors
         self.lexical = lexical
         self.chunks = chunks
+        self._by_id = {chunk.id: chunk for chunk in chunks}
         self._by_label: dict[str, list[int]] = {}
         for position, chunk in enumerate(chunks):
             if chunk.label:
@@ -163,6 +164,9 @@ class Searcher:
         except RuntimeError:
             return {}
         return dict(zip(positions, (stored @ vector).tolist(), strict=True))
+
+    def chunk_by_id(self, chunk_id: str) -> Chunk | None:
+        return self._by_id.get(chunk_id)
 
     def by_label(self, label: str) -> list[Chunk]:
         return [self.chunks[p] for p in self._by_label.get(label, [])]

@@ -1,0 +1,90 @@
+"""The composition root: builds the Telegram Application from settings and wires the handlers."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from urllib.parse import urlparse
+
+from telegram import BotCommand, BotCommandScopeChat, BotCommandScopeDefault
+from telegram.error import TelegramError
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes
+from telegram.request import BaseRequest
+
+from bot.config import Settings
+from bot.services import Services, build_services
+from handlers import admin, ask, browse, errors, start
+from handlers.common import BotData
+
+logger = logging.getLogger(__name__)
+
+
+async def publish_commands(application: Application, settings: Settings) -> None:
+    """Everyone sees the public commands (in English or Spanish); maintainers also see theirs."""
+    bot = application.bot
+    for lang in ("en", "es"):
+        commands = [BotCommand(name, description) for name, description in start.COMMANDS[lang]]
+        await bot.set_my_commands(commands, scope=BotCommandScopeDefault(), language_code=None if lang == "en" else lang)
+    maintainer = [BotCommand(n, d) for n, d in start.COMMANDS["en"] + start.MAINTAINER_COMMANDS["en"]]
+    for admin_id in settings.admin_ids:
+        try:
+            await bot.set_my_commands(maintainer, scope=BotCommandScopeChat(admin_id))
+        except TelegramError as error:  # the maintainer has not opened a chat with the bot yet
+            logger.warning("Could not set maintainer commands for %s: %s", admin_id, error)
+
+
+def build_application(settings: Settings, *, request: BaseRequest | None = None,
+                      services: Services | None = None) -> Application:
+    """One factory for production and tests: tests pass a recording request and ready services."""
+    if settings.telegram_token is None:
+        raise ValueError("TELEGRAM_BOT_TOKEN is not set")
+
+    async def post_init(application: Application) -> None:
+        ready = services if services is not None else await asyncio.to_thread(build_services, settings)
+        application.bot_data.services = ready
+        await publish_commands(application, settings)
+
+    async def post_shutdown(application: Application) -> None:
+        ready = application.bot_data.services
+        if ready is not None and services is None:
+            ready.store.close()
+
+    builder = (
+        ApplicationBuilder()
+        .token(settings.telegram_token.get_secret_value())
+        .context_types(ContextTypes(bot_data=BotData))
+        .concurrent_updates(True)  # one slow question must not hold up other users
+        .rate_limiter(AIORateLimiter(max_retries=2))
+        .post_init(post_init)
+        .post_shutdown(post_shutdown)
+    )
+    if settings.telegram_api_base_url:
+        builder = builder.base_url(settings.telegram_api_base_url)
+    if settings.telegram_api_file_url:
+        builder = builder.base_file_url(settings.telegram_api_file_url)
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    application = builder.build()
+
+    # Order matters: feature handlers first, catch-alls (unknown command, non-text) last.
+    for feature in (start, browse, admin, ask):
+        application.add_handlers(feature.handlers())
+    application.add_handlers(errors.handlers())
+    application.add_error_handler(errors.error_handler)
+    return application
+
+
+def run_bot(settings: Settings) -> None:
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # its INFO lines contain the bot token
+    application = build_application(settings)
+    if settings.telegram_webhook_url:
+        secret = settings.telegram_webhook_secret.get_secret_value() if settings.telegram_webhook_secret else None
+        application.run_webhook(
+            listen=settings.telegram_webhook_listen,
+            port=settings.telegram_webhook_port,
+            url_path=urlparse(settings.telegram_webhook_url).path.lstrip("/"),
+            webhook_url=settings.telegram_webhook_url,
+            secret_token=secret,
+        )
+    else:
+        application.run_polling()

@@ -1,0 +1,141 @@
+"""The assistant's own database: questions asked, feedback, and (later) focal points and reports.
+
+sqlite-utils on a WAL-mode SQLite file; schema changes are numbered migrations applied once, in
+order, so an old database upgrades itself at start-up. User ids are stored as salted hashes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import sqlite_utils
+from pydantic import BaseModel
+
+
+def _m001_questions(db: sqlite_utils.Database) -> None:
+    db["questions"].create(
+        {
+            "id": int, "asked_at": str, "user_hash": str, "question": str, "lang": str,
+            "found": int, "kind": str, "latency_ms": float, "feedback": int, "top_source": str, "citations": str,
+        },
+        pk="id",
+    )
+    db["questions"].create_index(["asked_at"])
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_m001_questions]
+
+
+class DailyCount(BaseModel):
+    day: str
+    asked: int
+    answered: int
+
+
+class Stats(BaseModel):
+    total: int
+    answered_share: float
+    per_day: list[DailyCount]
+    most_asked: list[tuple[str, int]]
+    unanswered: list[tuple[str, int]]
+    feedback_up: int
+    feedback_down: int
+
+
+class Store:
+    def __init__(self, db: sqlite_utils.Database, salt: str) -> None:
+        self.db = db
+        self._salt = salt
+        self._lock = threading.Lock()
+
+    @classmethod
+    def open(cls, path: Path | str, *, salt: str = "migrantsbot") -> Store:
+        if str(path) != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        import sqlite3
+
+        conn = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
+        db = sqlite_utils.Database(conn)
+        if str(path) != ":memory:":
+            db.enable_wal()
+        store = cls(db, salt)
+        store.migrate()
+        return store
+
+    def migrate(self) -> None:
+        if "_migrations" not in self.db.table_names():
+            self.db["_migrations"].create({"version": int, "applied_at": str}, pk="version")
+        done = {row["version"] for row in self.db["_migrations"].rows}
+        for version, migration in enumerate(MIGRATIONS, start=1):
+            if version not in done:
+                with self.db.conn:
+                    migration(self.db)
+                    self.db["_migrations"].insert({"version": version, "applied_at": _now()})
+
+    def user_hash(self, user_id: int | str) -> str:
+        return hashlib.sha256(f"{self._salt}:{user_id}".encode()).hexdigest()[:16]
+
+    def log_question(self, *, user_id: int | str, question: str, lang: str, found: bool, kind: str,
+                     latency_ms: float, top_source: str = "", citations: list[str] | None = None) -> int:
+        with self._lock, self.db.conn:
+            table = self.db["questions"]
+            table.insert({
+                "asked_at": _now(), "user_hash": self.user_hash(user_id), "question": question[:4096], "lang": lang,
+                "found": int(found), "kind": kind, "latency_ms": round(latency_ms, 1), "feedback": 0,
+                "top_source": top_source, "citations": json.dumps(citations or []),
+            })
+            return int(table.last_pk)
+
+    def set_feedback(self, question_id: int, value: int, *, user_id: int | str) -> bool:
+        """Only the person who asked may rate the answer; a second tap just changes the vote."""
+        with self._lock, self.db.conn:
+            rows = list(self.db["questions"].rows_where("id = ? and user_hash = ?", [question_id, self.user_hash(user_id)]))
+            if not rows:
+                return False
+            self.db["questions"].update(question_id, {"feedback": 1 if value > 0 else -1})
+            return True
+
+    def question(self, question_id: int) -> dict | None:
+        try:
+            return self.db["questions"].get(question_id)
+        except sqlite_utils.db.NotFoundError:
+            return None
+
+    def cited_chunk(self, question_id: int, n: int) -> str | None:
+        """The passage id behind citation [n] of an answer, for the 'show passage' button."""
+        row = self.question(question_id)
+        if row is None:
+            return None
+        ids = json.loads(row.get("citations") or "[]")
+        return ids[n - 1] if 0 < n <= len(ids) else None
+
+    def stats(self, *, days: int = 30, top: int = 10) -> Stats:
+        since = (dt.datetime.now(dt.UTC) - dt.timedelta(days=days)).isoformat()
+        q = self.db.query
+        total = next(q("select count(*) n from questions where asked_at >= ?", [since]))["n"]
+        answered = next(q("select count(*) n from questions where asked_at >= ? and found = 1", [since]))["n"]
+        per_day = [DailyCount(**row) for row in q(
+            "select substr(asked_at, 1, 10) day, count(*) asked, sum(found) answered from questions "
+            "where asked_at >= ? group by day order by day", [since])]
+        most = [(r["question"], r["n"]) for r in q(
+            "select lower(trim(question)) question, count(*) n from questions where asked_at >= ? "
+            "group by lower(trim(question)) order by n desc, question limit ?", [since, top])]
+        unanswered = [(r["question"], r["n"]) for r in q(
+            "select lower(trim(question)) question, count(*) n from questions where asked_at >= ? and found = 0 "
+            "and kind != 'empty' group by lower(trim(question)) order by n desc, question limit ?", [since, top])]
+        up = next(q("select count(*) n from questions where feedback > 0 and asked_at >= ?", [since]))["n"]
+        down = next(q("select count(*) n from questions where feedback < 0 and asked_at >= ?", [since]))["n"]
+        return Stats(total=total, answered_share=answered / total if total else 0.0, per_day=per_day,
+                     most_asked=most, unanswered=unanswered, feedback_up=up, feedback_down=down)
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")

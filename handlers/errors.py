@@ -1,0 +1,71 @@
+"""What happens when things go wrong: unknown commands, things that are not text, exceptions."""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+import traceback
+
+from telegram import Update
+from telegram.constants import ParseMode
+from telegram.ext import BaseHandler, MessageHandler, filters
+
+from handlers.common import Context, reply_html, user_lang
+
+logger = logging.getLogger(__name__)
+
+REPLIES = {
+    "en": {
+        "unknown_command": "I do not know that command. Send /help to see what I can do, or just type your question.",
+        "not_text": "I can only read text messages. Please type your question.",
+        "sorry": "Sorry, something went wrong on my side while answering. Please try again; your question was not lost.",
+    },
+    "es": {
+        "unknown_command": "No conozco ese comando. Envíe /help para ver lo que puedo hacer, o escriba su pregunta.",
+        "not_text": "Solo puedo leer mensajes de texto. Escriba su pregunta, por favor.",
+        "sorry": "Lo siento, algo falló de mi lado al responder. Vuelva a intentarlo; su pregunta no se perdió.",
+    },
+}
+
+
+async def unknown_command(update: Update, context: Context) -> None:
+    await reply_html(update, html.escape(REPLIES[user_lang(update, context)]["unknown_command"]))
+
+
+async def not_text(update: Update, context: Context) -> None:
+    await reply_html(update, html.escape(REPLIES[user_lang(update, context)]["not_text"]))
+
+
+async def error_handler(update: object, context: Context) -> None:
+    """Log the traceback, tell maintainers if configured, and apologise to the user."""
+    logger.error("Exception while handling an update", exc_info=context.error)
+    services = context.bot_data.services if context.bot_data else None
+    if isinstance(update, Update):
+        try:
+            if update.callback_query:
+                await update.callback_query.answer(REPLIES[user_lang(update, context)]["sorry"], show_alert=True)
+            elif update.effective_message:
+                await reply_html(update, html.escape(REPLIES[user_lang(update, context)]["sorry"]))
+        except Exception:  # the apology itself failed (network?): logged, nothing more to do
+            logger.exception("Could not send the apology")
+    chat_id = services.settings.maintainers_chat_id if services else None
+    if chat_id:
+        trace = "".join(traceback.format_exception(None, context.error, context.error.__traceback__))
+        update_str = update.to_dict() if isinstance(update, Update) else str(update)
+        text = (
+            f"<b>Exception</b>\n<pre>{html.escape(json.dumps(update_str, indent=1, ensure_ascii=False)[:1000])}</pre>\n"
+            f"<pre>{html.escape(trace[-2500:])}</pre>"
+        )
+        try:
+            await context.bot.send_message(chat_id, text, parse_mode=ParseMode.HTML)
+        except Exception:
+            logger.exception("Could not report the error to the maintainers' chat")
+
+
+def handlers() -> list[BaseHandler]:
+    """Catch-alls: registered after every feature's handlers."""
+    return [
+        MessageHandler(filters.COMMAND, unknown_command),
+        MessageHandler(~filters.TEXT & ~filters.StatusUpdate.ALL, not_text),
+    ]

@@ -1,0 +1,115 @@
+"""An in-process fake Bot API: python-telegram-bot talks to it through a real BaseRequest.
+
+Every call is recorded as (method, parameters); replies are what Telegram would send, so the
+whole Application (handlers, rate limiter, error handler) runs unmodified.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import time
+from typing import Any
+
+from telegram.request import BaseRequest, RequestData
+
+BOT_USER = {"id": 4242, "is_bot": True, "first_name": "migrantsbot", "username": "migrants_test_bot",
+            "can_join_groups": True, "can_read_all_group_messages": False, "supports_inline_queries": False}
+
+
+class FakeBotAPI(BaseRequest):
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, dict[str, Any]]] = []
+        self._message_ids = itertools.count(1000)
+        self.fail_methods: set[str] = set()
+
+    async def initialize(self) -> None:
+        return None
+
+    async def shutdown(self) -> None:
+        return None
+
+    @property
+    def read_timeout(self) -> float | None:
+        return 5.0
+
+    async def do_request(self, url: str, method: str, request_data: RequestData | None = None,
+                         read_timeout=None, write_timeout=None, connect_timeout=None, pool_timeout=None) -> tuple[int, bytes]:
+        api_method = url.rsplit("/", 1)[-1]
+        params = request_data.parameters if request_data else {}
+        self.calls.append((api_method, params))
+        if api_method in self.fail_methods:
+            return 400, json.dumps({"ok": False, "error_code": 400, "description": "Bad Request: test failure"}).encode()
+        return 200, json.dumps({"ok": True, "result": self._result(api_method, params)}).encode()
+
+    def _result(self, api_method: str, params: dict[str, Any]) -> Any:
+        if api_method == "getMe":
+            return BOT_USER
+        if api_method in {"sendMessage", "editMessageText", "sendDocument"}:
+            chat_id = int(params.get("chat_id", 1))
+            return {
+                "message_id": next(self._message_ids), "date": int(time.time()),
+                "chat": {"id": chat_id, "type": "private"}, "from": BOT_USER,
+                "text": params.get("text", ""),
+            }
+        if api_method == "getUpdates":
+            return []
+        return True
+
+    # -- helpers for assertions ------------------------------------------------------------
+
+    def sent(self, method: str = "sendMessage") -> list[dict[str, Any]]:
+        return [params for name, params in self.calls if name == method]
+
+    def texts(self) -> list[str]:
+        return [params["text"] for params in self.sent()]
+
+    def clear(self) -> None:
+        self.calls.clear()
+
+
+_update_ids = itertools.count(1)
+
+
+def user(user_id: int = 1, lang: str = "en") -> dict:
+    return {"id": user_id, "is_bot": False, "first_name": f"User{user_id}", "language_code": lang}
+
+
+def message_update(text: str | None = None, *, user_id: int = 1, lang: str = "en", update_id: int | None = None,
+                   extra: dict | None = None) -> dict:
+    message: dict[str, Any] = {
+        "message_id": next(_update_ids) + 10_000,
+        "date": int(time.time()),
+        "chat": {"id": user_id, "type": "private"},
+        "from": user(user_id, lang),
+    }
+    if text is not None:
+        message["text"] = text
+        if text.startswith("/"):
+            command = text.split()[0]
+            message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
+    message.update(extra or {})
+    return {"update_id": update_id or next(_update_ids), "message": message}
+
+
+def callback_update(data: str, *, user_id: int = 1, lang: str = "en", message_text: str = "…") -> dict:
+    return {
+        "update_id": next(_update_ids),
+        "callback_query": {
+            "id": str(next(_update_ids)),
+            "from": user(user_id, lang),
+            "chat_instance": "ci",
+            "data": data,
+            "message": {
+                "message_id": 999, "date": int(time.time()), "chat": {"id": user_id, "type": "private"},
+                "from": BOT_USER, "text": message_text,
+            },
+        },
+    }
+
+
+async def settle() -> None:
+    """Let concurrently processed updates finish."""
+    for _ in range(50):
+        await asyncio.sleep(0.01)

@@ -1,0 +1,231 @@
+"""The bot end to end: Telegram updates in, Bot API calls out, through the real Application."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from telegram import Update
+
+from bot.app import build_application
+from tests.conftest import ADMIN_ID
+from tests.fakebot import FakeBotAPI, callback_update, message_update, settle
+
+
+@pytest.fixture
+async def bot(settings, services):
+    api = FakeBotAPI()
+    application = build_application(settings, request=api, services=services)
+    await application.initialize()
+    await application.post_init(application)
+    api.clear()
+
+    async def send(update: dict) -> None:
+        await application.process_update(Update.de_json(update, application.bot))
+
+    yield api, send, application, services
+    await application.shutdown()
+
+
+def _keyboard(params: dict) -> list[list[dict]]:
+    markup = params.get("reply_markup") or {}
+    if isinstance(markup, str):
+        import json
+
+        markup = json.loads(markup)
+    return markup.get("inline_keyboard", [])
+
+
+async def test_start_in_english_and_spanish(bot):
+    api, send, *_ = bot
+    await send(message_update("/start", lang="en"))
+    await send(message_update("/start", user_id=2, lang="es"))
+    english, spanish = api.texts()
+    assert "I answer questions" in english and "/activities" in english
+    assert "Respondo preguntas" in spanish
+    assert "/stats" not in english  # maintainer command hidden from others
+
+
+async def test_start_for_maintainer_lists_stats(bot):
+    api, send, *_ = bot
+    await send(message_update("/help", user_id=ADMIN_ID))
+    assert "/stats" in api.texts()[0]
+
+
+async def test_commands_are_published_at_start_up(settings, services):
+    api = FakeBotAPI()
+    application = build_application(settings, request=api, services=services)
+    await application.initialize()
+    await application.post_init(application)
+    published = api.sent("setMyCommands")
+    assert len(published) >= 3  # English default, Spanish, and the maintainer's chat
+    maintainer_scopes = [p for p in published if "chat_id" in str(p.get("scope"))]
+    assert maintainer_scopes and "stats" in str(maintainer_scopes[0]["commands"])
+    await application.shutdown()
+
+
+async def test_question_gets_answer_with_citations_and_buttons(bot):
+    api, send, _, services = bot
+    await send(message_update("Which resolution created the Committee on Migration Issues?"))
+    assert api.sent("sendChatAction"), "typing… is shown while working"
+    reply = api.sent()[-1]
+    assert reply["parse_mode"] == "HTML"
+    assert "AG/RES. 2738" in reply["text"]
+    assert "[1]" in reply["text"] and "Program (2016 revision)" in reply["text"]
+    buttons = [b["callback_data"] for row in _keyboard(reply) for b in row]
+    assert any(b.startswith("psg:") for b in buttons) and any(b.startswith("fb:") for b in buttons)
+    rows = list(services.store.db["questions"].rows)
+    assert len(rows) == 1 and rows[0]["found"] == 1 and rows[0]["user_hash"] != "1"
+
+
+async def test_spanish_question_gets_spanish_framing(bot):
+    api, send, *_ = bot
+    await send(message_update("¿Qué dice la actividad 27 del Programa?", lang="es"))
+    text = api.texts()[-1]
+    assert "Según los documentos" in text and "Fuentes" in text
+    assert "identity documents" in text  # the quoted text stays in the document's language
+
+
+async def test_passage_button_shows_the_cited_passage(bot):
+    api, send, *_ = bot
+    await send(message_update("activity 9"))
+    passage_button = next(b["callback_data"] for row in _keyboard(api.sent()[-1]) for b in row if b["callback_data"].startswith("psg:"))
+    api.clear()
+    await send(callback_update(passage_button))
+    assert api.sent("answerCallbackQuery")
+    assert "due process" in api.texts()[-1] and "activity 9" in api.texts()[-1]
+
+
+async def test_feedback_is_stored_with_the_question(bot):
+    api, send, _, services = bot
+    await send(message_update("activity 9"))
+    question_id = services.store.db["questions"].last_pk or next(iter(services.store.db["questions"].rows))["id"]
+    await send(callback_update(f"fb:{question_id}:-1"))
+    assert services.store.question(question_id)["feedback"] == -1
+    await send(callback_update(f"fb:{question_id}:1", user_id=77))  # someone else cannot vote on it
+    assert services.store.question(question_id)["feedback"] == -1
+
+
+async def test_stale_passage_button(bot):
+    api, send, *_ = bot
+    await send(callback_update("psg:424242:1"))
+    answer = api.sent("answerCallbackQuery")[-1]
+    assert "no longer available" in answer["text"]
+
+
+async def test_activities_keyboard_and_button(bot):
+    api, send, *_ = bot
+    await send(message_update("/activities"))
+    buttons = [b["callback_data"] for row in _keyboard(api.sent()[-1]) for b in row]
+    assert "acts:IACHR" in buttons and "acts:MEMBER_STATES" in buttons
+    await send(callback_update("acts:IIN"))
+    text = api.texts()[-1]
+    assert "15." in text and "16." in text and "unaccompanied" in text
+
+
+async def test_activities_with_actor_argument_and_unknown_actor(bot):
+    api, send, *_ = bot
+    await send(message_update("/activities cidh", lang="es"))
+    assert "Actividades del Programa" in api.texts()[-1] and "9." in api.texts()[-1]
+    await send(message_update("/activities NASA"))
+    assert "do not know the actor" in api.texts()[-1]
+
+
+async def test_activity_and_objectives_and_sources(bot):
+    api, send, *_ = bot
+    await send(message_update("/activity 22"))
+    assert "trafficking in persons" in api.texts()[-1]
+    await send(message_update("/activity 99"))
+    assert "There is no activity 99" in api.texts()[-1]
+    await send(message_update("/activity"))
+    assert "Usage" in api.texts()[-1]
+    api.clear()
+    await send(message_update("/objectives"))
+    objectives = "\n".join(api.texts())  # longer than one message: split at paragraphs
+    assert len(api.texts()) >= 2 and all(len(t) <= 4096 for t in api.texts())
+    assert "Specific objectives" in objectives and "12. Encourage" in objectives
+    await send(message_update("/sources"))
+    assert "Annual Report 2009 (2009-03-01)" in api.texts()[-1]
+
+
+async def test_off_topic_question_is_refused(bot):
+    api, send, _, services = bot
+    # The hashing encoder of these tests knows no meaning, so the question shares no word with the
+    # corpus; refusals of real off-topic questions are tested with the real model in test_quality.py.
+    await send(message_update("Quxbaz flimflam zorbled?"))
+    text = api.texts()[-1]
+    assert "do not cover" in text
+    assert services.store.stats().unanswered
+
+
+async def test_html_in_user_text_is_escaped(bot):
+    api, send, *_ = bot
+    await send(message_update("<b>activity</b> 9 & <script>"))
+    text = api.texts()[-1]
+    assert "<script>" not in text
+
+
+async def test_unknown_command_sticker_and_photo(bot):
+    api, send, *_ = bot
+    await send(message_update("/frobnicate"))
+    assert "do not know that command" in api.texts()[-1]
+    await send(message_update(None, extra={"sticker": {"file_id": "s", "file_unique_id": "s", "width": 1, "height": 1,
+                                                       "is_animated": False, "is_video": False, "type": "regular"}}))
+    assert "only read text" in api.texts()[-1]
+    await send(message_update(None, extra={"photo": [{"file_id": "p", "file_unique_id": "p", "width": 1, "height": 1}]}))
+    assert "only read text" in api.texts()[-1]
+
+
+async def test_very_long_message_is_answered_and_fits(bot):
+    api, send, *_ = bot
+    await send(message_update("migrants " * 455))  # 4095 characters
+    assert api.sent(), "never silence"
+    assert all(len(text) <= 4096 for text in api.texts())
+
+
+async def test_blank_question_gets_help(bot):
+    api, send, *_ = bot
+    await send(message_update("   "))
+    assert "type a question" in api.texts()[-1].lower()
+
+
+async def test_rate_limit_per_user(bot):
+    api, send, *_ = bot
+    for _ in range(6):  # the settings allow 5 a minute
+        await send(message_update("activity 1"))
+    assert "wait a minute" in api.texts()[-1]
+    await send(message_update("activity 1", user_id=3))  # other users are not affected
+    assert "wait a minute" not in api.texts()[-1]
+
+
+async def test_handler_that_raises_gets_apology_and_bot_continues(bot, monkeypatch, settings):
+    api, send, application, services = bot
+    settings.maintainers_chat_id = 555
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("index exploded")
+
+    monkeypatch.setattr(services.answerer, "answer", broken)
+    await send(message_update("activity 1"))
+    texts = api.texts()
+    assert any("something went wrong" in t for t in texts)
+    assert any(p["chat_id"] == 555 and "index exploded" in p["text"] for p in api.sent())
+    monkeypatch.undo()
+    await send(message_update("/activity 1"))
+    assert "Coordinate" in api.texts()[-1]
+
+
+async def test_two_users_ask_at_once(bot):
+    api, send, _, services = bot
+    await asyncio.gather(send(message_update("activity 9", user_id=10)), send(message_update("actividad 27", user_id=11, lang="es")))
+    await settle()
+    chats = {p["chat_id"] for p in api.sent()}
+    assert {10, 11} <= chats
+    assert services.store.db["questions"].count == 2
+
+
+async def test_language_choice_overrides_telegram_language(bot):
+    api, send, *_ = bot
+    await send(callback_update("lang:es", user_id=5, lang="en"))
+    await send(message_update("/start", user_id=5, lang="en"))
+    assert "Respondo preguntas" in api.texts()[-1]
