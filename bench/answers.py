@@ -40,7 +40,11 @@ def main() -> None:
 
     answerer = load_answerer(Settings(), allow_llm=False)
     items = [json.loads(line) for line in args.eval.read_text(encoding="utf-8").splitlines() if line.strip()]
-    extra = [json.loads(line) for line in args.extra.read_text(encoding="utf-8").splitlines() if line.strip()] if args.extra.exists() else []
+    extra = (
+        [json.loads(line) for line in args.extra.read_text(encoding="utf-8").splitlines() if line.strip()]
+        if args.extra.exists()
+        else []
+    )
 
     in_text = in_first = in_any = refused_in = total_in = 0
     refused_out = total_out = refused_extra = 0
@@ -79,8 +83,12 @@ def main() -> None:
     print(f"  evidence in answer text or citation 1: {in_first / total_in:.2f}")
     print(f"  evidence within any citation:          {in_any / total_in:.2f}")
     print(f"  wrongly refused:                       {refused_in / total_in:.2f} ({refused_in})")
-    print(f"out-of-scope refused (dev): {refused_out}/{total_out}; (extra calibration set): {refused_extra}/{len(extra)}")
-    print(f"answer latency warm: p50 {statistics.median(latencies):.1f} ms, p95 {latencies[int(0.95 * (len(latencies) - 1))]:.1f} ms")
+    print(
+        f"out-of-scope refused (dev): {refused_out}/{total_out}; (extra calibration set): {refused_extra}/{len(extra)}"
+    )
+    print(
+        f"answer latency warm: p50 {statistics.median(latencies):.1f} ms, p95 {latencies[int(0.95 * (len(latencies) - 1))]:.1f} ms"
+    )
 
 
 if __name__ == "__main__":

@@ -17,11 +17,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.config import Settings  # noqa: E402
-from index.encoder import load_encoder  # noqa: E402
-from index.lexical import query_terms  # noqa: E402
-from index.store import build_index, load_searcher  # noqa: E402
-from index.text import collapse_whitespace  # noqa: E402
+from bot.config import Settings
+from index.encoder import load_encoder
+from index.lexical import query_terms
+from index.store import build_index, load_searcher
+from index.text import collapse_whitespace
 
 DEFAULT_EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev.jsonl"
 
@@ -86,7 +86,14 @@ def main() -> None:
             for name, texts in (("dense", dense), ("lexical", lexical), ("fused", fused)):
                 results.setdefault(name, {}).setdefault(lang, []).append(first_hit(texts, item["evidence"]))
             if first_hit(fused, item["evidence"]) != 1:
-                misses.append((item["id"], item["question"], first_hit(fused, item["evidence"]), hits[0].chunk.section_path if hits else ""))
+                misses.append(
+                    (
+                        item["id"],
+                        item["question"],
+                        first_hit(fused, item["evidence"]),
+                        hits[0].chunk.section_path if hits else "",
+                    )
+                )
 
         for _ in range(3):  # warm timing pass over all questions
             for item in questions:
@@ -94,7 +101,9 @@ def main() -> None:
                 searcher.search(item["question"], k=5)
                 latencies.append((time.perf_counter() - started) * 1000)
 
-    print(f"model {model}: load {load_seconds:.1f} s; index build {build_seconds:.1f} s for {manifest.chunk_count} passages")
+    print(
+        f"model {model}: load {load_seconds:.1f} s; index build {build_seconds:.1f} s for {manifest.chunk_count} passages"
+    )
     print(f"{'retriever':10} {'lang':4} {'n':>3} {'r@1':>6} {'r@5':>6} {'mrr':>6}")
     for name, by_lang in results.items():
         for lang in sorted(by_lang):
@@ -103,7 +112,9 @@ def main() -> None:
     latencies.sort()
     p50 = statistics.median(latencies)
     p95 = latencies[int(0.95 * (len(latencies) - 1))]
-    print(f"search latency (warm, with query embedding): p50 {p50:.1f} ms, p95 {p95:.1f} ms over {len(latencies)} queries")
+    print(
+        f"search latency (warm, with query embedding): p50 {p50:.1f} ms, p95 {p95:.1f} ms over {len(latencies)} queries"
+    )
     if args.show_misses:
         for miss in misses:
             print("miss", miss)

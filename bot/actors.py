@@ -22,16 +22,87 @@ class Actor(BaseModel):
 
 
 ACTORS: list[Actor] = [
-    Actor(id="GS", name="General Secretariat", name_es="Secretaría General", aliases=["general secretariat", "secretaria general", "gs/oas", "sg/oea"], group="oas"),
-    Actor(id="CAM", name="Committee on Migration Issues (CAM)", name_es="Comisión de Asuntos Migratorios (CAM)", aliases=["cam", "cidi-cam", "cidi/cam", "committee on migration issues", "comision de asuntos migratorios"], group="oas"),
-    Actor(id="IACHR", name="Inter-American Commission on Human Rights (IACHR)", name_es="Comisión Interamericana de Derechos Humanos (CIDH)", aliases=["iachr", "cidh", "inter-american commission on human rights", "comision interamericana de derechos humanos"], group="oas"),
-    Actor(id="CIM", name="Inter-American Commission of Women (CIM)", name_es="Comisión Interamericana de Mujeres (CIM)", aliases=["cim", "inter-american commission of women", "comision interamericana de mujeres"], group="specialized"),
-    Actor(id="IIN", name="Inter-American Children's Institute (IIN)", name_es="Instituto Interamericano del Niño, la Niña y Adolescentes (IIN)", aliases=["iin", "inn", "inter-american children's institute", "inter-american children’s institute", "instituto interamericano del nino"], group="specialized"),
-    Actor(id="PAHO", name="Pan American Health Organization (PAHO)", name_es="Organización Panamericana de la Salud (OPS)", aliases=["paho", "ops", "pan american health organization", "organizacion panamericana de la salud"], group="specialized"),
-    Actor(id="OTHER_OAS", name="Other organs and entities of the OAS", name_es="Otros órganos y entidades de la OEA", aliases=["other organs", "otros organos"], group="oas"),
-    Actor(id="MEMBER_STATES", name="OAS member states", name_es="Estados miembros de la OEA", aliases=["member states", "member state", "states", "estados miembros", "estados", "countries", "paises"], group="member_states"),
-    Actor(id="MULTILATERAL", name="Multilateral organizations", name_es="Organismos multilaterales", aliases=["multilateral organizations", "organismos multilaterales", "iom", "oim", "ilo", "oit"], group="multilateral"),
-    Actor(id="OTHER_ACTORS", name="Other actors (civil society, universities, diaspora and migrant networks)", name_es="Otros actores (sociedad civil, universidades, redes de diáspora y de migrantes)", aliases=["other actors", "civil society", "sociedad civil", "otros actores"], group="other"),
+    Actor(
+        id="GS",
+        name="General Secretariat",
+        name_es="Secretaría General",
+        aliases=["general secretariat", "secretaria general", "gs/oas", "sg/oea"],
+        group="oas",
+    ),
+    Actor(
+        id="CAM",
+        name="Committee on Migration Issues (CAM)",
+        name_es="Comisión de Asuntos Migratorios (CAM)",
+        aliases=["cam", "cidi-cam", "cidi/cam", "committee on migration issues", "comision de asuntos migratorios"],
+        group="oas",
+    ),
+    Actor(
+        id="IACHR",
+        name="Inter-American Commission on Human Rights (IACHR)",
+        name_es="Comisión Interamericana de Derechos Humanos (CIDH)",
+        aliases=[
+            "iachr",
+            "cidh",
+            "inter-american commission on human rights",
+            "comision interamericana de derechos humanos",
+        ],
+        group="oas",
+    ),
+    Actor(
+        id="CIM",
+        name="Inter-American Commission of Women (CIM)",
+        name_es="Comisión Interamericana de Mujeres (CIM)",
+        aliases=["cim", "inter-american commission of women", "comision interamericana de mujeres"],
+        group="specialized",
+    ),
+    Actor(
+        id="IIN",
+        name="Inter-American Children's Institute (IIN)",
+        name_es="Instituto Interamericano del Niño, la Niña y Adolescentes (IIN)",
+        aliases=[
+            "iin",
+            "inn",
+            "inter-american children's institute",
+            "inter-american children’s institute",
+            "instituto interamericano del nino",
+        ],
+        group="specialized",
+    ),
+    Actor(
+        id="PAHO",
+        name="Pan American Health Organization (PAHO)",
+        name_es="Organización Panamericana de la Salud (OPS)",
+        aliases=["paho", "ops", "pan american health organization", "organizacion panamericana de la salud"],
+        group="specialized",
+    ),
+    Actor(
+        id="OTHER_OAS",
+        name="Other organs and entities of the OAS",
+        name_es="Otros órganos y entidades de la OEA",
+        aliases=["other organs", "otros organos"],
+        group="oas",
+    ),
+    Actor(
+        id="MEMBER_STATES",
+        name="OAS member states",
+        name_es="Estados miembros de la OEA",
+        aliases=["member states", "member state", "states", "estados miembros", "estados", "countries", "paises"],
+        group="member_states",
+    ),
+    Actor(
+        id="MULTILATERAL",
+        name="Multilateral organizations",
+        name_es="Organismos multilaterales",
+        aliases=["multilateral organizations", "organismos multilaterales", "iom", "oim", "ilo", "oit"],
+        group="multilateral",
+    ),
+    Actor(
+        id="OTHER_ACTORS",
+        name="Other actors (civil society, universities, diaspora and migrant networks)",
+        name_es="Otros actores (sociedad civil, universidades, redes de diáspora y de migrantes)",
+        aliases=["other actors", "civil society", "sociedad civil", "otros actores"],
+        group="other",
+    ),
 ]
 
 _BY_ID = {actor.id: actor for actor in ACTORS}

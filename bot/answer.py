@@ -32,11 +32,79 @@ _year = re.compile(r"\b(19|20)\d{2}\b")
 
 # Words that say "list this actor's mandate" rather than ask something specific about it.
 _MANDATE_WORDS = set(
-    """what which does do did the program programme ask asks asked of from request requests expect
-    expects must should suggest suggests suggested assign assigns assigned activity activities
-    role roles task tasks mandate mandates responsibilities responsible according to for in under
-    que qué le les pide piden debe deben hacer actividades actividad tareas mandato mandatos asigna
-    papel rol el la los las del de al segun programa cuales cuáles son list all""".split()
+    [
+        "what",
+        "which",
+        "does",
+        "do",
+        "did",
+        "the",
+        "program",
+        "programme",
+        "ask",
+        "asks",
+        "asked",
+        "of",
+        "from",
+        "request",
+        "requests",
+        "expect",
+        "expects",
+        "must",
+        "should",
+        "suggest",
+        "suggests",
+        "suggested",
+        "assign",
+        "assigns",
+        "assigned",
+        "activity",
+        "activities",
+        "role",
+        "roles",
+        "task",
+        "tasks",
+        "mandate",
+        "mandates",
+        "responsibilities",
+        "responsible",
+        "according",
+        "to",
+        "for",
+        "in",
+        "under",
+        "que",
+        "qué",
+        "le",
+        "les",
+        "pide",
+        "piden",
+        "debe",
+        "deben",
+        "hacer",
+        "actividades",
+        "actividad",
+        "tareas",
+        "mandato",
+        "mandatos",
+        "asigna",
+        "papel",
+        "rol",
+        "el",
+        "la",
+        "los",
+        "las",
+        "del",
+        "de",
+        "al",
+        "segun",
+        "programa",
+        "cuales",
+        "cuáles",
+        "son",
+        "list",
+        "all",
+    ]
 )
 
 
@@ -110,8 +178,9 @@ class _Candidate:
 
 
 class Answerer:
-    def __init__(self, searcher: Searcher, catalogue: Catalogue | None = None, *, min_evidence: float | None = None,
-                 llm=None) -> None:
+    def __init__(
+        self, searcher: Searcher, catalogue: Catalogue | None = None, *, min_evidence: float | None = None, llm=None
+    ) -> None:
         self.searcher = searcher
         self.catalogue = catalogue or Catalogue(searcher.chunks)
         self.min_evidence = min_evidence if min_evidence else default_min_evidence(searcher.encoder.name)
@@ -167,7 +236,7 @@ class Answerer:
         return None
 
     def _prefer_named_document(self, question: str, items: list[MandateItem]) -> list[MandateItem]:
-        """"objective 10 in the CAM Vice Chair's plan" → that document's objective 10 only."""
+        """ "objective 10 in the CAM Vice Chair's plan" → that document's objective 10 only."""
         if len(items) < 2:
             return items
         words = {w for w in _word.findall(fold(question)) if w not in STOPWORDS and len(w) > 2}
@@ -192,11 +261,20 @@ class Answerer:
         for item in items:
             n = len(citations) + 1
             citations.append(_citation(n, item.chunk))
-            sentences.append(AnswerSentence(text=f"{item.number}. {item.text}" if item.kind == "activity" else item.text, n=n))
+            sentences.append(
+                AnswerSentence(text=f"{item.number}. {item.text}" if item.kind == "activity" else item.text, n=n)
+            )
         if lang == "es":
             intro = f"{intro} {say(lang, 'quoted_en')}".strip()
-        return Answer(question=question, lang=lang, found=True, kind="catalogue", intro=intro,
-                      sentences=sentences, citations=citations)
+        return Answer(
+            question=question,
+            lang=lang,
+            found=True,
+            kind="catalogue",
+            intro=intro,
+            sentences=sentences,
+            citations=citations,
+        )
 
     # -- extractive --------------------------------------------------------------------------
 
@@ -225,8 +303,14 @@ class Answerer:
                 score = overlap + 0.35 * coverage + 0.25 / hit.rank + 0.3 * max(hit.dense, 0.0)
                 candidates.append(_Candidate(score, coverage, hit.rank, chunk, sentence, order))
         if not candidates or not self._enough_evidence(question, candidates, hits):
-            return Answer(question=question, lang=lang, found=False, kind="not_found",
-                          intro=say(lang, "not_found"), notes=[say(lang, "not_found_help")])
+            return Answer(
+                question=question,
+                lang=lang,
+                found=False,
+                kind="not_found",
+                intro=say(lang, "not_found"),
+                notes=[say(lang, "not_found_help")],
+            )
 
         candidates.sort(key=lambda c: -c.score)
         best = candidates[0]
@@ -235,9 +319,11 @@ class Answerer:
             if len(chosen) == 3 or sum(len(c.sentence) for c in chosen) > 500:
                 break
             same_passage_next = candidate.chunk.id == best.chunk.id and abs(candidate.order - best.order) == 1
-            if same_passage_next and candidate.score >= 0.75 * best.score or candidate.score >= 0.92 * best.score:
-                if candidate.sentence not in {c.sentence for c in chosen}:
-                    chosen.append(candidate)
+            close_enough = (same_passage_next and candidate.score >= 0.75 * best.score) or (
+                candidate.score >= 0.92 * best.score
+            )
+            if close_enough and candidate.sentence not in {c.sentence for c in chosen}:
+                chosen.append(candidate)
         chosen.sort(key=lambda c: (c.chunk.id != best.chunk.id, c.chunk.id, c.order))
 
         citations: list[Citation] = []
@@ -255,8 +341,15 @@ class Answerer:
         intro = say(lang, "according")
         if lang == "es":
             intro = f"{intro} {say(lang, 'quoted_en')}"
-        return Answer(question=question, lang=lang, found=True, kind="extractive", intro=intro,
-                      sentences=sentences, citations=citations)
+        return Answer(
+            question=question,
+            lang=lang,
+            found=True,
+            kind="extractive",
+            intro=intro,
+            sentences=sentences,
+            citations=citations,
+        )
 
     def _enough_evidence(self, question: str, candidates: list[_Candidate], hits: list[SearchHit]) -> bool:
         """Refuse when the best passages are too far from the question, or miss a year it names.
@@ -288,5 +381,14 @@ def default_min_evidence(model_name: str) -> float:
 
 
 def _citation(n: int, chunk: Chunk) -> Citation:
-    return Citation(n=n, doc=chunk.doc, title=chunk.title, short=chunk.short, date=chunk.date,
-                    section=chunk.section_path, label=chunk.label, text=chunk.text, chunk_id=chunk.id)
+    return Citation(
+        n=n,
+        doc=chunk.doc,
+        title=chunk.title,
+        short=chunk.short,
+        date=chunk.date,
+        section=chunk.section_path,
+        label=chunk.label,
+        text=chunk.text,
+        chunk_id=chunk.id,
+    )

@@ -24,7 +24,9 @@ async def publish_commands(application: Application, settings: Settings) -> None
     bot = application.bot
     for lang in ("en", "es"):
         commands = [BotCommand(name, description) for name, description in start.COMMANDS[lang]]
-        await bot.set_my_commands(commands, scope=BotCommandScopeDefault(), language_code=None if lang == "en" else lang)
+        await bot.set_my_commands(
+            commands, scope=BotCommandScopeDefault(), language_code=None if lang == "en" else lang
+        )
     maintainer = [BotCommand(n, d) for n, d in start.COMMANDS["en"] + start.MAINTAINER_COMMANDS["en"]]
     for admin_id in settings.admin_ids:
         try:
@@ -33,8 +35,9 @@ async def publish_commands(application: Application, settings: Settings) -> None
             logger.warning("Could not set maintainer commands for %s: %s", admin_id, error)
 
 
-def build_application(settings: Settings, *, request: BaseRequest | None = None,
-                      services: Services | None = None) -> Application:
+def build_application(
+    settings: Settings, *, request: BaseRequest | None = None, services: Services | None = None
+) -> Application:
     """One factory for production and tests: tests pass a recording request and ready services."""
     if settings.telegram_token is None:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")

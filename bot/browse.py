@@ -7,16 +7,26 @@ from bot.catalogue import Catalogue, MandateItem
 from index.corpus import DocumentInfo
 
 HEADINGS = {
-    "en": {"general": "General objectives", "specific": "Specific objectives", "sources": "Documents",
-           "no_activity": "There is no activity {n}: the Program has activities 1 to {last}.",
-           "unknown_actor": "I do not know the actor '{name}'. Choose one of: {choices}",
-           "activities": "Program activities for {actor}", "pick_actor": "Choose an actor to see its Program activities:",
-           "chunks": "passages"},
-    "es": {"general": "Objetivos generales", "specific": "Objetivos específicos", "sources": "Documentos",
-           "no_activity": "No existe la actividad {n}: el Programa tiene las actividades 1 a {last}.",
-           "unknown_actor": "No conozco el actor '{name}'. Elija uno de: {choices}",
-           "activities": "Actividades del Programa para {actor}", "pick_actor": "Elija un actor para ver sus actividades del Programa:",
-           "chunks": "pasajes"},
+    "en": {
+        "general": "General objectives",
+        "specific": "Specific objectives",
+        "sources": "Documents",
+        "no_activity": "There is no activity {n}: the Program has activities 1 to {last}.",
+        "unknown_actor": "I do not know the actor '{name}'. Choose one of: {choices}",
+        "activities": "Program activities for {actor}",
+        "pick_actor": "Choose an actor to see its Program activities:",
+        "chunks": "passages",
+    },
+    "es": {
+        "general": "Objetivos generales",
+        "specific": "Objetivos específicos",
+        "sources": "Documentos",
+        "no_activity": "No existe la actividad {n}: el Programa tiene las actividades 1 a {last}.",
+        "unknown_actor": "No conozco el actor '{name}'. Elija uno de: {choices}",
+        "activities": "Actividades del Programa para {actor}",
+        "pick_actor": "Elija un actor para ver sus actividades del Programa:",
+        "chunks": "pasajes",
+    },
 }
 
 
@@ -31,7 +41,13 @@ def _item_line(item: MandateItem) -> str:
 def objectives_text(catalogue: Catalogue, lang: str = "en") -> str:
     general = catalogue.program_items("general objective")
     specific = catalogue.program_items("specific objective")
-    lines = [_h(lang, "general"), *(_item_line(i) for i in general), "", _h(lang, "specific"), *(_item_line(i) for i in specific)]
+    lines = [
+        _h(lang, "general"),
+        *(_item_line(i) for i in general),
+        "",
+        _h(lang, "specific"),
+        *(_item_line(i) for i in specific),
+    ]
     return "\n".join(lines)
 
 

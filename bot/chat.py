@@ -40,9 +40,13 @@ def respond(line: str, answerer: Answerer, documents: list[DocumentInfo]) -> str
         return browse.objectives_text(catalogue)
     if command == "/activities":
         if not argument:
-            return "\n".join(f"{actor_id}: {name} ({count})" for actor_id, name, count in catalogue.actors_with_activities())
+            return "\n".join(
+                f"{actor_id}: {name} ({count})" for actor_id, name, count in catalogue.actors_with_activities()
+            )
         actor_id = browse.resolve_actor(catalogue, argument)
-        return browse.activities_text(catalogue, actor_id) if actor_id else browse.unknown_actor_text(catalogue, argument)
+        return (
+            browse.activities_text(catalogue, actor_id) if actor_id else browse.unknown_actor_text(catalogue, argument)
+        )
     if command == "/activity":
         if not argument.isdigit():
             return "Usage: /activity N, for example /activity 27"
@@ -55,8 +59,12 @@ def respond(line: str, answerer: Answerer, documents: list[DocumentInfo]) -> str
     return f"Unknown command {command}. {HELP}"
 
 
-def chat_loop(answerer: Answerer, documents: list[DocumentInfo], lines: Iterable[str], write: Callable[[str], None]) -> None:
-    write("migrantsbot: ask about the Inter-American Program on the human rights of migrants. /help for commands, /quit to leave.")
+def chat_loop(
+    answerer: Answerer, documents: list[DocumentInfo], lines: Iterable[str], write: Callable[[str], None]
+) -> None:
+    write(
+        "migrantsbot: ask about the Inter-American Program on the human rights of migrants. /help for commands, /quit to leave."
+    )
     for line in lines:
         reply = respond(line, answerer, documents)
         if reply is None:

@@ -14,7 +14,7 @@ from pathlib import Path
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
-from bot.config import Settings  # noqa: E402
+from bot.config import Settings
 
 logger = logging.getLogger("migrantsbot")
 
@@ -38,12 +38,19 @@ def cmd_index_build(args: argparse.Namespace, settings: Settings) -> int:
     started = time.perf_counter()
     encoder = make_encoder(settings)
     loaded = time.perf_counter()
-    manifest = build_index(settings.corpus_dir, settings.index_dir, encoder, show_progress=True,
-                           on_chunked=lambda n: print(f"Parsed the corpus into {n} passages; embedding them…"))
+    manifest = build_index(
+        settings.corpus_dir,
+        settings.index_dir,
+        encoder,
+        show_progress=True,
+        on_chunked=lambda n: print(f"Parsed the corpus into {n} passages; embedding them…"),
+    )
     built = time.perf_counter()
-    print(f"Index built: {manifest.chunk_count} passages from {len(manifest.documents)} documents, "
-          f"model {manifest.model}, {manifest.faiss_type} FAISS index, in {built - loaded:.1f} s "
-          f"(model load {loaded - started:.1f} s) → {settings.index_dir}")
+    print(
+        f"Index built: {manifest.chunk_count} passages from {len(manifest.documents)} documents, "
+        f"model {manifest.model}, {manifest.faiss_type} FAISS index, in {built - loaded:.1f} s "
+        f"(model load {loaded - started:.1f} s) → {settings.index_dir}"
+    )
     return 0
 
 
@@ -119,13 +126,17 @@ def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="migrantsbot", description="Assistant for the OAS Inter-American Program on the human rights of migrants.")
+    parser = argparse.ArgumentParser(
+        prog="migrantsbot", description="Assistant for the OAS Inter-American Program on the human rights of migrants."
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="log more")
     commands = parser.add_subparsers(dest="command", required=True)
 
     index = commands.add_parser("index", help="build the search index")
     index_commands = index.add_subparsers(dest="index_command", required=True)
-    index_commands.add_parser("build", help="parse, chunk and embed the whole corpus").set_defaults(func=cmd_index_build)
+    index_commands.add_parser("build", help="parse, chunk and embed the whole corpus").set_defaults(
+        func=cmd_index_build
+    )
 
     search = commands.add_parser("search", help="show the passages found for a question")
     search.add_argument("question", nargs="?")
@@ -142,7 +153,9 @@ def build_parser() -> argparse.ArgumentParser:
     ask.set_defaults(func=cmd_ask)
 
     commands.add_parser("chat", help="console conversation").set_defaults(func=cmd_chat)
-    commands.add_parser("run", help="run the Telegram bot (console chat when no token is set)").set_defaults(func=cmd_run)
+    commands.add_parser("run", help="run the Telegram bot (console chat when no token is set)").set_defaults(
+        func=cmd_run
+    )
 
     stats = commands.add_parser("stats", help="questions per day, share answered, most asked, unanswered")
     stats.add_argument("--days", type=int, default=30)
@@ -152,8 +165,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
     logging.getLogger("httpx").setLevel(logging.WARNING)  # its INFO lines contain the bot token
     from index.corpus import CorpusError
     from index.store import IndexLoadError

@@ -7,7 +7,6 @@ configuration at all: bundled corpus, SQLite under `data/`, the bundled MiniLM m
 from __future__ import annotations
 
 from pathlib import Path
-
 from typing import Annotated
 
 from pydantic import Field, SecretStr, field_validator

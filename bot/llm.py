@@ -27,11 +27,19 @@ _citation_marker = re.compile(r"\[(\d+)\]")
 
 
 class LLMClient:
-    def __init__(self, base_url: str, model: str, api_key: str | None = None, timeout: float = 20.0,
-                 transport: httpx.BaseTransport | None = None) -> None:
+    def __init__(
+        self,
+        base_url: str,
+        model: str,
+        api_key: str | None = None,
+        timeout: float = 20.0,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
         self.model = model
         headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
-        self._client = httpx.Client(base_url=base_url.rstrip("/"), headers=headers, timeout=timeout, transport=transport)
+        self._client = httpx.Client(
+            base_url=base_url.rstrip("/"), headers=headers, timeout=timeout, transport=transport
+        )
 
     def rewrite(self, answer: Answer, hits: list[SearchHit]) -> Answer | None:
         """A cited generative answer over the same sources, or None to keep the extractive one."""

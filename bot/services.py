@@ -22,7 +22,9 @@ logger = logging.getLogger(__name__)
 
 
 def make_encoder(settings: Settings) -> Encoder:
-    return load_encoder(settings.embedding_model, query_prompt=settings.query_prompt, passage_prompt=settings.passage_prompt)
+    return load_encoder(
+        settings.embedding_model, query_prompt=settings.query_prompt, passage_prompt=settings.passage_prompt
+    )
 
 
 def open_index(settings: Settings, encoder: Encoder, *, build_if_needed: bool = True) -> tuple[Searcher, IndexManifest]:

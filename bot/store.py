@@ -20,8 +20,17 @@ from pydantic import BaseModel
 def _m001_questions(db: sqlite_utils.Database) -> None:
     db["questions"].create(
         {
-            "id": int, "asked_at": str, "user_hash": str, "question": str, "lang": str,
-            "found": int, "kind": str, "latency_ms": float, "feedback": int, "top_source": str, "citations": str,
+            "id": int,
+            "asked_at": str,
+            "user_hash": str,
+            "question": str,
+            "lang": str,
+            "found": int,
+            "kind": str,
+            "latency_ms": float,
+            "feedback": int,
+            "top_source": str,
+            "citations": str,
         },
         pk="id",
     )
@@ -80,21 +89,42 @@ class Store:
     def user_hash(self, user_id: int | str) -> str:
         return hashlib.sha256(f"{self._salt}:{user_id}".encode()).hexdigest()[:16]
 
-    def log_question(self, *, user_id: int | str, question: str, lang: str, found: bool, kind: str,
-                     latency_ms: float, top_source: str = "", citations: list[str] | None = None) -> int:
+    def log_question(
+        self,
+        *,
+        user_id: int | str,
+        question: str,
+        lang: str,
+        found: bool,
+        kind: str,
+        latency_ms: float,
+        top_source: str = "",
+        citations: list[str] | None = None,
+    ) -> int:
         with self._lock, self.db.conn:
             table = self.db["questions"]
-            table.insert({
-                "asked_at": _now(), "user_hash": self.user_hash(user_id), "question": question[:4096], "lang": lang,
-                "found": int(found), "kind": kind, "latency_ms": round(latency_ms, 1), "feedback": 0,
-                "top_source": top_source, "citations": json.dumps(citations or []),
-            })
+            table.insert(
+                {
+                    "asked_at": _now(),
+                    "user_hash": self.user_hash(user_id),
+                    "question": question[:4096],
+                    "lang": lang,
+                    "found": int(found),
+                    "kind": kind,
+                    "latency_ms": round(latency_ms, 1),
+                    "feedback": 0,
+                    "top_source": top_source,
+                    "citations": json.dumps(citations or []),
+                }
+            )
             return int(table.last_pk)
 
     def set_feedback(self, question_id: int, value: int, *, user_id: int | str) -> bool:
         """Only the person who asked may rate the answer; a second tap just changes the vote."""
         with self._lock, self.db.conn:
-            rows = list(self.db["questions"].rows_where("id = ? and user_hash = ?", [question_id, self.user_hash(user_id)]))
+            rows = list(
+                self.db["questions"].rows_where("id = ? and user_hash = ?", [question_id, self.user_hash(user_id)])
+            )
             if not rows:
                 return False
             self.db["questions"].update(question_id, {"feedback": 1 if value > 0 else -1})
@@ -119,19 +149,41 @@ class Store:
         q = self.db.query
         total = next(q("select count(*) n from questions where asked_at >= ?", [since]))["n"]
         answered = next(q("select count(*) n from questions where asked_at >= ? and found = 1", [since]))["n"]
-        per_day = [DailyCount(**row) for row in q(
-            "select substr(asked_at, 1, 10) day, count(*) asked, sum(found) answered from questions "
-            "where asked_at >= ? group by day order by day", [since])]
-        most = [(r["question"], r["n"]) for r in q(
-            "select lower(trim(question)) question, count(*) n from questions where asked_at >= ? "
-            "group by lower(trim(question)) order by n desc, question limit ?", [since, top])]
-        unanswered = [(r["question"], r["n"]) for r in q(
-            "select lower(trim(question)) question, count(*) n from questions where asked_at >= ? and found = 0 "
-            "and kind != 'empty' group by lower(trim(question)) order by n desc, question limit ?", [since, top])]
+        per_day = [
+            DailyCount(**row)
+            for row in q(
+                "select substr(asked_at, 1, 10) day, count(*) asked, sum(found) answered from questions "
+                "where asked_at >= ? group by day order by day",
+                [since],
+            )
+        ]
+        most = [
+            (r["question"], r["n"])
+            for r in q(
+                "select lower(trim(question)) question, count(*) n from questions where asked_at >= ? "
+                "group by lower(trim(question)) order by n desc, question limit ?",
+                [since, top],
+            )
+        ]
+        unanswered = [
+            (r["question"], r["n"])
+            for r in q(
+                "select lower(trim(question)) question, count(*) n from questions where asked_at >= ? and found = 0 "
+                "and kind != 'empty' group by lower(trim(question)) order by n desc, question limit ?",
+                [since, top],
+            )
+        ]
         up = next(q("select count(*) n from questions where feedback > 0 and asked_at >= ?", [since]))["n"]
         down = next(q("select count(*) n from questions where feedback < 0 and asked_at >= ?", [since]))["n"]
-        return Stats(total=total, answered_share=answered / total if total else 0.0, per_day=per_day,
-                     most_asked=most, unanswered=unanswered, feedback_up=up, feedback_down=down)
+        return Stats(
+            total=total,
+            answered_share=answered / total if total else 0.0,
+            per_day=per_day,
+            most_asked=most,
+            unanswered=unanswered,
+            feedback_up=up,
+            feedback_down=down,
+        )
 
     def close(self) -> None:
         self.db.conn.close()

@@ -115,8 +115,9 @@ async def feedback(update: Update, context: Context) -> None:
     if parsed is None:
         await query.answer(MESSAGES[lang]["stale"], show_alert=True)
         return
-    stored = await asyncio.to_thread(services_of(context).store.set_feedback, parsed[0], parsed[1],
-                                     user_id=update.effective_user.id)
+    stored = await asyncio.to_thread(
+        services_of(context).store.set_feedback, parsed[0], parsed[1], user_id=update.effective_user.id
+    )
     await query.answer(MESSAGES[lang]["thanks"] if stored else MESSAGES[lang]["not_yours"])
 
 

@@ -35,7 +35,11 @@ async def activities(update: Update, context: Context) -> None:
     name = " ".join(context.args)
     actor_id = browse.resolve_actor(catalogue, name)
     if actor_id is None:
-        await reply_html(update, escape(browse.unknown_actor_text(catalogue, name, lang)), reply_markup=actors_keyboard(context, lang))
+        await reply_html(
+            update,
+            escape(browse.unknown_actor_text(catalogue, name, lang)),
+            reply_markup=actors_keyboard(context, lang),
+        )
         return
     await reply_html(update, escape(browse.activities_text(catalogue, actor_id, lang)))
 
@@ -46,8 +50,12 @@ async def actor_chosen(update: Update, context: Context) -> None:
     actor_id = (query.data or "").partition(":")[2]
     catalogue = services_of(context).catalogue
     if actor_id not in {a for a, _, _ in catalogue.actors_with_activities()}:
-        await query.answer("This button is out of date; send /activities again." if lang == "en"
-                           else "Este botón ya no es válido; envíe /activities de nuevo.", show_alert=True)
+        await query.answer(
+            "This button is out of date; send /activities again."
+            if lang == "en"
+            else "Este botón ya no es válido; envíe /activities de nuevo.",
+            show_alert=True,
+        )
         return
     await query.answer()
     await reply_html(update, escape(browse.activities_text(catalogue, actor_id, lang)))
@@ -56,7 +64,11 @@ async def actor_chosen(update: Update, context: Context) -> None:
 async def activity(update: Update, context: Context) -> None:
     lang = user_lang(update, context)
     if not context.args or not context.args[0].isdigit():
-        usage = "Usage: /activity N, for example /activity 27" if lang == "en" else "Uso: /activity N, por ejemplo /activity 27"
+        usage = (
+            "Usage: /activity N, for example /activity 27"
+            if lang == "en"
+            else "Uso: /activity N, por ejemplo /activity 27"
+        )
         await reply_html(update, escape(usage))
         return
     text = browse.activity_text(services_of(context).catalogue, int(context.args[0]), lang)

@@ -55,5 +55,6 @@ async def reply_html(update: Update, html: str, **kwargs) -> None:
     markup = kwargs.pop("reply_markup", None)
     for index, piece in enumerate(pieces):
         last = index == len(pieces) - 1
-        await message.reply_text(piece, parse_mode=ParseMode.HTML, reply_markup=markup if last else None,
-                                 do_quote=False, **kwargs)
+        await message.reply_text(
+            piece, parse_mode=ParseMode.HTML, reply_markup=markup if last else None, do_quote=False, **kwargs
+        )

@@ -69,7 +69,12 @@ async def start(update: Update, context: Context) -> None:
 
 async def language(update: Update, context: Context) -> None:
     keyboard = InlineKeyboardMarkup(
-        [[InlineKeyboardButton("English", callback_data="lang:en"), InlineKeyboardButton("Español", callback_data="lang:es")]]
+        [
+            [
+                InlineKeyboardButton("English", callback_data="lang:en"),
+                InlineKeyboardButton("Español", callback_data="lang:es"),
+            ]
+        ]
     )
     prompt = "Choose your language / Elija su idioma:"
     await reply_html(update, prompt, reply_markup=keyboard)

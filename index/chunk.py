@@ -101,7 +101,9 @@ def chunk_blocks(blocks: list[Block], document: DocumentInfo) -> list[Chunk]:
             flush()
             if pending_heading is not None and len(block.path) <= len(pending_heading.path):
                 # A heading with no body of its own is really a list item: keep its words.
-                current.append(Block(pending_heading.text, pending_heading.start, pending_heading.end, pending_heading.path[:-1]))
+                current.append(
+                    Block(pending_heading.text, pending_heading.start, pending_heading.end, pending_heading.path[:-1])
+                )
                 groups.append(current)
                 current = []
             pending_heading = block
@@ -118,7 +120,11 @@ def chunk_blocks(blocks: list[Block], document: DocumentInfo) -> list[Chunk]:
                 continue
             same_section = bool(current) and current[-1].path == piece.path
             size = sum(len(b.text) + 1 for b in current) + len(piece.text)
-            if current and (not same_section or size > MAX_CHUNK_CHARS) and not (lead_in and size < 1.5 * MAX_CHUNK_CHARS):
+            if (
+                current
+                and (not same_section or size > MAX_CHUNK_CHARS)
+                and not (lead_in and size < 1.5 * MAX_CHUNK_CHARS)
+            ):
                 flush()
             current.append(piece)
     flush()

@@ -108,7 +108,7 @@ def _is_caps_title(text: str) -> bool:
 
 def _looks_like_title(text: str) -> bool:
     """Short, no closing full stop, mostly capitalised words: a heading rather than a sentence."""
-    if len(text) > MAX_HEADING_CHARS or text.endswith((".", ";", ",")) and not text.endswith(".)"):
+    if len(text) > MAX_HEADING_CHARS or (text.endswith((".", ";", ",")) and not text.endswith(".)")):
         return False
     if ";" in text or "AG/RES" in text:  # a citation of a resolution, not a title
         return False
@@ -232,16 +232,13 @@ def parse_document(text: str) -> list[Block]:
 def _classify_heading(line: str, outline: _Outline) -> _Heading | None:
     if len(line) > MAX_HEADING_CHARS:
         return None
-    if match := _subletter.match(line):
-        if _looks_like_title(match.group(2).rstrip(":")):
-            return _Heading(3, _clean_title(line))
-    if match := _roman.match(line):
-        if _looks_like_title(match.group(2).rstrip(":")):
-            rank = outline.roman_rank(roman_to_int(match.group(1)), capitals=_is_caps_title(match.group(2)))
-            return _Heading(rank, _clean_title(line))
-    if match := _letter.match(line):
-        if _looks_like_title(match.group(2).rstrip(":")):
-            return _Heading(2, _clean_title(line))
+    if (match := _subletter.match(line)) and _looks_like_title(match.group(2).rstrip(":")):
+        return _Heading(3, _clean_title(line))
+    if (match := _roman.match(line)) and _looks_like_title(match.group(2).rstrip(":")):
+        rank = outline.roman_rank(roman_to_int(match.group(1)), capitals=_is_caps_title(match.group(2)))
+        return _Heading(rank, _clean_title(line))
+    if (match := _letter.match(line)) and _looks_like_title(match.group(2).rstrip(":")):
+        return _Heading(2, _clean_title(line))
     if match := _bullet.match(line):
         if _colon_heading(match.group(1)):
             return _Heading(4, _clean_title(match.group(1)), kind="actor")

@@ -24,14 +24,23 @@ RRF_K = 60
 CANDIDATES = 50
 
 _REFERENCE_PATTERNS = [
-    (re.compile(r"\b(?:specific objective|objetivo especifico)s?\s*(?:no\.?|#|n[°º])?\s*(\d{1,2})\b"), "specific objective"),
+    (
+        re.compile(r"\b(?:specific objective|objetivo especifico)s?\s*(?:no\.?|#|n[°º])?\s*(\d{1,2})\b"),
+        "specific objective",
+    ),
     (re.compile(r"\b(?:general objective|objetivo general)s?\s*(?:no\.?|#|n[°º])?\s*(\d{1,2})\b"), "general objective"),
     (re.compile(r"\b(?:activity|activities|actividad|actividades)\s*(?:no\.?|#|n[°º])?\s*(\d{1,2})\b"), "activity"),
     (re.compile(r"^(?:objective|objetivo)\s*(\d{1,2})$"), "specific objective"),
 ]
 _KIND_QUESTION = [
-    (re.compile(r"\b(?:which|what|que|cual|cuales)\s+(?:\w+\s+)?(?:activity|activities|actividad|actividades)\b"), "activity"),
-    (re.compile(r"\b(?:which|what|que|cual|cuales)\s+(?:\w+\s+)?(?:objective|objectives|objetivo|objetivos)\b"), "objective"),
+    (
+        re.compile(r"\b(?:which|what|que|cual|cuales)\s+(?:\w+\s+)?(?:activity|activities|actividad|actividades)\b"),
+        "activity",
+    ),
+    (
+        re.compile(r"\b(?:which|what|que|cual|cuales)\s+(?:\w+\s+)?(?:objective|objectives|objetivo|objetivos)\b"),
+        "objective",
+    ),
 ]
 _SYMBOL = re.compile(r"\b(?:ag/res\.?|resolution|resolucion)\s*(\d{3,4})\b")
 

@@ -73,7 +73,9 @@ def _remove_old_versions(index_dir: Path, keep: Path) -> None:
             shutil.rmtree(entry, ignore_errors=True)
 
 
-def chunk_corpus(corpus_dir: Path, documents: list[DocumentInfo] | None = None) -> tuple[list[Chunk], list[DocumentEntry]]:
+def chunk_corpus(
+    corpus_dir: Path, documents: list[DocumentInfo] | None = None
+) -> tuple[list[Chunk], list[DocumentEntry]]:
     documents = documents if documents is not None else load_manifest(corpus_dir)
     chunks: list[Chunk] = []
     entries: list[DocumentEntry] = []
@@ -82,7 +84,11 @@ def chunk_corpus(corpus_dir: Path, documents: list[DocumentInfo] | None = None) 
         document_chunks = chunk_document(read_text(path), document)
         chunks += document_chunks
         sections = {tuple(chunk.section) for chunk in document_chunks}
-        entries.append(DocumentEntry(file=document.file, sha256=content_hash(path), chunks=len(document_chunks), sections=len(sections)))
+        entries.append(
+            DocumentEntry(
+                file=document.file, sha256=content_hash(path), chunks=len(document_chunks), sections=len(sections)
+            )
+        )
     return chunks, entries
 
 
@@ -102,7 +108,9 @@ def build_index(
     return write_version(index_dir, encoder, chunks, vectors, entries)
 
 
-def write_version(index_dir: Path, encoder: Encoder, chunks: list[Chunk], vectors, entries: list[DocumentEntry]) -> IndexManifest:
+def write_version(
+    index_dir: Path, encoder: Encoder, chunks: list[Chunk], vectors, entries: list[DocumentEntry]
+) -> IndexManifest:
     index_dir.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now(dt.UTC)
     version = index_dir / f"v{stamp:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"

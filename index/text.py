@@ -5,7 +5,26 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_ABBREVIATIONS = {"dr", "mr", "mrs", "ms", "st", "no", "art", "e.g", "i.e", "u.s", "inc", "jr", "sr", "vol", "op", "cf", "res", "nos"}
+_ABBREVIATIONS = {
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "st",
+    "no",
+    "art",
+    "e.g",
+    "i.e",
+    "u.s",
+    "inc",
+    "jr",
+    "sr",
+    "vol",
+    "op",
+    "cf",
+    "res",
+    "nos",
+}
 _sentence_end = re.compile(r"(?<=[.!?;])[”\"’)]?\s+(?=[“\"(\[]?[A-ZÁÉÍÓÚÑ¿¡·])")
 _space = re.compile(r"\s+")
 
@@ -25,9 +44,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _sentence_end.finditer(text):
-        before = text[start : match.start()].rstrip("”\"’)")
+        before = text[start : match.start()].rstrip('”"’)')
         last_word = before.rsplit(None, 1)[-1] if before.split() else ""
-        if last_word.rstrip(".").lower().rsplit("/", 1)[-1] in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Z]\.)+", last_word):
+        if last_word.rstrip(".").lower().rsplit("/", 1)[-1] in _ABBREVIATIONS or re.fullmatch(
+            r"(?:[A-Z]\.)+", last_word
+        ):
             continue
         if match.start() - start < 15:
             continue

@@ -11,9 +11,9 @@ from pydantic import SecretStr
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from bot.config import PROJECT_ROOT, Settings  # noqa: E402
-from bot.services import Services, build_services  # noqa: E402
-from index.encoder import HashingEncoder  # noqa: E402
+from bot.config import PROJECT_ROOT, Settings
+from bot.services import Services, build_services
+from index.encoder import HashingEncoder
 
 CORPUS = PROJECT_ROOT / "corpus"
 SMALL_CORPUS = Path(__file__).parent / "data" / "small_corpus"

@@ -14,8 +14,15 @@ from typing import Any
 
 from telegram.request import BaseRequest, RequestData
 
-BOT_USER = {"id": 4242, "is_bot": True, "first_name": "migrantsbot", "username": "migrants_test_bot",
-            "can_join_groups": True, "can_read_all_group_messages": False, "supports_inline_queries": False}
+BOT_USER = {
+    "id": 4242,
+    "is_bot": True,
+    "first_name": "migrantsbot",
+    "username": "migrants_test_bot",
+    "can_join_groups": True,
+    "can_read_all_group_messages": False,
+    "supports_inline_queries": False,
+}
 
 
 class FakeBotAPI(BaseRequest):
@@ -34,13 +41,23 @@ class FakeBotAPI(BaseRequest):
     def read_timeout(self) -> float | None:
         return 5.0
 
-    async def do_request(self, url: str, method: str, request_data: RequestData | None = None,
-                         read_timeout=None, write_timeout=None, connect_timeout=None, pool_timeout=None) -> tuple[int, bytes]:
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout=None,
+        write_timeout=None,
+        connect_timeout=None,
+        pool_timeout=None,
+    ) -> tuple[int, bytes]:
         api_method = url.rsplit("/", 1)[-1]
         params = request_data.parameters if request_data else {}
         self.calls.append((api_method, params))
         if api_method in self.fail_methods:
-            return 400, json.dumps({"ok": False, "error_code": 400, "description": "Bad Request: test failure"}).encode()
+            return 400, json.dumps(
+                {"ok": False, "error_code": 400, "description": "Bad Request: test failure"}
+            ).encode()
         return 200, json.dumps({"ok": True, "result": self._result(api_method, params)}).encode()
 
     def _result(self, api_method: str, params: dict[str, Any]) -> Any:
@@ -49,8 +66,10 @@ class FakeBotAPI(BaseRequest):
         if api_method in {"sendMessage", "editMessageText", "sendDocument"}:
             chat_id = int(params.get("chat_id", 1))
             return {
-                "message_id": next(self._message_ids), "date": int(time.time()),
-                "chat": {"id": chat_id, "type": "private"}, "from": BOT_USER,
+                "message_id": next(self._message_ids),
+                "date": int(time.time()),
+                "chat": {"id": chat_id, "type": "private"},
+                "from": BOT_USER,
                 "text": params.get("text", ""),
             }
         if api_method == "getUpdates":
@@ -76,8 +95,14 @@ def user(user_id: int = 1, lang: str = "en") -> dict:
     return {"id": user_id, "is_bot": False, "first_name": f"User{user_id}", "language_code": lang}
 
 
-def message_update(text: str | None = None, *, user_id: int = 1, lang: str = "en", update_id: int | None = None,
-                   extra: dict | None = None) -> dict:
+def message_update(
+    text: str | None = None,
+    *,
+    user_id: int = 1,
+    lang: str = "en",
+    update_id: int | None = None,
+    extra: dict | None = None,
+) -> dict:
     message: dict[str, Any] = {
         "message_id": next(_update_ids) + 10_000,
         "date": int(time.time()),
@@ -102,8 +127,11 @@ def callback_update(data: str, *, user_id: int = 1, lang: str = "en", message_te
             "chat_instance": "ci",
             "data": data,
             "message": {
-                "message_id": 999, "date": int(time.time()), "chat": {"id": user_id, "type": "private"},
-                "from": BOT_USER, "text": message_text,
+                "message_id": 999,
+                "date": int(time.time()),
+                "chat": {"id": user_id, "type": "private"},
+                "from": BOT_USER,
+                "text": message_text,
             },
         },
     }

@@ -89,7 +89,9 @@ async def test_spanish_question_gets_spanish_framing(bot):
 async def test_passage_button_shows_the_cited_passage(bot):
     api, send, *_ = bot
     await send(message_update("activity 9"))
-    passage_button = next(b["callback_data"] for row in _keyboard(api.sent()[-1]) for b in row if b["callback_data"].startswith("psg:"))
+    passage_button = next(
+        b["callback_data"] for row in _keyboard(api.sent()[-1]) for b in row if b["callback_data"].startswith("psg:")
+    )
     api.clear()
     await send(callback_update(passage_button))
     assert api.sent("answerCallbackQuery")
@@ -97,7 +99,7 @@ async def test_passage_button_shows_the_cited_passage(bot):
 
 
 async def test_feedback_is_stored_with_the_question(bot):
-    api, send, _, services = bot
+    _api, send, _, services = bot
     await send(message_update("activity 9"))
     question_id = services.store.db["questions"].last_pk or next(iter(services.store.db["questions"].rows))["id"]
     await send(callback_update(f"fb:{question_id}:-1"))
@@ -169,10 +171,26 @@ async def test_unknown_command_sticker_and_photo(bot):
     api, send, *_ = bot
     await send(message_update("/frobnicate"))
     assert "do not know that command" in api.texts()[-1]
-    await send(message_update(None, extra={"sticker": {"file_id": "s", "file_unique_id": "s", "width": 1, "height": 1,
-                                                       "is_animated": False, "is_video": False, "type": "regular"}}))
+    await send(
+        message_update(
+            None,
+            extra={
+                "sticker": {
+                    "file_id": "s",
+                    "file_unique_id": "s",
+                    "width": 1,
+                    "height": 1,
+                    "is_animated": False,
+                    "is_video": False,
+                    "type": "regular",
+                }
+            },
+        )
+    )
     assert "only read text" in api.texts()[-1]
-    await send(message_update(None, extra={"photo": [{"file_id": "p", "file_unique_id": "p", "width": 1, "height": 1}]}))
+    await send(
+        message_update(None, extra={"photo": [{"file_id": "p", "file_unique_id": "p", "width": 1, "height": 1}]})
+    )
     assert "only read text" in api.texts()[-1]
 
 
@@ -199,7 +217,7 @@ async def test_rate_limit_per_user(bot):
 
 
 async def test_handler_that_raises_gets_apology_and_bot_continues(bot, monkeypatch, settings):
-    api, send, application, services = bot
+    api, send, _, services = bot
     settings.maintainers_chat_id = 555
 
     def broken(*args, **kwargs):
@@ -217,7 +235,9 @@ async def test_handler_that_raises_gets_apology_and_bot_continues(bot, monkeypat
 
 async def test_two_users_ask_at_once(bot):
     api, send, _, services = bot
-    await asyncio.gather(send(message_update("activity 9", user_id=10)), send(message_update("actividad 27", user_id=11, lang="es")))
+    await asyncio.gather(
+        send(message_update("activity 9", user_id=10)), send(message_update("actividad 27", user_id=11, lang="es"))
+    )
     await settle()
     chats = {p["chat_id"] for p in api.sent()}
     assert {10, 11} <= chats

@@ -1,0 +1,29 @@
+"""Every command the bot registers is in the README and in the published command menu."""
+
+from __future__ import annotations
+
+import re
+
+from telegram.ext import CommandHandler
+
+from bot.app import build_application
+from bot.config import PROJECT_ROOT
+from handlers import start
+from tests.fakebot import FakeBotAPI
+
+
+async def test_every_command_is_documented_and_published(settings, services):
+    application = build_application(settings, request=FakeBotAPI(), services=services)
+    registered = {
+        command
+        for handlers in application.handlers.values()
+        for handler in handlers
+        if isinstance(handler, CommandHandler)
+        for command in handler.commands
+    }
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"`/(\w+)", readme))
+    published = {name for name, _ in start.COMMANDS["en"] + start.MAINTAINER_COMMANDS["en"]}
+    assert registered - documented == set(), "commands missing from README.md"
+    assert registered - published == set(), "commands missing from setMyCommands"
+    assert {name for name, _ in start.COMMANDS["es"]} == {name for name, _ in start.COMMANDS["en"]}

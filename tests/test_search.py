@@ -1,0 +1,82 @@
+"""Hybrid search on the small corpus: exact references lead, Spanish works, the CLI's JSON schema."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bot.cli import main as cli_main
+from index.encoder import HashingEncoder
+from index.search import find_references
+from index.store import build_index, load_searcher
+from tests.conftest import SMALL_CORPUS
+
+
+@pytest.fixture
+def searcher(tmp_path):
+    encoder = HashingEncoder()
+    build_index(SMALL_CORPUS, tmp_path / "index", encoder)
+    return load_searcher(tmp_path / "index", encoder)[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        ("activity 4", "activity 4"),
+        ("What does activity 2 say?", "activity 2"),
+        ("actividad 5", "activity 5"),
+        ("objetivo específico 3", "specific objective 3"),
+        ("specific objective 2", "specific objective 2"),
+        ("general objective 1", "general objective 1"),
+    ],
+)
+def test_exact_references_come_first(searcher, question, label):
+    assert searcher.search(question, k=3)[0].chunk.label == label
+
+
+def test_resolution_symbol_and_facts_are_found(searcher):
+    assert "AG/RES. 2738" in searcher.search("AG/RES. 2738", k=1)[0].chunk.text
+    assert (
+        "30 countries"
+        in searcher.search("How many countries did the trafficking return program help?", k=2)[0].chunk.text
+    )
+    assert "PAHO" in searcher.search("¿Cuántos talleres organizó la OPS?", k=1)[0].chunk.text
+
+
+def test_reference_parsing():
+    refs = {r.label for r in find_references("Compare activity 27, actividad 3 and objetivo específico 8")}
+    assert refs == {"activity 27", "activity 3", "specific objective 8"}
+    assert find_references("AG/RES. 2883")[0].symbol == "2883"
+
+
+def test_empty_question_finds_nothing(searcher):
+    assert searcher.search("   ") == []
+
+
+def _cli_env(monkeypatch, tmp_path):
+    monkeypatch.setenv("MIGRANTSBOT_CORPUS_DIR", str(SMALL_CORPUS))
+    monkeypatch.setenv("MIGRANTSBOT_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("MIGRANTSBOT_EMBEDDING_MODEL", "hashing")
+
+
+def test_search_cli_json_schema(monkeypatch, tmp_path, capsys):
+    _cli_env(monkeypatch, tmp_path)
+    assert cli_main(["search", "activity 3", "--json", "--k", "2"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert len(result["hits"]) == 2
+    hit = result["hits"][0]
+    assert {"rank", "score", "text", "doc", "title", "section"} <= hit.keys()
+    assert hit["rank"] == 1 and hit["doc"] == "mini-program.txt" and "activity 3" in hit["section"]
+
+
+def test_search_cli_batch(monkeypatch, tmp_path, capsys):
+    _cli_env(monkeypatch, tmp_path)
+    queries = tmp_path / "q.jsonl"
+    queries.write_text('{"id": "a", "question": "activity 1"}\nnot json\n{"id": 7, "question": "PAHO workshops"}\n')
+    assert cli_main(["search", "--json", "--k", "3", "--queries", str(queries)]) == 0
+    captured = capsys.readouterr()
+    lines = [json.loads(line) for line in captured.out.splitlines()]
+    assert [line["id"] for line in lines] == ["a", 7]
+    assert all(len(line["hits"]) == 3 and line["hits"][0]["rank"] == 1 for line in lines)
+    assert "skipped" in captured.err
