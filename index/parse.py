@@ -84,6 +84,7 @@ def _join_lone_markers(lines: list[tuple[str, int, int]]) -> list[tuple[str, int
             and not text.endswith((":", "."))
             and index + 1 < len(lines)
             and _is_caps_title(lines[index + 1][0])
+            and not lines[index + 1][0].startswith("\t")  # a table header is not part of the title
             and len(text) > 50
         ):
             next_text, _, next_end = lines[index + 1]
@@ -132,7 +133,7 @@ def _item_label(path_titles: list[str], number: int) -> str:
         return f"specific objective {number}"
     if "general objective" in context or "objetivos generales" in context:
         return f"general objective {number}"
-    if "activit" in context or "actividad" in context:
+    if ("activit" in context or "actividad" in context) and not re.search(r"calendar|schedule|calendario", context):
         return f"activity {number}"
     return f"item {number}"
 
@@ -196,7 +197,7 @@ def parse_document(text: str) -> list[Block]:
         line = raw_line.lstrip("\t")
         in_table = in_table or raw_line.startswith("\t")
         heading = _classify_heading(line, outline)
-        if heading is not None and in_table and heading.rank > 2:
+        if heading is not None and in_table and (heading.rank > 2 or heading.kind != "part"):
             heading = None  # table cells are data, not structure
         if heading is not None:
             in_table = False
@@ -236,9 +237,9 @@ def _classify_heading(line: str, outline: _Outline) -> _Heading | None:
         return _Heading(3, _clean_title(line))
     if (match := _roman.match(line)) and _looks_like_title(match.group(2).rstrip(":")):
         rank = outline.roman_rank(roman_to_int(match.group(1)), capitals=_is_caps_title(match.group(2)))
-        return _Heading(rank, _clean_title(line))
+        return _Heading(rank, _clean_title(line), kind="part")
     if (match := _letter.match(line)) and _looks_like_title(match.group(2).rstrip(":")):
-        return _Heading(2, _clean_title(line))
+        return _Heading(2, _clean_title(line), kind="part")
     if match := _bullet.match(line):
         if _colon_heading(match.group(1)):
             return _Heading(4, _clean_title(match.group(1)), kind="actor")
