@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+import threading
+from collections import Counter, OrderedDict
 from dataclasses import dataclass
 
 from pydantic import BaseModel, Field
@@ -27,6 +28,7 @@ from index.text import fold, split_sentences
 MAX_QUESTION_CHARS = 1000
 PASSAGES_CONSIDERED = 6
 FURTHER_SOURCES = 3
+ANSWER_CACHE_SIZE = 2048
 _word = re.compile(r"[\w/]+(?:[.\-]\w+)*")
 _year = re.compile(r"\b(19|20)\d{2}\b")
 
@@ -188,6 +190,9 @@ class Answerer:
         # Sentence score = share of the question's rare words in the sentence, plus these weights of
         # passage coverage, search rank and dense similarity (tuned with bench/answers.py).
         self.weights = (0.35, 0.25, 0.2)
+        # Delegates ask the same questions; an answer depends only on the question and this index.
+        self._cache: OrderedDict[tuple[str, str | None], Answer] = OrderedDict()
+        self._cache_lock = threading.Lock()
         document_frequency: Counter[str] = Counter()
         for chunk in searcher.chunks:
             document_frequency.update(set(_stems(f"{chunk.short} {' '.join(chunk.section)} {chunk.text}")))
@@ -200,7 +205,26 @@ class Answerer:
 
     # -- entry point -------------------------------------------------------------------------
 
-    def answer(self, question: str, lang: str | None = None, *, hits: list[SearchHit] | None = None) -> Answer:
+    def answer(
+        self, question: str, lang: str | None = None, *, hits: list[SearchHit] | None = None, cached: bool = True
+    ) -> Answer:
+        """The answer to a question; a question asked before (by anyone) comes from the cache."""
+        key = (" ".join((question or "").lower().split()), lang)
+        if hits is None and cached:
+            with self._cache_lock:
+                cached = self._cache.get(key)
+                if cached is not None:
+                    self._cache.move_to_end(key)
+                    return cached.model_copy(deep=True)
+        answer = self._answer(question, lang, hits=hits)
+        if hits is None:
+            with self._cache_lock:
+                self._cache[key] = answer.model_copy(deep=True)
+                while len(self._cache) > ANSWER_CACHE_SIZE:
+                    self._cache.popitem(last=False)
+        return answer
+
+    def _answer(self, question: str, lang: str | None = None, *, hits: list[SearchHit] | None = None) -> Answer:
         question = (question or "").strip()
         lang = lang or ("es" if looks_spanish(question) else "en")
         if not question:
@@ -306,7 +330,12 @@ class Answerer:
                     continue
                 present = set(_stems(sentence)) | context
                 overlap = sum(w for s, w in weights.items() if s in present) / total
-                score = overlap + self.weights[0] * coverage + self.weights[1] / hit.rank + self.weights[2] * (hit.dense - low) / spread
+                score = (
+                    overlap
+                    + self.weights[0] * coverage
+                    + self.weights[1] / hit.rank
+                    + self.weights[2] * (hit.dense - low) / spread
+                )
                 candidates.append(_Candidate(score, coverage, hit.rank, chunk, sentence, order))
         if not candidates or not self._enough_evidence(question, candidates, hits):
             return Answer(

@@ -36,7 +36,11 @@ async def publish_commands(application: Application, settings: Settings) -> None
 
 
 def build_application(
-    settings: Settings, *, request: BaseRequest | None = None, services: Services | None = None
+    settings: Settings,
+    *,
+    request: BaseRequest | None = None,
+    services: Services | None = None,
+    rate_limiter: bool = True,
 ) -> Application:
     """One factory for production and tests: tests pass a recording request and ready services."""
     if settings.telegram_token is None:
@@ -57,10 +61,11 @@ def build_application(
         .token(settings.telegram_token.get_secret_value())
         .context_types(ContextTypes(bot_data=BotData))
         .concurrent_updates(True)  # one slow question must not hold up other users
-        .rate_limiter(AIORateLimiter(max_retries=2))
         .post_init(post_init)
         .post_shutdown(post_shutdown)
     )
+    if rate_limiter:  # Telegram's flood limits (30 messages/s overall, 20/min per group), with retries
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=2))
     if settings.telegram_api_base_url:
         builder = builder.base_url(settings.telegram_api_base_url)
     if settings.telegram_api_file_url:

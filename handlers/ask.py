@@ -15,6 +15,7 @@ from bot.formatting import answer_html
 from handlers.common import Context, reply_html, services_of, user_lang
 
 RATE_WINDOW_SECONDS = 60
+TYPING_AFTER_SECONDS = 0.4
 
 MESSAGES = {
     "en": {
@@ -66,9 +67,12 @@ async def ask(update: Update, context: Context) -> None:
         await reply_html(update, escape(MESSAGES[lang]["slow_down"]))
         return
     question = message.text or ""
-    await message.chat.send_action(ChatAction.TYPING)
     started = time.perf_counter()
-    answer = await asyncio.to_thread(services.answerer.answer, question)
+    work = asyncio.ensure_future(asyncio.to_thread(services.answerer.answer, question))
+    done, _ = await asyncio.wait({work}, timeout=TYPING_AFTER_SECONDS)
+    if not done:  # only a slow answer needs "typing…"; every API call counts against Telegram's limits
+        await message.chat.send_action(ChatAction.TYPING)
+    answer = await work
     latency_ms = (time.perf_counter() - started) * 1000
     question_id = await asyncio.to_thread(
         services.store.log_question,

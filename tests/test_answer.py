@@ -168,3 +168,13 @@ def test_llm_failures_fall_back_to_extractive(answerer, fake_llm, reply, status,
     handler.reply, handler.status, handler.delay = reply, status, delay
     answer = _with_llm(answerer, base_url, timeout=0.5).answer("Which resolution created the CAM?")
     assert answer.kind == "extractive" and answer.found and "AG/RES. 2738" in answer.text
+
+
+def test_repeated_question_comes_from_cache_unchanged(answerer, monkeypatch):
+    first = answerer.answer("Which resolution created the CAM?")
+    calls = []
+    monkeypatch.setattr(answerer.searcher, "search", lambda *a, **k: calls.append(a) or [])
+    again = answerer.answer("  which resolution CREATED the cam? ")
+    assert calls == [] and again.text == first.text
+    again.notes.append("changed by a caller")
+    assert answerer.answer("Which resolution created the CAM?").notes == first.notes

@@ -67,7 +67,6 @@ async def test_commands_are_published_at_start_up(settings, services):
 async def test_question_gets_answer_with_citations_and_buttons(bot):
     api, send, _, services = bot
     await send(message_update("Which resolution created the Committee on Migration Issues?"))
-    assert api.sent("sendChatAction"), "typing… is shown while working"
     reply = api.sent()[-1]
     assert reply["parse_mode"] == "HTML"
     assert "AG/RES. 2738" in reply["text"]
@@ -249,3 +248,21 @@ async def test_language_choice_overrides_telegram_language(bot):
     await send(callback_update("lang:es", user_id=5, lang="en"))
     await send(message_update("/start", user_id=5, lang="en"))
     assert "Respondo preguntas" in api.texts()[-1]
+
+
+async def test_typing_is_shown_only_when_an_answer_is_slow(bot, monkeypatch):
+    import time as clock
+
+    api, send, _, services = bot
+    await send(message_update("activity 3"))
+    assert not api.sent("sendChatAction")
+    real_answer = services.answerer.answer
+
+    def slow_answer(question, *args, **kwargs):
+        clock.sleep(0.6)
+        return real_answer(question, *args, **kwargs)
+
+    monkeypatch.setattr(services.answerer, "answer", slow_answer)
+    await send(message_update("activity 4"))
+    assert api.sent("sendChatAction")[0]["action"] == "typing"
+    assert "Enter into cooperation" not in api.texts()[-1] and "Implementation and monitoring" in api.texts()[-1]
