@@ -22,6 +22,7 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import parse_qs
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -46,11 +47,11 @@ BOT = {"id": 4242, "is_bot": True, "first_name": "migrantsbot", "username": "mig
 class FakeTelegram(BaseHTTPRequestHandler):
     """Answers every Bot API method with success and notes when each chat got its reply."""
 
-    replies: dict[int, list[float]] = {}
+    replies: ClassVar[dict[int, list[float]]] = {}
     lock = threading.Lock()
     message_ids = iter(range(1, 10**9))
 
-    def do_POST(self):  # noqa: N802
+    def do_POST(self):
         method = self.path.rsplit("/", 1)[-1]
         body = self.rfile.read(int(self.headers.get("Content-Length", 0) or 0)).decode()
         params = {k: v[0] for k, v in parse_qs(body).items()}
