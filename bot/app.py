@@ -13,7 +13,7 @@ from telegram.request import BaseRequest
 
 from bot.config import Settings
 from bot.services import Services, build_services
-from handlers import admin, ask, browse, errors, start
+from handlers import admin, ask, browse, documents, errors, start
 from handlers.common import BotData
 
 logger = logging.getLogger(__name__)
@@ -50,8 +50,15 @@ def build_application(
         ready = services if services is not None else await asyncio.to_thread(build_services, settings)
         application.bot_data.services = ready
         await publish_commands(application, settings)
+        # A plain task, not application.create_task: stop() would wait for it forever.
+        application.bot_data.index_watcher = asyncio.create_task(
+            documents.watch_index(lambda: application.bot_data.services), name="watch_index"
+        )
 
     async def post_shutdown(application: Application) -> None:
+        watcher = application.bot_data.index_watcher
+        if watcher is not None:
+            watcher.cancel()
         ready = application.bot_data.services
         if ready is not None and services is None:
             ready.store.close()
@@ -75,7 +82,7 @@ def build_application(
     application = builder.build()
 
     # Order matters: feature handlers first, catch-alls (unknown command, non-text) last.
-    for feature in (start, browse, admin, ask):
+    for feature in (start, browse, admin, documents, ask):
         application.add_handlers(feature.handlers())
     application.add_handlers(errors.handlers())
     application.add_error_handler(errors.error_handler)

@@ -54,6 +54,65 @@ def cmd_index_build(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_index_update(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.services import make_encoder
+    from index.store import plan_update, update_index
+
+    encoder = make_encoder(settings)
+    if args.dry_run:
+        plan = plan_update(settings.corpus_dir, settings.index_dir, encoder)
+        print(plan.summary() if plan.has_work else "The index is up to date: nothing to do.")
+        return 0
+    result = update_index(settings.corpus_dir, settings.index_dir, encoder, show_progress=True)
+    if not result.plan.has_work:
+        print("The index was up to date: nothing to do.")
+        return 0
+    print(result.plan.summary())
+    print(
+        f"Embedded {result.embedded_chunks} passages, reused {result.reused_chunks}; "
+        f"{result.manifest.chunk_count} passages now serve, in {result.seconds:.1f} s."
+    )
+    return 0
+
+
+def cmd_corpus_add(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.documents import prepare_document
+    from index.corpus import add_document
+
+    info, text = prepare_document(
+        args.file,
+        settings.corpus_dir,
+        title=args.title,
+        short=args.short,
+        date=args.date,
+        kind=args.kind,
+        symbols=args.symbol,
+    )
+    add_document(settings.corpus_dir, args.file, info, replace=args.replace)
+    print(f"Added {info.file}: {info.title} ({info.date or 'no date'}, {info.kind}); {len(text)} characters of text.")
+    if not args.no_index:
+        return cmd_index_update(argparse.Namespace(dry_run=False), settings)
+    return 0
+
+
+def cmd_corpus_remove(args: argparse.Namespace, settings: Settings) -> int:
+    from index.corpus import remove_document
+
+    removed = remove_document(settings.corpus_dir, args.file)
+    print(f"Removed {removed.file} ({removed.title}).")
+    if not args.no_index:
+        return cmd_index_update(argparse.Namespace(dry_run=False), settings)
+    return 0
+
+
+def cmd_corpus_list(args: argparse.Namespace, settings: Settings) -> int:
+    from index.corpus import load_manifest
+
+    for doc in load_manifest(settings.corpus_dir):
+        print(f"{doc.file:48} {doc.date or ''!s:10} {doc.kind:14} {doc.short}")
+    return 0
+
+
 def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     from bot.services import make_encoder, open_index
 
@@ -137,6 +196,27 @@ def build_parser() -> argparse.ArgumentParser:
     index_commands.add_parser("build", help="parse, chunk and embed the whole corpus").set_defaults(
         func=cmd_index_build
     )
+    update = index_commands.add_parser("update", help="re-index only new, changed and removed documents")
+    update.add_argument("--dry-run", action="store_true", help="list what would change, change nothing")
+    update.set_defaults(func=cmd_index_update)
+
+    corpus = commands.add_parser("corpus", help="add, remove and list documents")
+    corpus_commands = corpus.add_subparsers(dest="corpus_command", required=True)
+    add = corpus_commands.add_parser("add", help="add a PDF, DOCX, TXT or Markdown file and re-index")
+    add.add_argument("file", type=Path)
+    add.add_argument("--title", help="full title (default: read from the file)")
+    add.add_argument("--short", help="short name shown in citations")
+    add.add_argument("--date", help="YYYY-MM-DD (default: read from the file)")
+    add.add_argument("--kind", help="program, resolution, work_plan, annual_report, findings, declaration, document")
+    add.add_argument("--symbol", action="append", help="OAS symbol, e.g. 'AG/RES. 2883 (XLVI-O/16)'; repeatable")
+    add.add_argument("--replace", action="store_true", help="replace a document of the same name")
+    add.add_argument("--no-index", action="store_true", help="do not re-index now")
+    add.set_defaults(func=cmd_corpus_add)
+    remove = corpus_commands.add_parser("remove", help="remove a document and re-index")
+    remove.add_argument("file", help="file name as in the manifest")
+    remove.add_argument("--no-index", action="store_true")
+    remove.set_defaults(func=cmd_corpus_remove)
+    corpus_commands.add_parser("list", help="the documents in the manifest").set_defaults(func=cmd_corpus_list)
 
     search = commands.add_parser("search", help="show the passages found for a question")
     search.add_argument("question", nargs="?")
@@ -170,12 +250,14 @@ def main(argv: list[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     logging.getLogger("httpx").setLevel(logging.WARNING)  # its INFO lines contain the bot token
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # a broken PDF gets one clear message from us
     from index.corpus import CorpusError
+    from index.extract import ExtractionError
     from index.store import IndexLoadError
 
     try:
         return args.func(args, Settings())
-    except (CorpusError, IndexLoadError) as error:
+    except (CorpusError, IndexLoadError, ExtractionError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
 

@@ -72,7 +72,39 @@ class Services:
     answerer: Answerer
     store: object
     manifest: IndexManifest | None = None
+    version: str | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)
+    update_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def refresh(self) -> bool:
+        """Switch to a newer index version if one was published; True when it did.
+
+        Loading happens beside the serving answerer, which is replaced in one assignment, so
+        questions in flight finish on the old version and new ones get the new.
+        """
+        serving = current_version(self.settings.index_dir)
+        if serving is None or serving.name == self.version:
+            return False
+        with self.lock:
+            if serving.name == self.version:
+                return False
+            searcher, manifest = load_searcher(self.settings.index_dir, self.searcher.encoder)
+            old = self.answerer
+            self.answerer = Answerer(searcher, Catalogue(searcher.chunks), llm=old.llm)
+            self.manifest, self.version = manifest, serving.name
+            logger.info("Now serving index %s (%d passages)", serving.name, manifest.chunk_count)
+            return True
+
+    def update_index(self, *, show_progress: bool = False):
+        """Re-index what changed in the corpus and serve it; one update at a time."""
+        from index.store import update_index
+
+        with self.update_lock:
+            result = update_index(
+                self.settings.corpus_dir, self.settings.index_dir, self.searcher.encoder, show_progress=show_progress
+            )
+        self.refresh()
+        return result
 
     @property
     def searcher(self) -> Searcher:
@@ -91,4 +123,7 @@ def build_services(settings: Settings, *, encoder: Encoder | None = None) -> Ser
     searcher, manifest = open_index(settings, encoder)
     answerer = Answerer(searcher, Catalogue(searcher.chunks), llm=make_llm(settings))
     store = Store.open(Path(settings.database_path), salt=settings.hash_salt.get_secret_value())
-    return Services(settings=settings, answerer=answerer, store=store, manifest=manifest)
+    version = current_version(settings.index_dir)
+    return Services(
+        settings=settings, answerer=answerer, store=store, manifest=manifest, version=version.name if version else None
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,7 @@ class BotData:
     """`context.bot_data`: the services, set once in post_init (and swapped on re-index)."""
 
     services: Services | None = None
+    index_watcher: asyncio.Task | None = None
 
 
 Context = CallbackContext[ExtBot, dict, dict, BotData]

@@ -51,8 +51,16 @@ COMMANDS = {
     ],
 }
 MAINTAINER_COMMANDS = {
-    "en": [("stats", "Usage: questions per day, unanswered")],
-    "es": [("stats", "Uso: preguntas por día, sin respuesta")],
+    "en": [
+        ("stats", "Usage: questions per day, unanswered"),
+        ("reindex", "Re-index changed documents"),
+        ("remove", "Remove a document"),
+    ],
+    "es": [
+        ("stats", "Uso: preguntas por día, sin respuesta"),
+        ("reindex", "Reindexar documentos cambiados"),
+        ("remove", "Quitar un documento"),
+    ],
 }
 
 

@@ -62,3 +62,49 @@ def read_text(path: Path) -> str:
 
 def content_hash(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def write_manifest(corpus_dir: Path, documents: list[DocumentInfo]) -> None:
+    """Rewrite manifest.toml atomically: a crash leaves the old one, never half a file."""
+    import os
+    import tempfile
+
+    import tomli_w
+
+    entries = []
+    for doc in documents:
+        entry = {k: v for k, v in doc.model_dump(mode="json").items() if v not in (None, "", [])}
+        entries.append(entry)
+    header = "# The documents migrantsbot answers from. One [[document]] per file in this folder.\n\n"
+    body = header + tomli_w.dumps({"document": entries})
+    handle, temporary = tempfile.mkstemp(dir=corpus_dir, prefix=".manifest.", suffix=".toml")
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        out.write(body)
+    os.replace(temporary, corpus_dir / MANIFEST_NAME)
+
+
+def add_document(corpus_dir: Path, source: Path, info: DocumentInfo, *, replace: bool = False) -> DocumentInfo:
+    """Copy a checked file into the corpus under `info.file` and record it in the manifest."""
+    import shutil
+
+    documents = load_manifest(corpus_dir)
+    existing = [doc for doc in documents if doc.file == info.file]
+    if existing and not replace:
+        raise CorpusError(f"{info.file} is already in the corpus; remove it first or replace it.")
+    target = corpus_dir / info.file
+    temporary = corpus_dir / f".{info.file}.part"
+    shutil.copyfile(source, temporary)
+    temporary.replace(target)
+    documents = [doc for doc in documents if doc.file != info.file] + [info]
+    write_manifest(corpus_dir, documents)
+    return info
+
+
+def remove_document(corpus_dir: Path, file: str) -> DocumentInfo:
+    documents = load_manifest(corpus_dir)
+    found = next((doc for doc in documents if doc.file == file), None)
+    if found is None:
+        raise CorpusError(f"{file} is not in the corpus.")
+    write_manifest(corpus_dir, [doc for doc in documents if doc.file != file])
+    (corpus_dir / file).unlink(missing_ok=True)
+    return found

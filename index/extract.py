@@ -18,6 +18,8 @@ def extract_text(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> str:
         raise ExtractionError(
             f"{path.name}: unsupported file type '{suffix or 'none'}'. Send PDF, DOCX, TXT or Markdown."
         )
+    if not path.is_file():
+        raise ExtractionError(f"{path} does not exist or is not a file.")
     size = path.stat().st_size
     if size == 0:
         raise ExtractionError(f"{path.name} is empty.")

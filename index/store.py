@@ -12,13 +12,16 @@ chunker, and refuses a mismatch with the command that fixes it.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 import shutil
+import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 from pydantic import BaseModel, ValidationError
 
 from index.chunk import CHUNKER_VERSION, Chunk, chunk_document
@@ -38,9 +41,37 @@ class IndexLoadError(Exception):
 
 class DocumentEntry(BaseModel):
     file: str
-    sha256: str
+    sha256: str  # of the file and of its manifest entry: a new title re-indexes the document too
     chunks: int
     sections: int
+
+
+class UpdatePlan(BaseModel):
+    """What `index update` will do, shown by --dry-run and by /reindex before it runs."""
+
+    added: list[str] = []
+    changed: list[str] = []
+    removed: list[str] = []
+    unchanged: list[str] = []
+    full_rebuild: str | None = None  # why everything must be re-embedded, if it must
+
+    @property
+    def has_work(self) -> bool:
+        return bool(self.added or self.changed or self.removed or self.full_rebuild)
+
+    def summary(self) -> str:
+        if self.full_rebuild:
+            return f"Full rebuild: {self.full_rebuild}."
+        parts = [
+            f"{len(self.added)} new",
+            f"{len(self.changed)} changed",
+            f"{len(self.removed)} removed",
+            f"{len(self.unchanged)} unchanged",
+        ]
+        lines = [", ".join(parts) + "."]
+        lines += [f"+ {name}" for name in self.added] + [f"~ {name}" for name in self.changed]
+        lines += [f"- {name}" for name in self.removed]
+        return "\n".join(lines)
 
 
 class IndexManifest(BaseModel):
@@ -51,6 +82,14 @@ class IndexManifest(BaseModel):
     built_at: dt.datetime
     chunk_count: int
     documents: list[DocumentEntry]
+
+
+class UpdateResult(BaseModel):
+    plan: UpdatePlan
+    manifest: IndexManifest
+    embedded_chunks: int
+    reused_chunks: int
+    seconds: float
 
 
 def current_version(index_dir: Path) -> Path | None:
@@ -80,16 +119,28 @@ def chunk_corpus(
     chunks: list[Chunk] = []
     entries: list[DocumentEntry] = []
     for document in documents:
-        path = corpus_dir / document.file
-        document_chunks = chunk_document(read_text(path), document)
+        document_chunks, entry = chunk_one(corpus_dir, document)
         chunks += document_chunks
-        sections = {tuple(chunk.section) for chunk in document_chunks}
-        entries.append(
-            DocumentEntry(
-                file=document.file, sha256=content_hash(path), chunks=len(document_chunks), sections=len(sections)
-            )
-        )
+        entries.append(entry)
     return chunks, entries
+
+
+def document_hash(corpus_dir: Path, document: DocumentInfo) -> str:
+    digest = hashlib.sha256(content_hash(corpus_dir / document.file).encode())
+    digest.update(document.model_dump_json().encode())
+    return digest.hexdigest()
+
+
+def chunk_one(corpus_dir: Path, document: DocumentInfo) -> tuple[list[Chunk], DocumentEntry]:
+    document_chunks = chunk_document(read_text(corpus_dir / document.file), document)
+    sections = {tuple(chunk.section) for chunk in document_chunks}
+    entry = DocumentEntry(
+        file=document.file,
+        sha256=document_hash(corpus_dir, document),
+        chunks=len(document_chunks),
+        sections=len(sections),
+    )
+    return document_chunks, entry
 
 
 def build_index(
@@ -176,5 +227,106 @@ def corpus_is_stale(corpus_dir: Path, manifest: IndexManifest) -> bool:
     except Exception:
         return True
     built = {entry.file: entry.sha256 for entry in manifest.documents}
-    current = {doc.file: content_hash(corpus_dir / doc.file) for doc in documents}
+    current = {doc.file: document_hash(corpus_dir, doc) for doc in documents}
     return built != current
+
+
+def plan_update(corpus_dir: Path, index_dir: Path, encoder: Encoder) -> UpdatePlan:
+    """Compare the corpus with the serving index, document by document, by content hash."""
+    documents = load_manifest(corpus_dir)
+    version = current_version(index_dir)
+    names = [doc.file for doc in documents]
+    if version is None:
+        return UpdatePlan(added=names, full_rebuild="there is no index yet")
+    try:
+        manifest = read_manifest(version)
+    except IndexLoadError:
+        return UpdatePlan(added=names, full_rebuild="the current index is unreadable")
+    if manifest.model != encoder.name or manifest.dimension != encoder.dimension:
+        return UpdatePlan(added=names, full_rebuild=f"the model changed from {manifest.model} to {encoder.name}")
+    if manifest.chunker_version != CHUNKER_VERSION:
+        return UpdatePlan(added=names, full_rebuild="the chunker changed")
+    built = {entry.file: entry.sha256 for entry in manifest.documents}
+    plan = UpdatePlan()
+    for doc in documents:
+        if doc.file not in built:
+            plan.added.append(doc.file)
+        elif built[doc.file] != document_hash(corpus_dir, doc):
+            plan.changed.append(doc.file)
+        else:
+            plan.unchanged.append(doc.file)
+    plan.removed = [name for name in built if name not in set(names)]
+    return plan
+
+
+def update_index(corpus_dir: Path, index_dir: Path, encoder: Encoder, *, show_progress: bool = False) -> UpdateResult:
+    """Embed only new and changed documents, reuse the rest, and switch to the result atomically.
+
+    A crash before the switch leaves the previous version serving; its half-written folder is
+    swept away by the next update.
+    """
+    started = time.perf_counter()
+    _remove_unfinished_versions(index_dir)
+    plan = plan_update(corpus_dir, index_dir, encoder)
+    if plan.full_rebuild:
+        manifest = build_index(corpus_dir, index_dir, encoder, show_progress=show_progress)
+        return UpdateResult(
+            plan=plan,
+            manifest=manifest,
+            embedded_chunks=manifest.chunk_count,
+            reused_chunks=0,
+            seconds=time.perf_counter() - started,
+        )
+    version = current_version(index_dir)
+    assert version is not None  # plan_update asked for a full rebuild otherwise
+    old_vectors = VectorStore.load(version / "index.faiss")
+    old_lexical = LexicalIndex.open(version / "chunks.db")
+    old_chunks = old_lexical.chunks()
+    old_lexical.close()
+    old_manifest = read_manifest(version)
+    old_entries = {entry.file: entry for entry in old_manifest.documents}
+    positions_by_doc: dict[str, list[int]] = {}
+    for position, chunk in enumerate(old_chunks):
+        positions_by_doc.setdefault(chunk.doc, []).append(position)
+
+    chunks: list[Chunk] = []
+    entries: list[DocumentEntry] = []
+    parts: list[np.ndarray] = []
+    embedded = reused = 0
+    for document in load_manifest(corpus_dir):
+        if document.file in plan.unchanged:
+            positions = positions_by_doc.get(document.file, [])
+            chunks += [old_chunks[p] for p in positions]
+            parts.append(old_vectors.vectors(positions))
+            entries.append(old_entries[document.file])
+            reused += len(positions)
+        else:
+            document_chunks, entry = chunk_one(corpus_dir, document)
+            texts = [chunk.embedding_text for chunk in document_chunks]
+            parts.append(
+                encoder.encode_passages(texts, show_progress=show_progress)
+                if texts
+                else np.zeros((0, encoder.dimension), "float32")
+            )
+            chunks += document_chunks
+            entries.append(entry)
+            embedded += len(document_chunks)
+    vectors = np.vstack(parts) if parts else np.zeros((0, encoder.dimension), "float32")
+    manifest = write_version(index_dir, encoder, chunks, vectors, entries)
+    return UpdateResult(
+        plan=plan,
+        manifest=manifest,
+        embedded_chunks=embedded,
+        reused_chunks=reused,
+        seconds=time.perf_counter() - started,
+    )
+
+
+def _remove_unfinished_versions(index_dir: Path) -> None:
+    """Folders of builds that died before their switch: never served, safe to delete."""
+    if not index_dir.exists():
+        return
+    serving = current_version(index_dir)
+    for entry in index_dir.iterdir():
+        if entry.is_dir() and entry.name.startswith("v") and entry != serving:
+            shutil.rmtree(entry, ignore_errors=True)

@@ -45,6 +45,19 @@ class VectorStore:
         scores, ids = self.index.search(np.ascontiguousarray(query.reshape(1, -1), dtype="float32"), min(k, len(self)))
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
 
+    def vectors(self, positions: list[int]) -> np.ndarray:
+        """Stored vectors, so an update can carry unchanged documents over without re-embedding."""
+        if not positions:
+            return np.zeros((0, self.index.d), dtype="float32")
+        keys = np.asarray(positions, dtype="int64")
+        try:
+            return self.index.reconstruct_batch(keys)
+        except RuntimeError:
+            if hasattr(self.index, "make_direct_map"):  # IVF indexes map ids to lists on demand
+                self.index.make_direct_map()
+                return self.index.reconstruct_batch(keys)
+            raise
+
     def save(self, path: Path) -> None:
         faiss.write_index(self.index, str(path))
 
