@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 SUPPORTED_SUFFIXES = {".txt", ".md", ".pdf", ".docx"}
-MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_FILE_BYTES = 20_000_000  # 20 MB, as maintainers read it
 
 
 class ExtractionError(Exception):
@@ -63,10 +63,11 @@ def _read_docx(path: Path) -> str:
     import zipfile
 
     import docx
+    from docx.opc.exceptions import OpcError
 
     try:
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError) as error:
+    except (zipfile.BadZipFile, KeyError, ValueError, OpcError) as error:
         raise ExtractionError(f"{path.name} is not a readable DOCX file ({error}).") from error
     parts = [paragraph.text for paragraph in document.paragraphs]
     for table in document.tables:

@@ -30,6 +30,7 @@ class FakeBotAPI(BaseRequest):
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self._message_ids = itertools.count(1000)
         self.fail_methods: set[str] = set()
+        self.files: dict[str, bytes] = {}  # file_id → content, served by getFile and the download URL
 
     async def initialize(self) -> None:
         return None
@@ -51,6 +52,10 @@ class FakeBotAPI(BaseRequest):
         connect_timeout=None,
         pool_timeout=None,
     ) -> tuple[int, bytes]:
+        if "/file/bot" in url:  # a file download, as File.download_to_drive makes it
+            file_id = url.rsplit("/", 1)[-1]
+            self.calls.append(("download", {"file_id": file_id}))
+            return (200, self.files[file_id]) if file_id in self.files else (404, b"")
         api_method = url.rsplit("/", 1)[-1]
         params = request_data.parameters if request_data else {}
         self.calls.append((api_method, params))
@@ -74,6 +79,14 @@ class FakeBotAPI(BaseRequest):
             }
         if api_method == "getUpdates":
             return []
+        if api_method == "getFile":
+            file_id = params["file_id"]
+            return {
+                "file_id": file_id,
+                "file_unique_id": file_id,
+                "file_size": len(self.files.get(file_id, b"")),
+                "file_path": f"documents/{file_id}",
+            }
         return True
 
     # -- helpers for assertions ------------------------------------------------------------
@@ -141,3 +154,20 @@ async def settle() -> None:
     """Let concurrently processed updates finish."""
     for _ in range(50):
         await asyncio.sleep(0.01)
+
+
+def document_update(
+    file_id: str, file_name: str, size: int, *, user_id: int = 1, caption: str | None = None, mime: str = "text/plain"
+) -> dict:
+    extra = {
+        "document": {
+            "file_id": file_id,
+            "file_unique_id": file_id,
+            "file_name": file_name,
+            "mime_type": mime,
+            "file_size": size,
+        }
+    }
+    if caption:
+        extra["caption"] = caption
+    return message_update(None, user_id=user_id, extra=extra)

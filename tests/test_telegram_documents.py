@@ -1,0 +1,159 @@
+"""Maintainers add, re-index and remove documents in the chat; the bot answers from the new index."""
+
+from __future__ import annotations
+
+import pytest
+from telegram import Update
+
+from bot.app import build_application
+from bot.services import build_services
+from index.corpus import load_manifest
+from index.encoder import HashingEncoder
+from tests.conftest import ADMIN_ID, make_settings
+from tests.fakebot import FakeBotAPI, callback_update, document_update, message_update
+
+NEW_TEXT = b"The Caribbean Migration Observatory was launched in Port of Spain in 2021 to share migration data.\n"
+
+
+@pytest.fixture
+async def docbot(tmp_path, small_corpus):
+    settings = make_settings(tmp_path, corpus_dir=small_corpus)
+    services = build_services(settings, encoder=HashingEncoder())
+    api = FakeBotAPI()
+    application = build_application(settings, request=api, services=services)
+    await application.initialize()
+    await application.post_init(application)
+    api.clear()
+
+    async def send(update: dict) -> None:
+        await application.process_update(Update.de_json(update, application.bot))
+
+    yield api, send, services, small_corpus
+    await application.shutdown()
+    services.store.close()
+
+
+def _buttons(params) -> list[str]:
+    import json
+
+    markup = params.get("reply_markup") or {}
+    markup = json.loads(markup) if isinstance(markup, str) else markup
+    return [b["callback_data"] for row in markup.get("inline_keyboard", []) for b in row]
+
+
+async def test_maintainer_adds_a_document_and_it_is_searchable_without_restart(docbot):
+    api, send, services, corpus = docbot
+    api.files["f1"] = NEW_TEXT
+    await send(
+        document_update(
+            "f1",
+            "Observatory note.txt",
+            len(NEW_TEXT),
+            user_id=ADMIN_ID,
+            caption="title: Caribbean Migration Observatory note; date: 2021-06-01; kind: findings",
+        )
+    )
+    summary = api.sent()[-1]
+    assert "Caribbean Migration Observatory note" in summary["text"] and "2021-06-01" in summary["text"]
+    assert _buttons(summary) == ["doc:add", "doc:cancel"]
+    assert "observatory-note.txt" not in {d.file for d in load_manifest(corpus)}  # nothing before confirmation
+
+    await send(callback_update("doc:add", user_id=ADMIN_ID))
+    assert "Added" in api.texts()[-1] and "passages" in api.texts()[-1]
+    entry = next(d for d in load_manifest(corpus) if d.file == "observatory-note.txt")
+    assert entry.kind == "findings" and str(entry.date) == "2021-06-01"
+
+    await send(message_update("When was the Caribbean Migration Observatory launched in Port of Spain?", user_id=5))
+    assert "Port of Spain in 2021" in api.texts()[-1]
+
+
+async def test_cancel_adds_nothing(docbot):
+    api, send, _, corpus = docbot
+    api.files["f2"] = NEW_TEXT
+    before = (corpus / "manifest.toml").read_text()
+    await send(document_update("f2", "note.txt", len(NEW_TEXT), user_id=ADMIN_ID))
+    await send(callback_update("doc:cancel", user_id=ADMIN_ID))
+    assert "nothing was added" in api.sent("editMessageText")[-1]["text"]
+    assert (corpus / "manifest.toml").read_text() == before
+    await send(callback_update("doc:add", user_id=ADMIN_ID))  # a stale button after cancel
+    assert "send the document again" in api.sent("answerCallbackQuery")[-1]["text"]
+
+
+async def test_non_maintainer_document_is_politely_refused(docbot):
+    api, send, _, corpus = docbot
+    api.files["f3"] = NEW_TEXT
+    before = (corpus / "manifest.toml").read_text()
+    await send(document_update("f3", "note.txt", len(NEW_TEXT), user_id=5))
+    assert "maintainers can add documents" in api.texts()[-1]
+    assert not api.sent("getFile") and (corpus / "manifest.toml").read_text() == before
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "size", "message"),
+    [
+        ("table.xlsx", b"x", 1, "unsupported file type"),
+        ("huge.pdf", b"x", 30_000_000, "the limit is 20 MB"),
+        ("empty.txt", b"", 0, "is empty"),
+        ("broken.pdf", b"%PDF-1.4 nope", 13, "not a readable PDF"),
+    ],
+)
+async def test_bad_documents_get_the_reason(docbot, name, content, size, message):
+    api, send, _, corpus = docbot
+    api.files["bad"] = content
+    before = (corpus / "manifest.toml").read_text()
+    await send(document_update("bad", name, size, user_id=ADMIN_ID))
+    assert message in api.texts()[-1]
+    assert (corpus / "manifest.toml").read_text() == before
+
+
+async def test_reindex_shows_plan_then_runs(docbot):
+    api, send, services, corpus = docbot
+    await send(message_update("/reindex", user_id=ADMIN_ID))
+    assert "up to date" in api.texts()[-1]
+    (corpus / "mini-report.txt").write_text(
+        (corpus / "mini-report.txt").read_text() + "The Andean migration card was adopted in 2002.\n"
+    )
+    await send(message_update("/reindex", user_id=ADMIN_ID))
+    assert "1 changed" in api.texts()[-1] and "reidx:run" in _buttons(api.sent()[-1])
+    await send(callback_update("reidx:run", user_id=ADMIN_ID))
+    assert "embedded" in api.texts()[-1]
+    await send(message_update("Andean migration card adopted", user_id=5))
+    assert "Andean migration card" in api.texts()[-1]
+
+
+async def test_remove_with_confirmation(docbot):
+    api, send, services, corpus = docbot
+    await send(message_update("/remove", user_id=ADMIN_ID))
+    choices = _buttons(api.sent()[-1])
+    assert len(choices) == 2
+    report_key = choices[1]
+    await send(callback_update(report_key, user_id=ADMIN_ID))
+    confirm = _buttons(api.sent()[-1])
+    assert confirm[0].startswith("rmyes:")
+    await send(callback_update(confirm[0], user_id=ADMIN_ID))
+    assert "Removed Mini Report" in api.texts()[-1]
+    assert [d.file for d in load_manifest(corpus)] == ["mini-program.txt"]
+    assert all(c.doc != "mini-report.txt" for c in services.searcher.chunks)
+    await send(callback_update(confirm[0], user_id=ADMIN_ID))  # the same button again
+    assert "no longer in the corpus" in api.sent("answerCallbackQuery")[-1]["text"]
+
+
+async def test_maintainer_commands_refused_to_others(docbot):
+    api, send, *_ = docbot
+    await send(message_update("/reindex", user_id=5))
+    await send(message_update("/remove", user_id=5))
+    assert all("maintainers" in t for t in api.texts())
+
+
+async def test_index_published_elsewhere_is_picked_up(docbot):
+    """The CLI updates the index while the bot runs: the bot serves the new version."""
+    _, _, services, corpus = docbot
+    from index.store import update_index
+
+    (corpus / "mini-report.txt").write_text(
+        (corpus / "mini-report.txt").read_text() + "Quokka migration corridors were studied.\n"
+    )
+    update_index(corpus, services.settings.index_dir, HashingEncoder())
+    assert services.refresh() is True
+    assert services.searcher.search("Quokka migration corridors", k=1)[0].chunk.doc == "mini-report.txt"
+    assert services.refresh() is False
