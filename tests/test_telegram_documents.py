@@ -42,7 +42,7 @@ def _buttons(params) -> list[str]:
 
 
 async def test_maintainer_adds_a_document_and_it_is_searchable_without_restart(docbot):
-    api, send, services, corpus = docbot
+    api, send, _services, corpus = docbot
     api.files["f1"] = NEW_TEXT
     await send(
         document_update(
@@ -107,7 +107,7 @@ async def test_bad_documents_get_the_reason(docbot, name, content, size, message
 
 
 async def test_reindex_shows_plan_then_runs(docbot):
-    api, send, services, corpus = docbot
+    api, send, _services, corpus = docbot
     await send(message_update("/reindex", user_id=ADMIN_ID))
     assert "up to date" in api.texts()[-1]
     (corpus / "mini-report.txt").write_text(
