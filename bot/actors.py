@@ -137,3 +137,58 @@ def actor_for_heading(heading: str) -> Actor | None:
         if actor.id != "MEMBER_STATES" and any(p.search(folded) for p in patterns):
             return actor
     return None
+
+
+MEMBER_STATES: list[tuple[str, str, str]] = [
+    ("AG", "Antigua and Barbuda", "Antigua y Barbuda"),
+    ("AR", "Argentina", "Argentina"),
+    ("BS", "The Bahamas", "Bahamas"),
+    ("BB", "Barbados", "Barbados"),
+    ("BZ", "Belize", "Belice"),
+    ("BO", "Bolivia", "Bolivia"),
+    ("BR", "Brazil", "Brasil"),
+    ("CA", "Canada", "Canadá"),
+    ("CL", "Chile", "Chile"),
+    ("CO", "Colombia", "Colombia"),
+    ("CR", "Costa Rica", "Costa Rica"),
+    ("CU", "Cuba", "Cuba"),
+    ("DM", "Dominica", "Dominica"),
+    ("DO", "Dominican Republic", "República Dominicana"),
+    ("EC", "Ecuador", "Ecuador"),
+    ("SV", "El Salvador", "El Salvador"),
+    ("GD", "Grenada", "Granada"),
+    ("GT", "Guatemala", "Guatemala"),
+    ("GY", "Guyana", "Guyana"),
+    ("HT", "Haiti", "Haití"),
+    ("HN", "Honduras", "Honduras"),
+    ("JM", "Jamaica", "Jamaica"),
+    ("MX", "Mexico", "México"),
+    ("NI", "Nicaragua", "Nicaragua"),
+    ("PA", "Panama", "Panamá"),
+    ("PY", "Paraguay", "Paraguay"),
+    ("PE", "Peru", "Perú"),
+    ("KN", "Saint Kitts and Nevis", "San Cristóbal y Nieves"),
+    ("LC", "Saint Lucia", "Santa Lucía"),
+    ("VC", "Saint Vincent and the Grenadines", "San Vicente y las Granadinas"),
+    ("SR", "Suriname", "Surinam"),
+    ("TT", "Trinidad and Tobago", "Trinidad y Tobago"),
+    ("US", "United States", "Estados Unidos"),
+    ("UY", "Uruguay", "Uruguay"),
+    ("VE", "Venezuela", "Venezuela"),
+]
+
+
+def seed_actors() -> list[dict]:
+    """The registry's first rows: the Program's actors and the 35 member states."""
+    rows = [
+        {"id": a.id, "name": a.name, "name_es": a.name_es, "grp": a.group} for a in ACTORS if a.id != "MEMBER_STATES"
+    ]
+    rows += [
+        {"id": code, "name": name, "name_es": name_es, "grp": "member_states"} for code, name, name_es in MEMBER_STATES
+    ]
+    return rows
+
+
+def program_actor_for(actor_id: str, group: str) -> str:
+    """Whose Program activities an actor implements: a member state implements the states' ones."""
+    return "MEMBER_STATES" if group == "member_states" else actor_id

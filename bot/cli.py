@@ -39,7 +39,7 @@ def cmd_index_build(args: argparse.Namespace, settings: Settings) -> int:
     encoder = make_encoder(settings)
     loaded = time.perf_counter()
     manifest = build_index(
-        settings.corpus_dir,
+        settings.source_dirs,
         settings.index_dir,
         encoder,
         show_progress=True,
@@ -60,10 +60,10 @@ def cmd_index_update(args: argparse.Namespace, settings: Settings) -> int:
 
     encoder = make_encoder(settings)
     if args.dry_run:
-        plan = plan_update(settings.corpus_dir, settings.index_dir, encoder)
+        plan = plan_update(settings.source_dirs, settings.index_dir, encoder)
         print(plan.summary() if plan.has_work else "The index is up to date: nothing to do.")
         return 0
-    result = update_index(settings.corpus_dir, settings.index_dir, encoder, show_progress=True)
+    result = update_index(settings.source_dirs, settings.index_dir, encoder, show_progress=True)
     if not result.plan.has_work:
         print("The index was up to date: nothing to do.")
         return 0

@@ -40,6 +40,7 @@ class Settings(BaseSettings):
     admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list, alias="MIGRANTSBOT_ADMIN_IDS")
     maintainers_chat_id: int | None = Field(None, alias="MIGRANTSBOT_MAINTAINERS_CHAT_ID")
     questions_per_minute: int = Field(10, alias="MIGRANTSBOT_QUESTIONS_PER_MINUTE")
+    closed: bool = Field(False, alias="MIGRANTSBOT_CLOSED")
     hash_salt: SecretStr = Field(SecretStr("migrantsbot"), alias="MIGRANTSBOT_HASH_SALT")
 
     llm_base_url: str | None = Field(None, alias="LLM_BASE_URL")
@@ -58,6 +59,15 @@ class Settings(BaseSettings):
     @property
     def index_dir(self) -> Path:
         return self.data_dir / "index"
+
+    @property
+    def reports_dir(self) -> Path:
+        """Focal points' reports, written as documents so that search finds them (generated)."""
+        return self.data_dir / "reports"
+
+    @property
+    def source_dirs(self) -> list[Path]:
+        return [self.corpus_dir, self.reports_dir]
 
     @property
     def database_path(self) -> Path:

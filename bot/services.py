@@ -31,7 +31,7 @@ def open_index(settings: Settings, encoder: Encoder, *, build_if_needed: bool = 
     """The current index; on a fresh clone (or after the corpus changed) build it first."""
     try:
         searcher, manifest = load_searcher(settings.index_dir, encoder)
-        if build_if_needed and corpus_is_stale(settings.corpus_dir, manifest):
+        if build_if_needed and corpus_is_stale(settings.source_dirs, manifest):
             logger.info("The corpus changed since the index was built; rebuilding")
             raise IndexLoadError("stale")
         return searcher, manifest
@@ -41,7 +41,7 @@ def open_index(settings: Settings, encoder: Encoder, *, build_if_needed: bool = 
         if current_version(settings.index_dir) is not None and str(error) != "stale":
             logger.warning("%s", error)
         logger.info("Building the index of %s", settings.corpus_dir)
-        build_index(settings.corpus_dir, settings.index_dir, encoder)
+        build_index(settings.source_dirs, settings.index_dir, encoder)
         return load_searcher(settings.index_dir, encoder)
 
 

@@ -37,7 +37,62 @@ def _m001_questions(db: sqlite_utils.Database) -> None:
     db["questions"].create_index(["asked_at"])
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_m001_questions]
+def _m002_focal_points(db: sqlite_utils.Database) -> None:
+    """Actors, maintainers, focal points, invitations and activity reports (issue: focal points)."""
+    from bot.actors import seed_actors
+
+    db["actors"].create({"id": str, "name": str, "name_es": str, "grp": str, "added_at": str}, pk="id")
+    db["actors"].insert_all([{**actor, "added_at": _now()} for actor in seed_actors()], pk="id")
+    db["maintainers"].create({"telegram_id": int, "added_at": str}, pk="telegram_id")
+    db["focal_points"].create(
+        {"telegram_id": int, "actor_id": str, "name": str, "registered_at": str, "active": int},
+        pk="telegram_id",
+        foreign_keys=[("actor_id", "actors", "id")],
+    )
+    db["invitations"].create(
+        {
+            "code_hash": str,
+            "actor_id": str,
+            "created_at": str,
+            "expires_at": str,
+            "used_at": str,
+            "used_by": int,
+            "revoked": int,
+        },
+        pk="code_hash",
+        foreign_keys=[("actor_id", "actors", "id")],
+    )
+    db["register_failures"].create({"id": int, "telegram_id": int, "at": str}, pk="id")
+    db["reports"].create(
+        {
+            "id": int,
+            "submission_key": str,
+            "actor_id": str,
+            "telegram_id": int,
+            "ref": str,
+            "kind": str,
+            "period": str,
+            "year": int,
+            "description": str,
+            "link": str,
+            "status": str,
+            "version": int,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        foreign_keys=[("actor_id", "actors", "id")],
+    )
+    db["reports"].create_index(["submission_key"], unique=True)
+    db["reports"].create_index(["actor_id", "year"])
+    db["report_versions"].create(
+        {"id": int, "report_id": int, "version": int, "snapshot": str, "replaced_at": str},
+        pk="id",
+        foreign_keys=[("report_id", "reports", "id")],
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_m001_questions, _m002_focal_points]
 
 
 class DailyCount(BaseModel):

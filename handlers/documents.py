@@ -156,7 +156,7 @@ async def reindex(update: Update, context: Context) -> None:
         return
     services = services_of(context)
     plan = await asyncio.to_thread(
-        plan_update, services.settings.corpus_dir, services.settings.index_dir, services.searcher.encoder
+        plan_update, services.settings.source_dirs, services.settings.index_dir, services.searcher.encoder
     )
     if not plan.has_work:
         await reply_html(update, "The index is up to date: nothing to do.")

@@ -112,14 +112,33 @@ def _remove_old_versions(index_dir: Path, keep: Path) -> None:
             shutil.rmtree(entry, ignore_errors=True)
 
 
-def chunk_corpus(
-    corpus_dir: Path, documents: list[DocumentInfo] | None = None
-) -> tuple[list[Chunk], list[DocumentEntry]]:
-    documents = documents if documents is not None else load_manifest(corpus_dir)
+Corpus = Path | list[Path]
+
+
+def sources(corpus: Corpus) -> list[tuple[Path, DocumentInfo]]:
+    """(folder, document) for every document of every source folder, the first folder required.
+
+    Besides `corpus/`, generated folders (focal points' reports) are sources too; one that does
+    not exist yet simply has no documents.
+    """
+    folders = corpus if isinstance(corpus, list) else [corpus]
+    found: list[tuple[Path, DocumentInfo]] = []
+    for position, folder in enumerate(folders):
+        if position > 0 and not (folder / "manifest.toml").exists():
+            continue
+        found += [(folder, document) for document in load_manifest(folder)]
+    names = [document.file for _, document in found]
+    duplicates = {name for name in names if names.count(name) > 1}
+    if duplicates:
+        raise IndexLoadError(f"Two source folders hold documents named {', '.join(sorted(duplicates))}; rename one.")
+    return found
+
+
+def chunk_corpus(corpus: Corpus) -> tuple[list[Chunk], list[DocumentEntry]]:
     chunks: list[Chunk] = []
     entries: list[DocumentEntry] = []
-    for document in documents:
-        document_chunks, entry = chunk_one(corpus_dir, document)
+    for folder, document in sources(corpus):
+        document_chunks, entry = chunk_one(folder, document)
         chunks += document_chunks
         entries.append(entry)
     return chunks, entries
@@ -144,7 +163,7 @@ def chunk_one(corpus_dir: Path, document: DocumentInfo) -> tuple[list[Chunk], Do
 
 
 def build_index(
-    corpus_dir: Path,
+    corpus_dir: Corpus,
     index_dir: Path,
     encoder: Encoder,
     *,
@@ -220,20 +239,22 @@ def load_searcher(index_dir: Path, encoder: Encoder) -> tuple[Searcher, IndexMan
     return Searcher(encoder, vectors, lexical, chunks), manifest
 
 
-def corpus_is_stale(corpus_dir: Path, manifest: IndexManifest) -> bool:
+def corpus_is_stale(corpus_dir: Corpus, manifest: IndexManifest) -> bool:
     """True when the corpus files differ from what the index was built from."""
     try:
-        documents = load_manifest(corpus_dir)
+        found = sources(corpus_dir)
     except Exception:
         return True
     built = {entry.file: entry.sha256 for entry in manifest.documents}
-    current = {doc.file: document_hash(corpus_dir, doc) for doc in documents}
+    current = {doc.file: document_hash(folder, doc) for folder, doc in found}
     return built != current
 
 
-def plan_update(corpus_dir: Path, index_dir: Path, encoder: Encoder) -> UpdatePlan:
+def plan_update(corpus_dir: Corpus, index_dir: Path, encoder: Encoder) -> UpdatePlan:
     """Compare the corpus with the serving index, document by document, by content hash."""
-    documents = load_manifest(corpus_dir)
+    found = sources(corpus_dir)
+    documents = [doc for _, doc in found]
+    folder_of = {doc.file: folder for folder, doc in found}
     version = current_version(index_dir)
     names = [doc.file for doc in documents]
     if version is None:
@@ -251,7 +272,7 @@ def plan_update(corpus_dir: Path, index_dir: Path, encoder: Encoder) -> UpdatePl
     for doc in documents:
         if doc.file not in built:
             plan.added.append(doc.file)
-        elif built[doc.file] != document_hash(corpus_dir, doc):
+        elif built[doc.file] != document_hash(folder_of[doc.file], doc):
             plan.changed.append(doc.file)
         else:
             plan.unchanged.append(doc.file)
@@ -259,7 +280,7 @@ def plan_update(corpus_dir: Path, index_dir: Path, encoder: Encoder) -> UpdatePl
     return plan
 
 
-def update_index(corpus_dir: Path, index_dir: Path, encoder: Encoder, *, show_progress: bool = False) -> UpdateResult:
+def update_index(corpus_dir: Corpus, index_dir: Path, encoder: Encoder, *, show_progress: bool = False) -> UpdateResult:
     """Embed only new and changed documents, reuse the rest, and switch to the result atomically.
 
     A crash before the switch leaves the previous version serving; its half-written folder is
@@ -293,7 +314,7 @@ def update_index(corpus_dir: Path, index_dir: Path, encoder: Encoder, *, show_pr
     entries: list[DocumentEntry] = []
     parts: list[np.ndarray] = []
     embedded = reused = 0
-    for document in load_manifest(corpus_dir):
+    for folder, document in sources(corpus_dir):
         if document.file in plan.unchanged:
             positions = positions_by_doc.get(document.file, [])
             chunks += [old_chunks[p] for p in positions]
@@ -301,7 +322,7 @@ def update_index(corpus_dir: Path, index_dir: Path, encoder: Encoder, *, show_pr
             entries.append(old_entries[document.file])
             reused += len(positions)
         else:
-            document_chunks, entry = chunk_one(corpus_dir, document)
+            document_chunks, entry = chunk_one(folder, document)
             texts = [chunk.embedding_text for chunk in document_chunks]
             parts.append(
                 encoder.encode_passages(texts, show_progress=show_progress)

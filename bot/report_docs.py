@@ -1,0 +1,62 @@
+"""Focal points' reports as documents, so that search finds them next to the official texts.
+
+Each active report becomes one text file in `data/reports/` with a manifest entry that labels it
+as reported by the actor's focal point, with its date, and as not an official document. The
+folder is regenerated from the database, which stays the only record.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.focal import REPORT_KINDS, Report, active_reports, actor
+from bot.store import Store
+from index.corpus import DocumentInfo, write_manifest
+
+NOT_OFFICIAL = "not an official document"
+
+
+def report_text(report: Report, actor_name: str) -> str:
+    kind = REPORT_KINDS[report.kind][0]
+    lines = [
+        f"{kind}: reported by the focal point of {actor_name} ({NOT_OFFICIAL})",
+        f"Program reference: {report.ref}",
+        f"Period: {report.period}",
+        report.description,
+    ]
+    if report.link:
+        lines.append(f"Link: {report.link}")
+    return "\n".join(lines) + "\n"
+
+
+def sync_report_documents(store: Store, reports_dir: Path) -> int:
+    """Write the folder from the database: one file per active report; returns how many."""
+    reports_dir.mkdir(parents=True, exist_ok=True)
+    documents: list[DocumentInfo] = []
+    keep: set[str] = set()
+    for report in active_reports(store):
+        found = actor(store, report.actor_id)
+        name = found.name if found else report.actor_id
+        file = f"focal-report-{report.id}.txt"
+        path = reports_dir / file
+        text = report_text(report, name)
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            temporary = reports_dir / f".{file}.part"
+            temporary.write_text(text, encoding="utf-8")
+            temporary.replace(path)
+        keep.add(file)
+        documents.append(
+            DocumentInfo(
+                file=file,
+                title=f"{REPORT_KINDS[report.kind][0]} reported by the focal point of {name} ({NOT_OFFICIAL})",
+                short=f"{report.actor_id} focal point report {report.updated_at[:10]} ({NOT_OFFICIAL})",
+                kind="focal_point_report",
+                date=report.updated_at[:10],
+                reported_by=name,
+            )
+        )
+    write_manifest(reports_dir, documents)
+    for stale in reports_dir.glob("focal-report-*.txt"):
+        if stale.name not in keep:
+            stale.unlink()
+    return len(documents)
