@@ -8,12 +8,19 @@ from urllib.parse import urlparse
 
 from telegram import BotCommand, BotCommandScopeChat, BotCommandScopeDefault
 from telegram.error import TelegramError
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    ContextTypes,
+    PersistenceInput,
+    PicklePersistence,
+)
 from telegram.request import BaseRequest
 
 from bot.config import Settings
 from bot.services import Services, build_services
-from handlers import admin, ask, browse, documents, errors, start
+from handlers import admin, ask, browse, documents, errors, focal, report, start
 from handlers.common import BotData
 
 logger = logging.getLogger(__name__)
@@ -63,11 +70,19 @@ def build_application(
         if ready is not None and services is None:
             ready.store.close()
 
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    # Conversations and drafts survive a restart; bot_data holds live services and is not stored.
+    persistence = PicklePersistence(
+        filepath=settings.data_dir / "conversations.pickle",
+        store_data=PersistenceInput(bot_data=False, chat_data=False, user_data=True, callback_data=False),
+        update_interval=1,
+    )
     builder = (
         ApplicationBuilder()
         .token(settings.telegram_token.get_secret_value())
         .context_types(ContextTypes(bot_data=BotData))
         .concurrent_updates(True)  # one slow question must not hold up other users
+        .persistence(persistence)
         .post_init(post_init)
         .post_shutdown(post_shutdown)
     )
@@ -82,7 +97,8 @@ def build_application(
     application = builder.build()
 
     # Order matters: feature handlers first, catch-alls (unknown command, non-text) last.
-    for feature in (start, browse, admin, documents, ask):
+    # The report conversation comes before `ask`, whose catch-all text handler would take its answers.
+    for feature in (start, browse, admin, documents, focal, report, ask):
         application.add_handlers(feature.handlers())
     application.add_handlers(errors.handlers())
     application.add_error_handler(errors.error_handler)

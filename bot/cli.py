@@ -113,6 +113,89 @@ def cmd_corpus_list(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _store(settings: Settings):
+    from bot.store import Store
+
+    return Store.open(settings.database_path, salt=settings.hash_salt.get_secret_value())
+
+
+def cmd_invite(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.focal import actor, create_invitation
+
+    store = _store(settings)
+    try:
+        code = create_invitation(store, args.actor, days=args.days)
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    found = actor(store, args.actor)
+    print(
+        f"Invitation for the focal point of {found.name if found else args.actor}, valid {args.days} days, single use:"
+    )
+    print(f"  /register {code}")
+    return 0
+
+
+def cmd_admin_add(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.focal import add_maintainer
+
+    add_maintainer(_store(settings), args.user_id)
+    print(f"User {args.user_id} is now a maintainer.")
+    return 0
+
+
+def cmd_focal_list(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.focal import focal_points
+
+    rows = focal_points(_store(settings))
+    if not rows:
+        print("No focal points registered yet. Invite one with: migrantsbot invite --actor IACHR")
+    for row in rows:
+        print(f"{row.telegram_id:>12}  {row.actor_id:14} {row.name}  (since {row.registered_at[:10]})")
+    return 0
+
+
+def cmd_focal_revoke(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.focal import revoke_focal_point
+
+    if revoke_focal_point(_store(settings), args.user_id):
+        print(f"User {args.user_id} is no longer a focal point.")
+        return 0
+    print(f"error: {args.user_id} is not an active focal point.", file=sys.stderr)
+    return 1
+
+
+def cmd_actors_list(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.focal import actors
+
+    for row in actors(_store(settings)):
+        print(f"{row.id:14} {row.grp:14} {row.name}")
+    return 0
+
+
+def cmd_actors_add(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.focal import add_actor
+
+    try:
+        added = add_actor(_store(settings), args.actor_id, args.name, args.name_es, args.group)
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"Added actor {added.id}: {added.name}")
+    return 0
+
+
+def cmd_reports_export(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.catalogue import Catalogue
+    from bot.export import export
+    from bot.services import make_encoder, open_index
+
+    searcher, _ = open_index(settings, make_encoder(settings))
+    out = export(_store(settings), Catalogue(searcher.chunks), args.year, args.format, args.out)
+    print(f"Wrote the {args.year} report draft to {out}")
+    return 0
+
+
 def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     from bot.services import make_encoder, open_index
 
@@ -236,6 +319,42 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("run", help="run the Telegram bot (console chat when no token is set)").set_defaults(
         func=cmd_run
     )
+
+    invite = commands.add_parser("invite", help="create a single-use registration code for an actor's focal point")
+    invite.add_argument("--actor", required=True, help="actor id, e.g. IACHR, IIN, MX (see `actors list`)")
+    invite.add_argument("--days", type=int, default=7, help="days the code is valid (default 7)")
+    invite.set_defaults(func=cmd_invite)
+
+    admin = commands.add_parser("admin", help="maintainers")
+    admin_commands = admin.add_subparsers(dest="admin_command", required=True)
+    admin_add = admin_commands.add_parser("add", help="make a Telegram user a maintainer")
+    admin_add.add_argument("user_id", type=int)
+    admin_add.set_defaults(func=cmd_admin_add)
+
+    focal = commands.add_parser("focal", help="focal points")
+    focal_commands = focal.add_subparsers(dest="focal_command", required=True)
+    focal_commands.add_parser("list", help="registered focal points").set_defaults(func=cmd_focal_list)
+    revoke = focal_commands.add_parser("revoke", help="remove a focal point")
+    revoke.add_argument("user_id", type=int)
+    revoke.set_defaults(func=cmd_focal_revoke)
+
+    actors_parser = commands.add_parser("actors", help="the registry of Program actors")
+    actors_commands = actors_parser.add_subparsers(dest="actors_command", required=True)
+    actors_commands.add_parser("list", help="all actors").set_defaults(func=cmd_actors_list)
+    actors_add = actors_commands.add_parser("add", help="add an actor")
+    actors_add.add_argument("actor_id")
+    actors_add.add_argument("name")
+    actors_add.add_argument("--name-es", dest="name_es")
+    actors_add.add_argument("--group", default="other", help="oas, specialized, member_states, multilateral, other")
+    actors_add.set_defaults(func=cmd_actors_add)
+
+    reports = commands.add_parser("reports", help="focal points' activity reports")
+    reports_commands = reports.add_subparsers(dest="reports_command", required=True)
+    export_parser = reports_commands.add_parser("export", help="annual report draft in the shape of the 2009 report")
+    export_parser.add_argument("--year", type=int, required=True)
+    export_parser.add_argument("--format", choices=["md", "csv", "docx"], default="md")
+    export_parser.add_argument("--out", type=Path, required=True)
+    export_parser.set_defaults(func=cmd_reports_export)
 
     stats = commands.add_parser("stats", help="questions per day, share answered, most asked, unanswered")
     stats.add_argument("--days", type=int, default=30)

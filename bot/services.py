@@ -95,6 +95,14 @@ class Services:
             logger.info("Now serving index %s (%d passages)", serving.name, manifest.chunk_count)
             return True
 
+    def publish_reports(self):
+        """Focal points' reports into search: regenerate their folder, then re-index what changed."""
+        from bot.report_docs import sync_report_documents
+
+        with self.update_lock:
+            sync_report_documents(self.store, self.settings.reports_dir)
+        return self.update_index()
+
     def update_index(self, *, show_progress: bool = False):
         """Re-index what changed in the corpus and serve it; one update at a time."""
         from index.store import update_index

@@ -12,7 +12,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filt
 
 from bot.answer import Answer
 from bot.formatting import answer_html
-from handlers.common import Context, reply_html, services_of, user_lang
+from handlers.common import Context, is_maintainer, reply_html, services_of, user_lang
 
 RATE_WINDOW_SECONDS = 60
 TYPING_AFTER_SECONDS = 0.4
@@ -24,6 +24,8 @@ MESSAGES = {
         "thanks": "Thank you for the feedback!",
         "not_yours": "Only the person who asked can rate this answer.",
         "passage": "Passage",
+        "closed": "This assistant is open to registered focal points and maintainers only. "
+        "If you have an invitation code, send /register CODE.",
     },
     "es": {
         "slow_down": "Está preguntando más rápido de lo que puedo responder: espere un minuto y vuelva a preguntar.",
@@ -31,6 +33,8 @@ MESSAGES = {
         "thanks": "¡Gracias por su opinión!",
         "not_yours": "Solo quien hizo la pregunta puede valorar esta respuesta.",
         "passage": "Pasaje",
+        "closed": "Este asistente está abierto solo a puntos focales registrados y responsables. "
+        "Si tiene un código de invitación, envíe /register CÓDIGO.",
     },
 }
 
@@ -44,6 +48,13 @@ def _over_limit(context: Context, limit: int) -> bool:
         return True
     context.user_data["asked_at"] = [*recent, now]
     return False
+
+
+def _registered(update: Update, context: Context) -> bool:
+    from bot.focal import focal_point
+
+    store = services_of(context).store
+    return is_maintainer(update, context) or focal_point(store, update.effective_user.id) is not None
 
 
 def answer_keyboard(answer: Answer, question_id: int) -> InlineKeyboardMarkup | None:
@@ -63,6 +74,9 @@ async def ask(update: Update, context: Context) -> None:
     services = services_of(context)
     message = update.effective_message
     lang = user_lang(update, context)
+    if services.settings.closed and not _registered(update, context):
+        await reply_html(update, escape(MESSAGES[lang]["closed"]))
+        return
     if _over_limit(context, services.settings.questions_per_minute):
         await reply_html(update, escape(MESSAGES[lang]["slow_down"]))
         return

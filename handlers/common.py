@@ -44,8 +44,12 @@ def user_lang(update: Update, context: Context) -> str:
 
 
 def is_maintainer(update: Update, context: Context) -> bool:
+    """Maintainers come from MIGRANTSBOT_ADMIN_IDS or `migrantsbot admin add`."""
+    from bot.focal import is_maintainer as registered_maintainer
+
     user = update.effective_user
-    return bool(user) and user.id in services_of(context).settings.admin_ids
+    services = services_of(context)
+    return bool(user) and registered_maintainer(services.store, user.id, services.settings.admin_ids)
 
 
 async def reply_html(update: Update, html: str, **kwargs) -> None:

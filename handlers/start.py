@@ -39,6 +39,10 @@ COMMANDS = {
         ("activity", "One activity: /activity 27"),
         ("sources", "The documents and their dates"),
         ("language", "English or Spanish"),
+        ("register", "Focal points: register with your code"),
+        ("report", "Focal points: file an activity report"),
+        ("myreports", "Focal points: your reports"),
+        ("cancel", "Cancel the report being written"),
     ],
     "es": [
         ("start", "Qué hace este asistente"),
@@ -48,6 +52,10 @@ COMMANDS = {
         ("activity", "Una actividad: /activity 27"),
         ("sources", "Los documentos y sus fechas"),
         ("language", "Inglés o español"),
+        ("register", "Puntos focales: registrarse con su código"),
+        ("report", "Puntos focales: informar una actividad"),
+        ("myreports", "Puntos focales: sus informes"),
+        ("cancel", "Cancelar el informe en curso"),
     ],
 }
 MAINTAINER_COMMANDS = {
@@ -55,11 +63,17 @@ MAINTAINER_COMMANDS = {
         ("stats", "Usage: questions per day, unanswered"),
         ("reindex", "Re-index changed documents"),
         ("remove", "Remove a document"),
+        ("invite", "Invite a focal point: /invite IACHR"),
+        ("focalpoints", "Focal points, and revoke"),
+        ("export", "Annual report draft: /export 2025"),
     ],
     "es": [
         ("stats", "Uso: preguntas por día, sin respuesta"),
         ("reindex", "Reindexar documentos cambiados"),
         ("remove", "Quitar un documento"),
+        ("invite", "Invitar a un punto focal: /invite IACHR"),
+        ("focalpoints", "Puntos focales, y revocar"),
+        ("export", "Borrador del informe anual: /export 2025"),
     ],
 }
 

@@ -31,10 +31,15 @@ class VectorStore:
             index = faiss.IndexHNSWFlat(dimension, 32, faiss.METRIC_INNER_PRODUCT)
             index.hnsw.efConstruction = 80
             index.hnsw.efSearch = 96
-        elif kind == "ivf":
+        elif kind in ("ivf", "ivf_sq8"):
             lists = max(64, int(4 * np.sqrt(count)))
             quantizer = faiss.IndexFlatIP(dimension)
-            index = faiss.IndexIVFFlat(quantizer, dimension, lists, faiss.METRIC_INNER_PRODUCT)
+            if kind == "ivf_sq8":  # 1 byte per dimension: a quarter of the memory
+                index = faiss.IndexIVFScalarQuantizer(
+                    quantizer, dimension, lists, faiss.ScalarQuantizer.QT_8bit, faiss.METRIC_INNER_PRODUCT
+                )
+            else:
+                index = faiss.IndexIVFFlat(quantizer, dimension, lists, faiss.METRIC_INNER_PRODUCT)
             sample = vectors[np.random.default_rng(0).choice(count, size=min(count, lists * 50), replace=False)]
             index.train(sample)
         else:
@@ -47,6 +52,8 @@ class VectorStore:
     def kind(self) -> str:
         if isinstance(self.index, faiss.IndexHNSWFlat):
             return "hnsw"
+        if isinstance(self.index, faiss.IndexIVFScalarQuantizer):
+            return "ivf_sq8"
         return "ivf" if isinstance(self.index, faiss.IndexIVF) else "flat"
 
     def __len__(self) -> int:

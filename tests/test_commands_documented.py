@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from telegram.ext import CommandHandler
+from telegram.ext import CommandHandler, ConversationHandler
 
 from bot.app import build_application
 from bot.config import PROJECT_ROOT
@@ -14,13 +14,22 @@ from tests.fakebot import FakeBotAPI
 
 async def test_every_command_is_documented_and_published(settings, services):
     application = build_application(settings, request=FakeBotAPI(), services=services)
+
+    def flatten(handler):
+        if isinstance(handler, ConversationHandler):
+            inner = [*handler.entry_points, *handler.fallbacks, *(h for hs in handler.states.values() for h in hs)]
+            return [h for child in inner for h in flatten(child)]
+        return [handler]
+
     registered = {
         command
         for handlers in application.handlers.values()
         for handler in handlers
-        if isinstance(handler, CommandHandler)
-        for command in handler.commands
+        for leaf in flatten(handler)
+        if isinstance(leaf, CommandHandler)
+        for command in leaf.commands
     }
+    assert {"report", "cancel", "register"} <= registered
     readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
     documented = set(re.findall(r"`/(\w+)", readme))
     published = {name for name, _ in start.COMMANDS["en"] + start.MAINTAINER_COMMANDS["en"]}
