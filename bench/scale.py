@@ -45,7 +45,7 @@ def queries_from(vectors: np.ndarray, count: int) -> np.ndarray:
 
 
 SERVE = """
-import json, resource, sys, time
+import json, sys, time
 import numpy as np
 sys.path.insert(0, {root!r})
 from index.vectors import VectorStore
@@ -59,7 +59,9 @@ for q in queries:
     hits = store.search(q, 10)
     latencies.append((time.perf_counter() - started) * 1000)
     results.append([i for i, _ in hits])
-rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+# VmHWM: this process's peak resident memory (ru_maxrss would include the parent's, from before exec)
+status = open("/proc/self/status").read()
+rss_mb = int(next(l for l in status.splitlines() if l.startswith("VmHWM")).split()[1]) / 1024
 print(json.dumps({{"latencies": latencies, "results": results, "rss_mb": rss_mb}}))
 """
 
@@ -110,7 +112,7 @@ def measure(size: int, kinds: list[str], query_count: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
-    parser.add_argument("--kinds", nargs="+", default=["flat", "hnsw", "ivf"])
+    parser.add_argument("--kinds", nargs="+", default=["flat", "hnsw", "ivf", "ivf_sq8"])
     parser.add_argument("--queries", type=int, default=300)
     args = parser.parse_args()
     for size in args.sizes:

@@ -295,7 +295,8 @@ def submit_report(store: Store, draft: ReportDraft, telegram_id: int) -> tuple[R
                 {**fields, "version": current["version"] + 1, "updated_at": now, "submission_key": draft.key},
             )
             return Report(**store.db["reports"].get(draft.report_id)), True
-        store.db["reports"].insert(
+        table = store.db["reports"]
+        table.insert(
             {
                 "submission_key": draft.key,
                 "actor_id": draft.actor_id,
@@ -307,7 +308,7 @@ def submit_report(store: Store, draft: ReportDraft, telegram_id: int) -> tuple[R
                 "updated_at": now,
             }
         )
-        report_id = store.db["reports"].last_pk
+        report_id = table.last_pk
     return Report(**store.db["reports"].get(report_id)), True
 
 

@@ -17,16 +17,13 @@ NOT_OFFICIAL = "not an official document"
 
 
 def report_text(report: Report, actor_name: str) -> str:
+    """One paragraph, so the passage carries its own label wherever search shows it."""
     kind = REPORT_KINDS[report.kind][0]
-    lines = [
-        f"{kind}: reported by the focal point of {actor_name} ({NOT_OFFICIAL})",
-        f"Program reference: {report.ref}",
-        f"Period: {report.period}",
-        report.description,
-    ]
-    if report.link:
-        lines.append(f"Link: {report.link}")
-    return "\n".join(lines) + "\n"
+    link = f" Link: {report.link}" if report.link else ""
+    return (
+        f"{kind}, reported by the focal point of {actor_name} ({NOT_OFFICIAL}); Program {report.ref}; "
+        f"period: {report.period}. {report.description}{link}\n"
+    )
 
 
 def sync_report_documents(store: Store, reports_dir: Path) -> int:

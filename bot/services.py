@@ -109,7 +109,7 @@ class Services:
 
         with self.update_lock:
             result = update_index(
-                self.settings.corpus_dir, self.settings.index_dir, self.searcher.encoder, show_progress=show_progress
+                self.settings.source_dirs, self.settings.index_dir, self.searcher.encoder, show_progress=show_progress
             )
         self.refresh()
         return result

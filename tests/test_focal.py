@@ -1,0 +1,146 @@
+"""Focal points' registry, invitations and reports as plain functions; the export; reports in search."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot import focal
+from bot.catalogue import Catalogue
+from bot.export import export, export_csv, export_markdown
+from bot.report_docs import sync_report_documents
+from bot.store import Store
+
+
+@pytest.fixture
+def store():
+    opened = Store.open(":memory:")
+    yield opened
+    opened.close()
+
+
+def _draft(**values) -> focal.ReportDraft:
+    base = {
+        "actor_id": "IIN",
+        "ref": "activity 15",
+        "kind": "carried_out",
+        "period": "March 2025",
+        "description": "Regional workshop on the protection of unaccompanied migrant children at borders.",
+    }
+    return focal.ReportDraft(**{**base, **values})
+
+
+def test_registry_is_seeded_with_program_actors_and_35_member_states(store):
+    rows = focal.actors(store)
+    assert {"GS", "CAM", "IACHR", "CIM", "IIN", "PAHO", "MX", "US", "BR"} <= {a.id for a in rows}
+    assert sum(1 for a in rows if a.grp == "member_states") == 35
+    focal.add_actor(store, "UNHCR", "Office of the UN High Commissioner for Refugees", group="multilateral")
+    assert focal.actor(store, "unhcr").name.startswith("Office")
+
+
+def test_register_with_good_used_expired_and_wrong_codes(store):
+    code = focal.create_invitation(store, "IACHR")
+    assert code not in str(list(store.db["invitations"].rows))  # only the hash is stored
+    assert focal.register(store, 11, "Ana", code).id == "IACHR"
+    assert focal.focal_point(store, 11).actor_id == "IACHR"
+    with pytest.raises(focal.RegistrationError, match="already been used"):
+        focal.register(store, 12, "Bob", code)
+    old = focal.create_invitation(store, "CIM", now=dt.datetime.now(dt.UTC) - dt.timedelta(days=8))
+    with pytest.raises(focal.RegistrationError, match="expired"):
+        focal.register(store, 13, "Cy", old)
+    with pytest.raises(focal.RegistrationError, match="not valid"):
+        focal.register(store, 13, "Cy", "NOPE-NOPE-NOPE")
+
+
+def test_repeated_wrong_codes_are_slowed_down(store):
+    good = focal.create_invitation(store, "PAHO")
+    for _ in range(focal.MAX_FAILURES):
+        with pytest.raises(focal.RegistrationError, match="not valid"):
+            focal.register(store, 21, "Eve", "WRONG")
+    with pytest.raises(focal.RegistrationError, match="wait 10 minutes"):
+        focal.register(store, 21, "Eve", good)
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=11)
+    assert focal.register(store, 21, "Eve", good, now=later).id == "PAHO"
+
+
+def test_submit_once_edit_keeps_versions_withdraw(store):
+    draft = _draft()
+    first, created = focal.submit_report(store, draft, 11)
+    again, created_again = focal.submit_report(store, draft, 11)  # double tap: same draft key
+    assert created and not created_again and first.id == again.id
+    assert store.db["reports"].count == 1
+
+    edit = _draft(
+        report_id=first.id,
+        description="Regional workshop, with 40 officials from 6 countries, on unaccompanied children.",
+    )
+    edited, _ = focal.submit_report(store, edit, 11)
+    assert edited.version == 2 and "40 officials" in edited.description
+    assert focal.versions(store, first.id)[0]["description"].startswith("Regional workshop on the protection")
+
+    assert focal.withdraw_report(store, first.id, 11)
+    assert not focal.withdraw_report(store, first.id, 11)
+    assert focal.reports_of(store, 11) == []
+
+
+def test_incomplete_draft_and_field_validation():
+    with pytest.raises(ValueError, match="missing"):
+        focal.submit_report(Store.open(":memory:"), focal.ReportDraft(actor_id="IIN"), 1)
+    assert focal.validate_period("soon")[1] and focal.validate_period("March 2025")[0] == "March 2025"
+    assert focal.validate_description("too short")[1]
+    assert focal.validate_link("not a link")[1] and focal.validate_link("https://oas.org/x")[0] == "https://oas.org/x"
+
+
+def test_export_has_sections_per_actor_and_coverage(store, services, tmp_path):
+    focal.submit_report(store, _draft(), 11)
+    focal.submit_report(
+        store,
+        _draft(
+            actor_id="MX",
+            ref="activity 27",
+            kind="planned",
+            period="2025",
+            description="Mobile consulates will issue identity documents to Mexicans abroad.",
+        ),
+        12,
+    )
+    focal.submit_report(
+        store,
+        _draft(kind="best_practice", period="2024", description="A 2024 practice, outside the year asked for."),
+        11,
+    )
+    catalogue: Catalogue = services.catalogue
+    markdown = export_markdown(store, catalogue, 2025)
+    iin = markdown.index("Inter-American Children's Institute (IIN)")
+    mexico = markdown.index("## ", markdown.index("Mexico") - 10)
+    assert "### 1. Activities carried out" in markdown[iin:] and "Regional workshop" in markdown[iin:]
+    assert "### 2. Activities planned" in markdown[mexico:] and "[Program activity 27]" in markdown
+    assert "2024 practice" not in markdown
+    assert (
+        "| 15 | IIN | 1 |" in markdown and "| 27 | MEMBER_STATES | 1 |" in markdown and "| 1 | GS | none |" in markdown
+    )
+    assert "Mobile consulates" in export_csv(store, catalogue, 2025)
+    out = export(store, catalogue, 2025, "docx", tmp_path / "draft.docx")
+    import docx
+
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "Activities carried out" in text and "Regional workshop" in text
+
+
+def test_submitted_report_is_found_by_search(services):
+    store = services.store
+    focal.submit_report(
+        store,
+        _draft(description="The IIN trained 200 border officials on unaccompanied children in Darién in 2025."),
+        11,
+    )
+    services.publish_reports()
+    hits = services.searcher.search("IIN trained 200 border officials Darién", k=5)
+    reported = next(hit.chunk for hit in hits if "Darién" in hit.chunk.text)
+    assert "not an official document" in reported.short and reported.kind == "focal_point_report"
+    assert (
+        "reported by the focal point of Inter-American Children’s Institute" in reported.text
+        or "reported by the focal point of Inter-American Children's Institute" in reported.text
+    )
+    assert sync_report_documents(store, services.settings.reports_dir) == 1

@@ -1,0 +1,241 @@
+"""Focal points in the chat: registration, the /report conversation, restarts, replays, export."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from telegram import Update
+
+from bot import focal
+from bot.app import build_application
+from tests.conftest import ADMIN_ID
+from tests.fakebot import FakeBotAPI, callback_update, message_update
+
+FOCAL = 501
+DESCRIPTION = "Regional workshop in Panama on the protection of unaccompanied migrant children at borders."
+
+
+class Chat:
+    """One running Application on the test data; `restart()` builds a new one on the same data."""
+
+    def __init__(self, settings, services) -> None:
+        self.settings, self.services = settings, services
+        self.api = FakeBotAPI()
+        self.application = None
+
+    async def start(self) -> None:
+        self.application = build_application(self.settings, request=self.api, services=self.services)
+        await self.application.initialize()
+        await self.application.post_init(self.application)
+
+    async def crash(self) -> None:
+        """What survives a crash: what the persistence loop (every second) had already written."""
+        await self.application.update_persistence()
+        self.application = None
+
+    async def restart(self) -> None:
+        await self.crash()
+        await self.start()
+
+    async def send(self, update: dict) -> None:
+        await self.application.process_update(Update.de_json(update, self.application.bot))
+
+    def last(self) -> str:
+        return self.api.texts()[-1]
+
+    def buttons(self) -> list[str]:
+        markup = self.api.sent()[-1].get("reply_markup") or {}
+        markup = json.loads(markup) if isinstance(markup, str) else markup
+        return [b["callback_data"] for row in markup.get("inline_keyboard", []) for b in row]
+
+
+@pytest.fixture
+async def chat(settings, services):
+    session = Chat(settings, services)
+    await session.start()
+    yield session
+    if session.application is not None:
+        await session.application.shutdown()
+
+
+async def _register(chat: Chat, actor: str = "IIN", user_id: int = FOCAL) -> None:
+    code = focal.create_invitation(chat.services.store, actor)
+    await chat.send(message_update(f"/register {code}", user_id=user_id))
+
+
+async def _fill_until_confirm(chat: Chat, user_id: int = FOCAL) -> None:
+    await chat.send(message_update("/report", user_id=user_id))
+    assert "ref:activity 15" in chat.buttons() and "ref:activity 16" in chat.buttons()  # the IIN's own activities
+    await chat.send(callback_update("ref:activity 15", user_id=user_id))
+    await chat.send(callback_update("kind:carried_out", user_id=user_id))
+    await chat.send(message_update("March 2025", user_id=user_id))
+    await chat.send(message_update(DESCRIPTION, user_id=user_id))
+    await chat.send(message_update("/skip", user_id=user_id))
+
+
+async def test_register_with_good_used_and_expired_codes(chat):
+    code = focal.create_invitation(chat.services.store, "IACHR")
+    await chat.send(message_update(f"/register {code}", user_id=7))
+    assert "focal point of <b>Inter-American Commission on Human Rights (IACHR)</b>" in chat.last()
+    await chat.send(message_update(f"/register {code}", user_id=8))
+    assert "already been used" in chat.last()
+    old = focal.create_invitation(chat.services.store, "CIM", now=dt.datetime.now(dt.UTC) - dt.timedelta(days=9))
+    await chat.send(message_update(f"/register {old}", user_id=8))
+    assert "expired" in chat.last()
+    await chat.send(message_update("/register", user_id=8))
+    assert "Send the code" in chat.last()
+
+
+async def test_report_from_start_to_submit(chat):
+    await _register(chat)
+    await _fill_until_confirm(chat)
+    assert "Program reference: activity 15" in chat.last() and chat.buttons() == ["rsub", "redit", "rcancel"]
+    await chat.send(callback_update("rsub", user_id=FOCAL))
+    assert "Report #1 saved" in chat.last()
+    reports = focal.reports_of(chat.services.store, FOCAL)
+    assert len(reports) == 1 and reports[0].actor_id == "IIN" and reports[0].description == DESCRIPTION
+    assert reports[0].kind == "carried_out" and reports[0].year == 2025 and reports[0].link is None
+
+
+async def test_invalid_answers_are_asked_again(chat):
+    await _register(chat)
+    await chat.send(message_update("/report", user_id=FOCAL))
+    await chat.send(callback_update("ref:objectives", user_id=FOCAL))
+    assert "ref:specific objective 8" in chat.buttons()
+    await chat.send(callback_update("ref:specific objective 8", user_id=FOCAL))
+    await chat.send(callback_update("kind:planned", user_id=FOCAL))
+    await chat.send(message_update("soon", user_id=FOCAL))
+    assert "include the year" in chat.last() or "4 to 100" in chat.last()
+    await chat.send(message_update("Second half of 2025", user_id=FOCAL))
+    await chat.send(message_update("Too short", user_id=FOCAL))
+    assert "30 to 3,000 characters" in chat.last()
+    await chat.send(message_update(DESCRIPTION, user_id=FOCAL))
+    await chat.send(message_update("not a link", user_id=FOCAL))
+    assert "not a web address" in chat.last()
+    await chat.send(message_update("https://www.iin.oea.org/workshop", user_id=FOCAL))
+    assert "specific objective 8" in chat.last() and "https://www.iin.oea.org/workshop" in chat.last()
+
+
+async def test_edit_a_field_then_submit(chat):
+    await _register(chat)
+    await _fill_until_confirm(chat)
+    await chat.send(callback_update("redit", user_id=FOCAL))
+    await chat.send(callback_update("rfield:period", user_id=FOCAL))
+    await chat.send(message_update("April 2025", user_id=FOCAL))
+    assert "Period: April 2025" in chat.last() and "rsub" in chat.buttons()
+    await chat.send(callback_update("rsub", user_id=FOCAL))
+    assert focal.reports_of(chat.services.store, FOCAL)[0].period == "April 2025"
+
+
+async def test_cancel_from_the_summary_and_from_a_step(chat):
+    await _register(chat)
+    await _fill_until_confirm(chat)
+    await chat.send(callback_update("rcancel", user_id=FOCAL))
+    assert "dropped" in chat.last()
+    await chat.send(message_update("/report", user_id=FOCAL))
+    await chat.send(callback_update("ref:activity 16", user_id=FOCAL))
+    await chat.send(message_update("/cancel", user_id=FOCAL))
+    assert "dropped" in chat.last()
+    assert focal.reports_of(chat.services.store, FOCAL) == []
+    await chat.send(message_update("What does activity 16 say?", user_id=FOCAL))  # questions work again
+    assert "trafficking" in chat.last()
+
+
+async def test_restart_in_the_middle_continues_where_it_stopped(chat):
+    await _register(chat)
+    await chat.send(message_update("/report", user_id=FOCAL))
+    await chat.send(callback_update("ref:activity 16", user_id=FOCAL))
+    await chat.send(callback_update("kind:best_practice", user_id=FOCAL))
+    await chat.restart()
+    await chat.send(message_update("June 2025", user_id=FOCAL))  # answered as the PERIOD step
+    assert "What was done" in chat.last()
+    await chat.send(message_update(DESCRIPTION, user_id=FOCAL))
+    await chat.send(message_update("/skip", user_id=FOCAL))
+    await chat.send(callback_update("rsub", user_id=FOCAL))
+    report = focal.reports_of(chat.services.store, FOCAL)[0]
+    assert (report.ref, report.kind, report.period) == ("activity 16", "best_practice", "June 2025")
+
+
+async def test_report_command_after_timeout_or_restart_resumes_the_draft(chat):
+    await _register(chat)
+    await chat.send(message_update("/report", user_id=FOCAL))
+    await chat.send(callback_update("ref:activity 15", user_id=FOCAL))
+    await chat.restart()
+    await chat.send(message_update("/report", user_id=FOCAL))
+    assert "unfinished report" in chat.api.texts()[-2] and "What are you reporting" in chat.last()
+
+
+async def test_replayed_submit_creates_one_report(chat):
+    await _register(chat)
+    await _fill_until_confirm(chat)
+    submit = callback_update("rsub", user_id=FOCAL)
+    await chat.send(submit)
+    await chat.send(submit)  # the same update delivered twice
+    await chat.send(callback_update("rsub", user_id=FOCAL))  # and a double tap
+    assert chat.services.store.db["reports"].count == 1
+    assert "already closed" in chat.api.sent("answerCallbackQuery")[-1]["text"]
+
+
+async def test_not_a_focal_point_cannot_report(chat):
+    await chat.send(message_update("/report", user_id=999_999))
+    assert "Only registered focal points" in chat.last()
+    await chat.send(message_update("/myreports", user_id=999_999))
+    assert "Only registered focal points" in chat.last()
+
+
+async def test_focal_point_of_another_actor_cannot_submit_for_an_actor(chat):
+    await _register(chat, "IIN")
+    await _fill_until_confirm(chat)
+    focal.revoke_focal_point(chat.services.store, FOCAL)
+    await _register(chat, "PAHO")  # now the focal point of another actor, with the IIN draft open
+    await chat.send(callback_update("rsub", user_id=FOCAL))
+    assert "only report for the actor you are registered for" in chat.api.sent("answerCallbackQuery")[-1]["text"]
+    assert chat.services.store.db["reports"].count == 0
+
+
+async def test_myreports_edit_keeps_versions_and_withdraw(chat):
+    await _register(chat)
+    await _fill_until_confirm(chat)
+    await chat.send(callback_update("rsub", user_id=FOCAL))
+    await chat.send(message_update("/myreports", user_id=FOCAL))
+    assert chat.buttons() == ["rpedit:1", "rpwd:1"]
+    await chat.send(callback_update("rpedit:1", user_id=FOCAL))
+    await chat.send(callback_update("redit", user_id=FOCAL))
+    await chat.send(callback_update("rfield:description", user_id=FOCAL))
+    await chat.send(message_update(DESCRIPTION + " Forty officials from six countries took part.", user_id=FOCAL))
+    await chat.send(callback_update("rsub", user_id=FOCAL))
+    assert "updated (earlier version kept)" in chat.last()
+    assert focal.report(chat.services.store, 1).version == 2 and len(focal.versions(chat.services.store, 1)) == 1
+    await chat.send(callback_update("rpwd:1", user_id=FOCAL))
+    await chat.send(callback_update("rpwdyes:1", user_id=FOCAL))
+    assert "withdrawn" in chat.last() and focal.reports_of(chat.services.store, FOCAL) == []
+    await chat.send(callback_update("rpedit:1", user_id=FOCAL))
+    assert "cannot be edited" in chat.api.sent("answerCallbackQuery")[-1]["text"]
+
+
+async def test_maintainer_invites_lists_revokes_and_exports(chat):
+    await chat.send(message_update("/invite IIN", user_id=ADMIN_ID))
+    code = chat.last().split("/register ")[1].split("<")[0]
+    await chat.send(message_update(f"/register {code}", user_id=FOCAL))
+    await _fill_until_confirm(chat)
+    await chat.send(callback_update("rsub", user_id=FOCAL))
+    await chat.send(message_update("/focalpoints", user_id=ADMIN_ID))
+    assert "IIN" in chat.last() and chat.buttons() == [f"fprev:{FOCAL}"]
+    await chat.send(message_update("/export 2025", user_id=ADMIN_ID))
+    document = chat.api.sent("sendDocument")[-1]
+    assert "2025" in document["caption"]
+    await chat.send(callback_update(f"fprev:{FOCAL}", user_id=ADMIN_ID))
+    assert focal.focal_point(chat.services.store, FOCAL) is None
+    await chat.send(message_update("/invite IIN", user_id=FOCAL))
+    assert "for the assistant's maintainers" in chat.last() or "maintainers" in chat.last()
+
+
+async def test_closed_mode_admits_only_registered_users(chat):
+    chat.settings.closed = True
+    await chat.send(message_update("activity 9", user_id=12345))
+    assert "registered focal points and maintainers only" in chat.last()
+    await _register(chat)
+    await chat.send(message_update("activity 9", user_id=FOCAL))
+    assert "due process" in chat.last()
