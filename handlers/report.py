@@ -243,24 +243,24 @@ async def kind_chosen(update: Update, context: Context) -> ReportState:
     return await _next_step(update, context, draft)
 
 
-async def period_given(update: Update, context: Context) -> ReportState:
-    period, error = focal.validate_period(update.effective_message.text or "")
-    if error:
-        await reply_html(update, escape(error))
-        return ReportState.PERIOD
-    draft = _draft(context)
-    draft.period = period
-    return await _next_step(update, context, draft)
+def _text_step(field: str, validate, state: ReportState):
+    """A step that takes typed text: valid → stored and on to the next step; invalid → asked again."""
+
+    async def step(update: Update, context: Context) -> ReportState:
+        value, error = validate(update.effective_message.text or "")
+        if error:
+            await reply_html(update, escape(error))
+            return state
+        draft = _draft(context)
+        setattr(draft, field, value)
+        return await _next_step(update, context, draft)
+
+    step.__name__ = f"{field}_given"
+    return step
 
 
-async def description_given(update: Update, context: Context) -> ReportState:
-    description, error = focal.validate_description(update.effective_message.text or "")
-    if error:
-        await reply_html(update, escape(error))
-        return ReportState.DESCRIPTION
-    draft = _draft(context)
-    draft.description = description
-    return await _next_step(update, context, draft)
+period_given = _text_step("period", focal.validate_period, ReportState.PERIOD)
+description_given = _text_step("description", focal.validate_description, ReportState.DESCRIPTION)
 
 
 async def link_given(update: Update, context: Context) -> ReportState:
