@@ -15,7 +15,7 @@ from index.corpus import DocumentInfo
 from index.parse import Block, parse_document
 from index.text import split_sentences
 
-CHUNKER_VERSION = "3"
+CHUNKER_VERSION = "4"
 MAX_CHUNK_CHARS = 800
 _STANDALONE_LABELS = ("activity", "specific objective", "general objective")
 
@@ -82,6 +82,7 @@ def _slice(block: Block, start: int, end: int) -> Block:
         block.path,
         block.label,
         block.number,
+        in_table=block.in_table,
     )
 
 
@@ -118,6 +119,8 @@ def chunk_blocks(blocks: list[Block], document: DocumentInfo) -> list[Chunk]:
                 current.append(piece)
                 flush()
                 continue
+            if piece.in_table and any(b.in_table and len(b.text) >= 60 for b in current):
+                flush()  # a table row (its short cells, then its text) is a passage of its own
             same_section = bool(current) and current[-1].path == piece.path
             size = sum(len(b.text) + 1 for b in current) + len(piece.text)
             if (

@@ -36,6 +36,7 @@ class Block:
     label: str | None = None  # e.g. "activity 9", "specific objective 8"
     number: int | None = None
     is_heading: bool = False
+    in_table: bool = False
 
 
 @dataclass
@@ -226,7 +227,7 @@ def parse_document(text: str) -> list[Block]:
                 counted_items += 1
                 number = counted_items
                 label = _item_label(path, number)
-        blocks.append(Block(line, start, end, path, label=label, number=number))
+        blocks.append(Block(line, start, end, path, label=label, number=number, in_table=in_table))
     return blocks
 
 
