@@ -57,6 +57,8 @@ def build_application(
         ready = services if services is not None else await asyncio.to_thread(build_services, settings)
         application.bot_data.services = ready
         await publish_commands(application, settings)
+        if application.job_queue is not None:  # reminders: the deadlines live in the database
+            application.job_queue.run_repeating(focal.reminder_job, interval=3600, first=60, name="reminders")
         # A plain task, not application.create_task: stop() would wait for it forever.
         application.bot_data.index_watcher = asyncio.create_task(
             documents.watch_index(lambda: application.bot_data.services), name="watch_index"

@@ -92,7 +92,18 @@ def _m002_focal_points(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_m001_questions, _m002_focal_points]
+def _m003_reminders(db: sqlite_utils.Database) -> None:
+    """Report deadlines set by maintainers and the reminders sent for them."""
+    db["deadlines"].create({"id": int, "year": int, "due": str, "set_by": int, "set_at": str}, pk="id")
+    db["reminders"].create(
+        {"id": int, "deadline_id": int, "telegram_id": int, "sent_on": str},
+        pk="id",
+        foreign_keys=[("deadline_id", "deadlines", "id")],
+    )
+    db["reminders"].create_index(["deadline_id", "telegram_id", "sent_on"], unique=True)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_m001_questions, _m002_focal_points, _m003_reminders]
 
 
 class DailyCount(BaseModel):

@@ -1,23 +1,27 @@
 """Registration and the focal points' and maintainers' report commands.
 
-/register CODE · /myreports (edit, withdraw) · maintainers: /invite ACTOR, /focalpoints, /export [year]
+/register CODE · /myreports (edit, withdraw) · maintainers: /invite ACTOR, /focalpoints, /export [year],
+/deadline DATE (and the reminders it schedules)
 """
 
 from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import logging
 import tempfile
 from html import escape
 from pathlib import Path
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.error import TelegramError
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot import focal
 from bot.export import export
 from handlers.common import Context, is_maintainer, reply_html, services_of
 
+logger = logging.getLogger(__name__)
 MAINTAINERS_ONLY = "This command is for the assistant's maintainers."
 
 
@@ -163,6 +167,60 @@ async def export_command(update: Update, context: Context) -> None:
         )
 
 
+async def deadline(update: Update, context: Context) -> None:
+    """/deadline 2026-03-31 [year]: focal points without a report for the year get reminders."""
+    if not is_maintainer(update, context):
+        await reply_html(update, MAINTAINERS_ONLY)
+        return
+    services = services_of(context)
+    try:
+        due = dt.date.fromisoformat(context.args[0])
+        year = int(context.args[1]) if len(context.args) > 1 else due.year
+    except (IndexError, ValueError):
+        await reply_html(
+            update,
+            "Usage: <code>/deadline 2026-03-31</code> (reports for that year) or <code>/deadline 2026-03-31 2025</code>.",
+        )
+        return
+    if due < dt.datetime.now(dt.UTC).date():
+        await reply_html(update, "That date has passed. Give a deadline in the future.")
+        return
+    await asyncio.to_thread(focal.set_deadline, services.store, year, due, update.effective_user.id)
+    pending = focal.without_report(services.store, year)
+    await reply_html(
+        update,
+        f"Deadline set: reports for {year} by {due.isoformat()}. {len(pending)} focal point(s) have no report yet; "
+        f"they will be reminded {', '.join(str(d) for d in focal.REMIND_DAYS_BEFORE if d)} days before and on the day.",
+    )
+
+
+async def send_reminders(bot, services, today: dt.date) -> int:
+    """Remind the focal points who have not reported; each at most once a day. Returns how many."""
+    deadline_due, points = await asyncio.to_thread(focal.due_reminders, services.store, today)
+    sent = 0
+    for point in points:
+        days = (deadline_due.due - today).days
+        when = "today" if days == 0 else f"in {days} day{'s' if days > 1 else ''} ({deadline_due.due.isoformat()})"
+        try:
+            await bot.send_message(
+                point.telegram_id,
+                f"Reminder: the activity reports for {deadline_due.year} are due {when}. "
+                "Send /report to file yours; it takes a few minutes.",
+            )
+        except TelegramError as error:  # blocked the bot, deleted account: try again tomorrow
+            logger.warning("Could not remind focal point of %s: %s", point.actor_id, error)
+            continue
+        await asyncio.to_thread(focal.record_reminder, services.store, deadline_due, point.telegram_id, today)
+        sent += 1
+    return sent
+
+
+async def reminder_job(context: Context) -> None:
+    services = context.bot_data.services
+    if services is not None:
+        await send_reminders(context.bot, services, dt.datetime.now(dt.UTC).date())
+
+
 def handlers() -> list[BaseHandler]:
     return [
         CommandHandler("register", register),
@@ -172,4 +230,5 @@ def handlers() -> list[BaseHandler]:
         CommandHandler("myreports", my_reports),
         CallbackQueryHandler(withdraw, pattern=r"^rpwd(yes)?:\d+$"),
         CommandHandler("export", export_command),
+        CommandHandler("deadline", deadline),
     ]

@@ -66,6 +66,7 @@ MAINTAINER_COMMANDS = {
         ("invite", "Invite a focal point: /invite IACHR"),
         ("focalpoints", "Focal points, and revoke"),
         ("export", "Annual report draft: /export 2025"),
+        ("deadline", "Report deadline: /deadline 2026-03-31"),
     ],
     "es": [
         ("stats", "Uso: preguntas por día, sin respuesta"),
@@ -74,6 +75,7 @@ MAINTAINER_COMMANDS = {
         ("invite", "Invitar a un punto focal: /invite IACHR"),
         ("focalpoints", "Puntos focales, y revocar"),
         ("export", "Borrador del informe anual: /export 2025"),
+        ("deadline", "Plazo de informes: /deadline 2026-03-31"),
     ],
 }
 

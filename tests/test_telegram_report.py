@@ -239,3 +239,37 @@ async def test_closed_mode_admits_only_registered_users(chat):
     await _register(chat)
     await chat.send(message_update("activity 9", user_id=FOCAL))
     assert "due process" in chat.last()
+
+
+async def test_deadline_reminds_focal_points_without_a_report_once_a_day(chat):
+    from handlers.focal import send_reminders
+
+    await _register(chat, "IIN", user_id=FOCAL)
+    await _register(chat, "PAHO", user_id=FOCAL + 1)
+    await _fill_until_confirm(chat)  # the IIN reports for 2025
+    await chat.send(callback_update("rsub", user_id=FOCAL))
+    due = dt.datetime.now(dt.UTC).date() + dt.timedelta(days=30)
+    await chat.send(message_update(f"/deadline {due.isoformat()} 2025", user_id=ADMIN_ID))
+    assert "1 focal point(s) have no report yet" in chat.last()
+    await chat.send(message_update("/deadline 2001-01-01", user_id=ADMIN_ID))
+    assert "has passed" in chat.last()
+
+    chat.api.clear()
+    assert (
+        await send_reminders(chat.application.bot, chat.services, due - dt.timedelta(days=10)) == 0
+    )  # not a reminder day
+    seven_days_before = due - dt.timedelta(days=7)
+    assert await send_reminders(chat.application.bot, chat.services, seven_days_before) == 1
+    reminder = chat.api.sent()[-1]
+    assert reminder["chat_id"] == FOCAL + 1 and "due in 7 days" in reminder["text"]
+    assert await send_reminders(chat.application.bot, chat.services, seven_days_before) == 0  # never twice a day
+
+    await chat.restart()  # deadlines and reminders sent live in the database
+    assert await send_reminders(chat.application.bot, chat.services, seven_days_before) == 0
+    assert await send_reminders(chat.application.bot, chat.services, due) == 1
+    assert "due today" in chat.api.sent()[-1]["text"]
+
+
+async def test_reminders_are_scheduled_at_start_up(chat):
+    jobs = chat.application.job_queue.get_jobs_by_name("reminders")
+    assert len(jobs) == 1
