@@ -15,7 +15,7 @@ from index.corpus import DocumentInfo
 from index.parse import Block, parse_document
 from index.text import split_sentences
 
-CHUNKER_VERSION = "4"
+CHUNKER_VERSION = "5"
 MAX_CHUNK_CHARS = 800
 _STANDALONE_LABELS = ("activity", "specific objective", "general objective")
 

@@ -249,7 +249,9 @@ def _classify_heading(line: str, outline: _Outline) -> _Heading | None:
         body = match.group(2)
         if _colon_heading(body) or (len(body) < 60 and body.endswith(":")):
             return _Heading(5, _clean_title(line))
-        if len(body) < 60 and _looks_like_title(body):
+        if len(body) < 60 and _looks_like_title(
+            body.rstrip(".") if line.lstrip()[len(match.group(1))] == ")" else body
+        ):
             return _Heading(5, _clean_title(line))
         return None
     if match := _small_roman.match(line):
