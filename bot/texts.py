@@ -15,9 +15,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "too_long": "Your message was long; I searched with its first {limit} characters.",
         "quoted_en": "",
         "activities_of": "Program activities for {actor}:",
-        "item_in": "{label} ({doc}):",
-        "also_in": "Also in {doc}:",
-        "resolutions": "Resolutions named in the documents:",
     },
     "es": {
         "according": "Según los documentos:",
@@ -31,27 +28,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "too_long": "Su mensaje era largo; busqué con sus primeros {limit} caracteres.",
         "quoted_en": "(texto original en inglés)",
         "activities_of": "Actividades del Programa para {actor}:",
-        "item_in": "{label} ({doc}):",
-        "also_in": "También en {doc}:",
-        "resolutions": "Resoluciones citadas en los documentos:",
     },
-}
-
-LABELS_ES = {
-    "activity": "actividad",
-    "specific objective": "objetivo específico",
-    "general objective": "objetivo general",
 }
 
 
 def text(lang: str, key: str, **values: object) -> str:
     table = TEXTS.get(lang, TEXTS["en"])
     return table[key].format(**values) if values else table[key]
-
-
-def label_in(lang: str, label: str) -> str:
-    """'activity 9' → 'actividad 9' for Spanish readers."""
-    if lang != "es":
-        return label
-    kind, _, number = label.rpartition(" ")
-    return f"{LABELS_ES.get(kind, kind)} {number}"

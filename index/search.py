@@ -104,9 +104,6 @@ class Searcher:
             if chunk.label:
                 self._by_label.setdefault(chunk.label, []).append(position)
 
-    def embed_query(self, question: str) -> np.ndarray:
-        return self.encoder.encode_queries([self.search_text(question)])[0]
-
     @staticmethod
     def search_text(question: str) -> str:
         """The text the retrievers see: Spanish questions get English glossary terms appended."""
@@ -176,6 +173,3 @@ class Searcher:
 
     def chunk_by_id(self, chunk_id: str) -> Chunk | None:
         return self._by_id.get(chunk_id)
-
-    def by_label(self, label: str) -> list[Chunk]:
-        return [self.chunks[p] for p in self._by_label.get(label, [])]

@@ -10,8 +10,10 @@ import asyncio
 import itertools
 import json
 import time
+from contextlib import asynccontextmanager
 from typing import Any
 
+from telegram import Update
 from telegram.request import BaseRequest, RequestData
 
 BOT_USER = {
@@ -171,3 +173,30 @@ def document_update(
     if caption:
         extra["caption"] = caption
     return message_update(None, user_id=user_id, extra=extra)
+
+
+@asynccontextmanager
+async def running_bot(settings, services):
+    """The real Application on a FakeBotAPI, started as in production; yields (api, send, application)."""
+    from bot.app import build_application
+
+    api = FakeBotAPI()
+    application = build_application(settings, request=api, services=services)
+    await application.initialize()
+    await application.post_init(application)
+    api.clear()
+
+    async def send(update: dict) -> None:
+        await application.process_update(Update.de_json(update, application.bot))
+
+    try:
+        yield api, send, application
+    finally:
+        await application.shutdown()
+
+
+def buttons(params: dict) -> list[str]:
+    """The callback data of every inline button of a sent message."""
+    markup = params.get("reply_markup") or {}
+    markup = json.loads(markup) if isinstance(markup, str) else markup
+    return [button["callback_data"] for row in markup.get("inline_keyboard", []) for button in row]

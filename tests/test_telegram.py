@@ -5,35 +5,16 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from telegram import Update
 
 from bot.app import build_application
 from tests.conftest import ADMIN_ID
-from tests.fakebot import FakeBotAPI, callback_update, message_update, settle
+from tests.fakebot import FakeBotAPI, buttons, callback_update, message_update, running_bot, settle
 
 
 @pytest.fixture
 async def bot(settings, services):
-    api = FakeBotAPI()
-    application = build_application(settings, request=api, services=services)
-    await application.initialize()
-    await application.post_init(application)
-    api.clear()
-
-    async def send(update: dict) -> None:
-        await application.process_update(Update.de_json(update, application.bot))
-
-    yield api, send, application, services
-    await application.shutdown()
-
-
-def _keyboard(params: dict) -> list[list[dict]]:
-    markup = params.get("reply_markup") or {}
-    if isinstance(markup, str):
-        import json
-
-        markup = json.loads(markup)
-    return markup.get("inline_keyboard", [])
+    async with running_bot(settings, services) as (api, send, application):
+        yield api, send, application, services
 
 
 async def test_start_in_english_and_spanish(bot):
@@ -71,8 +52,8 @@ async def test_question_gets_answer_with_citations_and_buttons(bot):
     assert reply["parse_mode"] == "HTML"
     assert "AG/RES. 2738" in reply["text"]
     assert "[1]" in reply["text"] and "Program (2016 revision)" in reply["text"]
-    buttons = [b["callback_data"] for row in _keyboard(reply) for b in row]
-    assert any(b.startswith("psg:") for b in buttons) and any(b.startswith("fb:") for b in buttons)
+    callbacks = buttons(reply)
+    assert any(b.startswith("psg:") for b in callbacks) and any(b.startswith("fb:") for b in callbacks)
     rows = list(services.store.db["questions"].rows)
     assert len(rows) == 1 and rows[0]["found"] == 1 and rows[0]["user_hash"] != "1"
 
@@ -88,9 +69,7 @@ async def test_spanish_question_gets_spanish_framing(bot):
 async def test_passage_button_shows_the_cited_passage(bot):
     api, send, *_ = bot
     await send(message_update("activity 9"))
-    passage_button = next(
-        b["callback_data"] for row in _keyboard(api.sent()[-1]) for b in row if b["callback_data"].startswith("psg:")
-    )
+    passage_button = next(b for b in buttons(api.sent()[-1]) if b.startswith("psg:"))
     api.clear()
     await send(callback_update(passage_button))
     assert api.sent("answerCallbackQuery")
@@ -117,8 +96,8 @@ async def test_stale_passage_button(bot):
 async def test_activities_keyboard_and_button(bot):
     api, send, *_ = bot
     await send(message_update("/activities"))
-    buttons = [b["callback_data"] for row in _keyboard(api.sent()[-1]) for b in row]
-    assert "acts:IACHR" in buttons and "acts:MEMBER_STATES" in buttons
+    callbacks = buttons(api.sent()[-1])
+    assert "acts:IACHR" in callbacks and "acts:MEMBER_STATES" in callbacks
     await send(callback_update("acts:IIN"))
     text = api.texts()[-1]
     assert "15." in text and "16." in text and "unaccompanied" in text

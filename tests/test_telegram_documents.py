@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from telegram import Update
 
-from bot.app import build_application
 from bot.services import build_services
 from index.corpus import load_manifest
 from index.encoder import HashingEncoder
 from tests.conftest import ADMIN_ID, make_settings
-from tests.fakebot import FakeBotAPI, callback_update, document_update, message_update
+from tests.fakebot import buttons, callback_update, document_update, message_update, running_bot
 
 NEW_TEXT = b"The Caribbean Migration Observatory was launched in Port of Spain in 2021 to share migration data.\n"
 
@@ -19,26 +17,9 @@ NEW_TEXT = b"The Caribbean Migration Observatory was launched in Port of Spain i
 async def docbot(tmp_path, small_corpus):
     settings = make_settings(tmp_path, corpus_dir=small_corpus)
     services = build_services(settings, encoder=HashingEncoder())
-    api = FakeBotAPI()
-    application = build_application(settings, request=api, services=services)
-    await application.initialize()
-    await application.post_init(application)
-    api.clear()
-
-    async def send(update: dict) -> None:
-        await application.process_update(Update.de_json(update, application.bot))
-
-    yield api, send, services, small_corpus
-    await application.shutdown()
+    async with running_bot(settings, services) as (api, send, _):
+        yield api, send, services, small_corpus
     services.store.close()
-
-
-def _buttons(params) -> list[str]:
-    import json
-
-    markup = params.get("reply_markup") or {}
-    markup = json.loads(markup) if isinstance(markup, str) else markup
-    return [b["callback_data"] for row in markup.get("inline_keyboard", []) for b in row]
 
 
 async def test_maintainer_adds_a_document_and_it_is_searchable_without_restart(docbot):
@@ -55,7 +36,7 @@ async def test_maintainer_adds_a_document_and_it_is_searchable_without_restart(d
     )
     summary = api.sent()[-1]
     assert "Caribbean Migration Observatory note" in summary["text"] and "2021-06-01" in summary["text"]
-    assert _buttons(summary) == ["doc:add", "doc:cancel"]
+    assert buttons(summary) == ["doc:add", "doc:cancel"]
     assert "observatory-note.txt" not in {d.file for d in load_manifest(corpus)}  # nothing before confirmation
 
     await send(callback_update("doc:add", user_id=ADMIN_ID))
@@ -114,7 +95,7 @@ async def test_reindex_shows_plan_then_runs(docbot):
         (corpus / "mini-report.txt").read_text() + "The Andean migration card was adopted in 2002.\n"
     )
     await send(message_update("/reindex", user_id=ADMIN_ID))
-    assert "1 changed" in api.texts()[-1] and "reidx:run" in _buttons(api.sent()[-1])
+    assert "1 changed" in api.texts()[-1] and "reidx:run" in buttons(api.sent()[-1])
     await send(callback_update("reidx:run", user_id=ADMIN_ID))
     assert "embedded" in api.texts()[-1]
     await send(message_update("Andean migration card adopted", user_id=5))
@@ -124,11 +105,11 @@ async def test_reindex_shows_plan_then_runs(docbot):
 async def test_remove_with_confirmation(docbot):
     api, send, services, corpus = docbot
     await send(message_update("/remove", user_id=ADMIN_ID))
-    choices = _buttons(api.sent()[-1])
+    choices = buttons(api.sent()[-1])
     assert len(choices) == 2
     report_key = choices[1]
     await send(callback_update(report_key, user_id=ADMIN_ID))
-    confirm = _buttons(api.sent()[-1])
+    confirm = buttons(api.sent()[-1])
     assert confirm[0].startswith("rmyes:")
     await send(callback_update(confirm[0], user_id=ADMIN_ID))
     assert "Removed Mini Report" in api.texts()[-1]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 import pytest
 from telegram import Update
@@ -11,7 +10,7 @@ from telegram import Update
 from bot import focal
 from bot.app import build_application
 from tests.conftest import ADMIN_ID
-from tests.fakebot import FakeBotAPI, callback_update, message_update
+from tests.fakebot import FakeBotAPI, buttons, callback_update, message_update
 
 FOCAL = 501
 DESCRIPTION = "Regional workshop in Panama on the protection of unaccompanied migrant children at borders."
@@ -46,9 +45,7 @@ class Chat:
         return self.api.texts()[-1]
 
     def buttons(self) -> list[str]:
-        markup = self.api.sent()[-1].get("reply_markup") or {}
-        markup = json.loads(markup) if isinstance(markup, str) else markup
-        return [b["callback_data"] for row in markup.get("inline_keyboard", []) for b in row]
+        return buttons(self.api.sent()[-1])
 
 
 @pytest.fixture
