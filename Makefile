@@ -26,9 +26,11 @@ test: setup
 lint: setup
 	$(BIN)/ruff check .
 
-bench: setup
+bench: setup  # bench/scale.py (1M vectors, ~10 min) is run on its own
 	HF_HUB_OFFLINE=1 $(BIN)/python bench/retrieval.py
 	HF_HUB_OFFLINE=1 $(BIN)/python bench/answers.py
+	HF_HUB_OFFLINE=1 $(BIN)/python bench/update.py
+	HF_HUB_OFFLINE=1 $(BIN)/python bench/load.py --think 2
 
 index: setup
 	HF_HUB_OFFLINE=1 $(BIN)/migrantsbot index build

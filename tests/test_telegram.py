@@ -245,3 +245,23 @@ async def test_typing_is_shown_only_when_an_answer_is_slow(bot, monkeypatch):
     await send(message_update("activity 4"))
     assert api.sent("sendChatAction")[0]["action"] == "typing"
     assert "Enter into cooperation" not in api.texts()[-1] and "Implementation and monitoring" in api.texts()[-1]
+
+
+def test_webhook_mode_listens_on_the_url_path_with_the_secret(settings, services, monkeypatch):
+    from pydantic import SecretStr
+
+    from bot import app as app_module
+
+    settings.telegram_webhook_url = "https://bot.example.org/hooks/migrantsbot"
+    settings.telegram_webhook_secret = SecretStr("s3cret")
+    settings.telegram_webhook_port = 8444
+    calls = {}
+    monkeypatch.setattr("telegram.ext.Application.run_webhook", lambda self, **kwargs: calls.update(kwargs))
+    monkeypatch.setattr("telegram.ext.Application.run_polling", lambda self, **kwargs: calls.update(polling=True))
+    app_module.run_bot(settings)
+    assert calls["url_path"] == "hooks/migrantsbot" and calls["secret_token"] == "s3cret"
+    assert calls["webhook_url"] == settings.telegram_webhook_url and calls["port"] == 8444 and "polling" not in calls
+    settings.telegram_webhook_url = None
+    calls.clear()
+    app_module.run_bot(settings)
+    assert calls == {"polling": True}
