@@ -20,8 +20,8 @@ from bot.actors import Actor, find_actors
 from bot.catalogue import Catalogue, MandateItem
 from bot.texts import text as say
 from index.chunk import Chunk
-from index.glossary import looks_spanish, translate_terms
-from index.lexical import STOPWORDS
+from index.glossary import looks_spanish
+from index.lexical import query_terms, words
 from index.search import Searcher, SearchHit, find_references
 from index.text import fold, split_sentences
 
@@ -29,7 +29,6 @@ MAX_QUESTION_CHARS = 1000
 PASSAGES_CONSIDERED = 6
 FURTHER_SOURCES = 3
 ANSWER_CACHE_SIZE = 2048
-_word = re.compile(r"[\w/]+(?:[.\-]\w+)*")
 _year = re.compile(r"\b(19|20)\d{2}\b")
 
 # Words that say "list this actor's mandate" rather than ask something specific about it.
@@ -166,7 +165,7 @@ def _stem(token: str) -> str:
 
 
 def _stems(text: str) -> list[str]:
-    return [_stem(t) for t in _word.findall(fold(text)) if t not in STOPWORDS and len(t) > 1]
+    return [_stem(term) for term in query_terms(text)]
 
 
 @dataclass
@@ -266,12 +265,12 @@ class Answerer:
         """ "objective 10 in the CAM Vice Chair's plan" → that document's objective 10 only."""
         if len(items) < 2:
             return items
-        words = {w for w in _word.findall(fold(question)) if w not in STOPWORDS and len(w) > 2}
+        question_words = {w for w in query_terms(question) if len(w) > 2}
         generic = {"specific", "general", "objective", "activity", "program", "objetivo", "especifico", "actividad"}
         scored = []
         for item in items:
-            name_words = set(_word.findall(self._doc_names.get(item.chunk.doc, "")))
-            scored.append((len((words - generic) & name_words), item))
+            name_words = set(words(self._doc_names.get(item.chunk.doc, "")))
+            scored.append((len((question_words - generic) & name_words), item))
         best = max(score for score, _ in scored)
         return [item for score, item in scored if score == best] if best else items[:1]
 
@@ -279,8 +278,8 @@ class Answerer:
         folded = fold(question)
         for alias in sorted(actor.aliases, key=len, reverse=True):
             folded = re.sub(rf"(?<![\w/-]){re.escape(fold(alias))}(?![\w/-])", " ", folded)
-        words = [w for w in re.findall(r"[a-z]+", folded) if len(w) > 1 and w not in {"s"}]
-        return bool(words) and all(w in _MANDATE_WORDS for w in words)
+        remaining = [w for w in re.findall(r"[a-z]+", folded) if len(w) > 1 and w not in {"s"}]
+        return bool(remaining) and all(w in _MANDATE_WORDS for w in remaining)
 
     def _items_answer(self, question: str, lang: str, items: list[MandateItem], *, intro: str) -> Answer:
         citations: list[Citation] = []
@@ -291,25 +290,12 @@ class Answerer:
             sentences.append(
                 AnswerSentence(text=f"{item.number}. {item.text}" if item.kind == "activity" else item.text, n=n)
             )
-        if lang == "es":
-            intro = f"{intro} {say(lang, 'quoted_en')}".strip()
-        return Answer(
-            question=question,
-            lang=lang,
-            found=True,
-            kind="catalogue",
-            intro=intro,
-            sentences=sentences,
-            citations=citations,
-        )
+        return _found(question, lang, "catalogue", intro, sentences, citations)
 
     # -- extractive --------------------------------------------------------------------------
 
     def _query_stems(self, question: str) -> list[str]:
-        text = question
-        if looks_spanish(question):
-            text = f"{question} {translate_terms(question)}"
-        return list(dict.fromkeys(_stems(text)))
+        return list(dict.fromkeys(_stems(Searcher.search_text(question))))
 
     def _extract(self, question: str, lang: str, hits: list[SearchHit]) -> Answer:
         stems = self._query_stems(question)
@@ -373,18 +359,7 @@ class Answerer:
             if hit.chunk.id not in numbers:
                 numbers[hit.chunk.id] = len(citations) + 1
                 citations.append(_citation(numbers[hit.chunk.id], hit.chunk))
-        intro = say(lang, "according")
-        if lang == "es":
-            intro = f"{intro} {say(lang, 'quoted_en')}"
-        return Answer(
-            question=question,
-            lang=lang,
-            found=True,
-            kind="extractive",
-            intro=intro,
-            sentences=sentences,
-            citations=citations,
-        )
+        return _found(question, lang, "extractive", say(lang, "according"), sentences, citations)
 
     def _enough_evidence(self, question: str, candidates: list[_Candidate], hits: list[SearchHit]) -> bool:
         """Refuse when the best passages are too far from the question, or miss a year it names.
@@ -403,6 +378,17 @@ class Answerer:
             if not all(year in top_text for year in years):
                 return False
         return True
+
+
+def _found(
+    question: str, lang: str, kind: str, intro: str, sentences: list[AnswerSentence], citations: list[Citation]
+) -> Answer:
+    """An answer from the documents; Spanish readers are told the quotations stay in English."""
+    if lang == "es":
+        intro = f"{intro} {say(lang, 'quoted_en')}"
+    return Answer(
+        question=question, lang=lang, found=True, kind=kind, intro=intro, sentences=sentences, citations=citations
+    )
 
 
 def default_min_evidence(model_name: str) -> float:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.actors import actor_by_id
 from bot.catalogue import Catalogue, MandateItem
+from index.chunk import Chunk
 from index.corpus import DocumentInfo
 
 HEADINGS = {
@@ -86,6 +87,13 @@ def activity_text(catalogue: Catalogue, number: int, lang: str = "en") -> str:
         return _h(lang, "no_activity", n=number, last=last)
     item = items[0]
     return f"{_item_line(item)}\n— {item.chunk.section_path}"
+
+
+def passage_counts(chunks: list[Chunk]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for chunk in chunks:
+        counts[chunk.doc] = counts.get(chunk.doc, 0) + 1
+    return counts
 
 
 def sources_text(documents: list[DocumentInfo], chunk_counts: dict[str, int], lang: str = "en") -> str:

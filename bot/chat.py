@@ -52,10 +52,7 @@ def respond(line: str, answerer: Answerer, documents: list[DocumentInfo]) -> str
             return "Usage: /activity N, for example /activity 27"
         return browse.activity_text(catalogue, int(argument))
     if command == "/sources":
-        counts: dict[str, int] = {}
-        for chunk in answerer.searcher.chunks:
-            counts[chunk.doc] = counts.get(chunk.doc, 0) + 1
-        return browse.sources_text(documents, counts)
+        return browse.sources_text(documents, browse.passage_counts(answerer.searcher.chunks))
     return f"Unknown command {command}. {HELP}"
 
 

@@ -14,9 +14,18 @@ from pathlib import Path
 from bot.answer import Answerer
 from bot.catalogue import Catalogue
 from bot.config import Settings
+from bot.store import Store
 from index.encoder import Encoder, load_encoder
 from index.search import Searcher
-from index.store import IndexLoadError, IndexManifest, build_index, corpus_is_stale, current_version, load_searcher
+from index.store import (
+    IndexLoadError,
+    IndexManifest,
+    build_index,
+    corpus_is_stale,
+    current_version,
+    load_searcher,
+    update_index,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -28,21 +37,22 @@ def make_encoder(settings: Settings) -> Encoder:
 
 
 def open_index(settings: Settings, encoder: Encoder, *, build_if_needed: bool = True) -> tuple[Searcher, IndexManifest]:
-    """The current index; on a fresh clone (or after the corpus changed) build it first."""
+    """The current index; on a fresh clone it is built, after a corpus change brought up to date."""
     try:
         searcher, manifest = load_searcher(settings.index_dir, encoder)
-        if build_if_needed and corpus_is_stale(settings.source_dirs, manifest):
-            logger.info("The corpus changed since the index was built; rebuilding")
-            raise IndexLoadError("stale")
-        return searcher, manifest
     except IndexLoadError as error:
         if not build_if_needed:
             raise
-        if current_version(settings.index_dir) is not None and str(error) != "stale":
+        if current_version(settings.index_dir) is not None:
             logger.warning("%s", error)
         logger.info("Building the index of %s", settings.corpus_dir)
         build_index(settings.source_dirs, settings.index_dir, encoder)
         return load_searcher(settings.index_dir, encoder)
+    if build_if_needed and corpus_is_stale(settings.source_dirs, manifest):
+        logger.info("The corpus changed since the index was built; updating it")
+        update_index(settings.source_dirs, settings.index_dir, encoder)  # only what changed is embedded
+        return load_searcher(settings.index_dir, encoder)
+    return searcher, manifest
 
 
 def make_llm(settings: Settings):
@@ -58,10 +68,15 @@ def make_llm(settings: Settings):
     )
 
 
+def make_answerer(settings: Settings, searcher: Searcher, *, llm=None) -> Answerer:
+    """The one place an Answerer is assembled, so every entry point refuses by the same rule."""
+    return Answerer(searcher, Catalogue(searcher.chunks), min_evidence=settings.min_evidence or None, llm=llm)
+
+
 def load_answerer(settings: Settings, *, encoder: Encoder | None = None, allow_llm: bool = True) -> Answerer:
     encoder = encoder or make_encoder(settings)
     searcher, _ = open_index(settings, encoder)
-    return Answerer(searcher, Catalogue(searcher.chunks), llm=make_llm(settings) if allow_llm else None)
+    return make_answerer(settings, searcher, llm=make_llm(settings) if allow_llm else None)
 
 
 @dataclass
@@ -70,7 +85,7 @@ class Services:
 
     settings: Settings
     answerer: Answerer
-    store: object
+    store: Store
     manifest: IndexManifest | None = None
     version: str | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -89,8 +104,7 @@ class Services:
             if serving.name == self.version:
                 return False
             searcher, manifest = load_searcher(self.settings.index_dir, self.searcher.encoder)
-            old = self.answerer
-            self.answerer = Answerer(searcher, Catalogue(searcher.chunks), llm=old.llm)
+            self.answerer = make_answerer(self.settings, searcher, llm=self.answerer.llm)
             self.manifest, self.version = manifest, serving.name
             logger.info("Now serving index %s (%d passages)", serving.name, manifest.chunk_count)
             return True
@@ -105,8 +119,6 @@ class Services:
 
     def update_index(self, *, show_progress: bool = False):
         """Re-index what changed in the corpus and serve it; one update at a time."""
-        from index.store import update_index
-
         with self.update_lock:
             result = update_index(
                 self.settings.source_dirs, self.settings.index_dir, self.searcher.encoder, show_progress=show_progress
@@ -124,12 +136,10 @@ class Services:
 
 
 def build_services(settings: Settings, *, encoder: Encoder | None = None) -> Services:
-    from bot.store import Store
-
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     encoder = encoder or make_encoder(settings)
     searcher, manifest = open_index(settings, encoder)
-    answerer = Answerer(searcher, Catalogue(searcher.chunks), llm=make_llm(settings))
+    answerer = make_answerer(settings, searcher, llm=make_llm(settings))
     store = Store.open(Path(settings.database_path), salt=settings.hash_salt.get_secret_value())
     version = current_version(settings.index_dir)
     return Services(

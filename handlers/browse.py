@@ -77,11 +77,13 @@ async def activity(update: Update, context: Context) -> None:
 
 async def sources(update: Update, context: Context) -> None:
     services = services_of(context)
-    counts: dict[str, int] = {}
-    for chunk in services.searcher.chunks:
-        counts[chunk.doc] = counts.get(chunk.doc, 0) + 1
     documents = load_manifest(services.settings.corpus_dir)
-    await reply_html(update, escape(browse.sources_text(documents, counts, user_lang(update, context))))
+    await reply_html(
+        update,
+        escape(
+            browse.sources_text(documents, browse.passage_counts(services.searcher.chunks), user_lang(update, context))
+        ),
+    )
 
 
 def handlers() -> list[BaseHandler]:

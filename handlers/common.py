@@ -64,3 +64,13 @@ async def reply_html(update: Update, html: str, **kwargs) -> None:
         await message.reply_text(
             piece, parse_mode=ParseMode.HTML, reply_markup=markup if last else None, do_quote=False, **kwargs
         )
+
+
+def publish_reports_soon(context: Context) -> None:
+    """Bring the latest reports into search without making the user wait.
+
+    Through `application.create_task`, so the task is kept, its errors reach the error handler,
+    and a stopping bot finishes it first.
+    """
+    services = services_of(context)
+    context.application.create_task(asyncio.to_thread(services.publish_reports), name="publish_reports")

@@ -22,7 +22,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, Mess
 
 from bot.documents import prepare_document
 from handlers.common import Context, is_maintainer, reply_html, services_of, user_lang
-from index.corpus import CorpusError, add_document, load_manifest, remove_document
+from index.corpus import CorpusError, DocumentInfo, add_document, load_manifest, remove_document
 from index.extract import MAX_FILE_BYTES, SUPPORTED_SUFFIXES, ExtractionError
 from index.store import plan_update
 
@@ -129,8 +129,6 @@ async def confirm_document(update: Update, context: Context) -> None:
         return
     await query.answer("Adding…")
     services = services_of(context)
-    from index.corpus import DocumentInfo
-
     info = DocumentInfo.model_validate(pending["info"])
     try:
         await asyncio.to_thread(add_document, services.settings.corpus_dir, staged, info)

@@ -19,7 +19,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot import focal
 from bot.export import export
-from handlers.common import Context, is_maintainer, reply_html, services_of
+from handlers.common import Context, is_maintainer, publish_reports_soon, reply_html, services_of
 
 logger = logging.getLogger(__name__)
 MAINTAINERS_ONLY = "This command is for the assistant's maintainers."
@@ -143,7 +143,7 @@ async def withdraw(update: Update, context: Context) -> None:
     await query.answer("Withdrawn" if done else "Already withdrawn, or not yours", show_alert=not done)
     if done:
         await reply_html(update, f"Report #{escape(report_id)} withdrawn.")
-        asyncio.get_running_loop().create_task(asyncio.to_thread(services.publish_reports))
+        publish_reports_soon(context)
 
 
 async def export_command(update: Update, context: Context) -> None:

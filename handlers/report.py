@@ -29,7 +29,7 @@ from telegram.warnings import PTBUserWarning
 
 from bot import focal
 from bot.actors import program_actor_for
-from handlers.common import Context, reply_html, services_of
+from handlers.common import Context, publish_reports_soon, reply_html, services_of
 
 logger = logging.getLogger(__name__)
 # Buttons are tracked per user, not per message, on purpose: a draft spans several messages.
@@ -65,7 +65,9 @@ def _save(context: Context, draft: focal.ReportDraft) -> None:
 
 
 def _clear(context: Context) -> None:
-    context.user_data.pop(DRAFT, None)
+    """The draft and the conversation's flags go together, at END and at /cancel."""
+    for key in (DRAFT, "report_editing", "report_link_asked"):
+        context.user_data.pop(key, None)
 
 
 def _short(text: str, limit: int = 48) -> str:
@@ -186,7 +188,7 @@ async def start(update: Update, context: Context) -> ReportState | int:
         )
         return await _resume(update, context, draft)
     draft = focal.ReportDraft(actor_id=point.actor_id)
-    context.user_data.pop("report_link_asked", None)
+    _clear(context)
     _save(context, draft)
     return await _ask_ref(update, context, draft)
 
@@ -293,12 +295,11 @@ async def submit(update: Update, context: Context) -> int:
     report, created = await asyncio.to_thread(focal.submit_report, services.store, draft, update.effective_user.id)
     await query.answer("Saved" if created else "Already submitted")
     _clear(context)
-    context.user_data.pop("report_link_asked", None)
     verb = "updated (earlier version kept)" if draft.report_id else "saved"
     await reply_html(
         update, f"Report #{report.id} {verb}. Thank you! See /myreports. It will appear in search within seconds."
     )
-    asyncio.get_running_loop().create_task(asyncio.to_thread(services.publish_reports))
+    publish_reports_soon(context)
     return ConversationHandler.END
 
 
@@ -338,8 +339,6 @@ async def cancel(update: Update, context: Context) -> int:
     """Fallback everywhere: drop the draft."""
     had = _draft(context) is not None
     _clear(context)
-    context.user_data.pop("report_editing", None)
-    context.user_data.pop("report_link_asked", None)
     if update.callback_query:
         await update.callback_query.answer("Cancelled")
     await reply_html(update, "Cancelled: the draft was dropped." if had else "There was nothing to cancel.")

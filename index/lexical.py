@@ -193,6 +193,11 @@ class LexicalIndex:
         self.db.conn.close()
 
 
+def words(text: str) -> list[str]:
+    """Accent-folded words, keeping symbols such as "ag/res." and "2021-2022" whole."""
+    return _token.findall(fold(text))
+
+
 def query_terms(text: str) -> list[str]:
-    """Content words of a question, accent-folded, without stop words."""
-    return [token for token in _token.findall(fold(text)) if token not in STOPWORDS and len(token) > 1]
+    """Content words, accent-folded, without stop words."""
+    return [token for token in words(text) if token not in STOPWORDS and len(token) > 1]

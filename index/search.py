@@ -42,6 +42,7 @@ _KIND_QUESTION = [
         "objective",
     ),
 ]
+_CITED_SYMBOL = re.compile(r"AG/RES\. (\d{3,4})")
 _SYMBOL = re.compile(r"\b(?:ag/res\.?|resolution|resolucion)\s*(\d{3,4})\b")
 
 
@@ -100,9 +101,12 @@ class Searcher:
         self.chunks = chunks
         self._by_id = {chunk.id: chunk for chunk in chunks}
         self._by_label: dict[str, list[int]] = {}
+        self._by_symbol: dict[str, list[int]] = {}  # "2883" → passages that cite AG/RES. 2883
         for position, chunk in enumerate(chunks):
             if chunk.label:
                 self._by_label.setdefault(chunk.label, []).append(position)
+            for number in dict.fromkeys(_CITED_SYMBOL.findall(chunk.text)):
+                self._by_symbol.setdefault(number, []).append(position)
 
     @staticmethod
     def search_text(question: str) -> str:
@@ -156,18 +160,14 @@ class Searcher:
             if reference.label:
                 positions += self._by_label.get(reference.label, [])
             elif reference.symbol:
-                needle = f"AG/RES. {reference.symbol}"
-                positions += [p for p, chunk in enumerate(self.chunks) if needle in chunk.text][:3]
+                positions += self._by_symbol.get(reference.symbol, [])[:3]
         return positions
 
     def _cosines(self, vector: np.ndarray, positions: list[int]) -> dict[int, float]:
         """Dense scores for passages the ANN did not return (exact references, lexical-only hits)."""
-        index = self.vectors.index
-        if not hasattr(index, "reconstruct"):
-            return {}
         try:
-            stored = np.vstack([index.reconstruct(int(p)) for p in positions])
-        except RuntimeError:
+            stored = self.vectors.vectors(positions)
+        except RuntimeError:  # an index type that cannot give its vectors back
             return {}
         return dict(zip(positions, (stored @ vector).tolist(), strict=True))
 

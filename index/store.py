@@ -345,9 +345,6 @@ def update_index(corpus_dir: Corpus, index_dir: Path, encoder: Encoder, *, show_
 
 def _remove_unfinished_versions(index_dir: Path) -> None:
     """Folders of builds that died before their switch: never served, safe to delete."""
-    if not index_dir.exists():
-        return
     serving = current_version(index_dir)
-    for entry in index_dir.iterdir():
-        if entry.is_dir() and entry.name.startswith("v") and entry != serving:
-            shutil.rmtree(entry, ignore_errors=True)
+    if serving is not None:
+        _remove_old_versions(index_dir, keep=serving)
