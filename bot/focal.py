@@ -65,13 +65,13 @@ def add_actor(store: Store, actor_id: str, name: str, name_es: str | None = None
     if not re.fullmatch(r"[A-Za-z0-9_\-]{2,20}", actor_id):
         raise ValueError("An actor id is 2-20 letters, digits, '-' or '_'.")
     row = {"id": actor_id.upper(), "name": name, "name_es": name_es or name, "grp": group, "added_at": _now()}
-    with store.db.conn:
+    with store.transaction():
         store.db["actors"].insert(row, pk="id", replace=True)
     return Actor(**row)
 
 
 def add_maintainer(store: Store, telegram_id: int) -> None:
-    with store.db.conn:
+    with store.transaction():
         store.db["maintainers"].insert({"telegram_id": telegram_id, "added_at": _now()}, pk="telegram_id", replace=True)
 
 
@@ -91,7 +91,7 @@ def focal_points(store: Store) -> list[FocalPoint]:
 
 
 def revoke_focal_point(store: Store, telegram_id: int) -> bool:
-    with store.db.conn:
+    with store.transaction():
         found = bool(list(store.db["focal_points"].rows_where("telegram_id = ? and active = 1", [telegram_id])))
         if found:
             store.db["focal_points"].update(telegram_id, {"active": 0})
@@ -114,7 +114,7 @@ def create_invitation(
         raise ValueError(f"Unknown actor '{actor_id}'. See `migrantsbot actors list`.")
     now = now or dt.datetime.now(dt.UTC)
     code = "-".join(secrets.token_hex(2).upper() for _ in range(3))
-    with store.db.conn:
+    with store.transaction():
         store.db["invitations"].insert(
             {
                 "code_hash": _hash_code(code),
@@ -138,7 +138,7 @@ def register(store: Store, telegram_id: int, name: str, code: str, *, now: dt.da
     ).fetchone()[0]
     if failures >= MAX_FAILURES:
         raise RegistrationError("Too many wrong codes. Please wait 10 minutes and try again.")
-    with store.db.conn:
+    with store.transaction():
         rows = list(store.db["invitations"].rows_where("code_hash = ?", [_hash_code(code)]))
         problem = None
         if not rows or rows[0]["revoked"]:
@@ -268,7 +268,7 @@ def submit_report(store: Store, draft: ReportDraft, telegram_id: int) -> tuple[R
         raise ValueError(f"The report is missing: {', '.join(draft.missing)}")
     year = PeriodInput(period=draft.period).year or dt.datetime.now(dt.UTC).year
     now = _now()
-    with store.db.conn:
+    with store.transaction():
         existing = list(store.db["reports"].rows_where("submission_key = ?", [draft.key]))
         if existing:
             return Report(**existing[0]), False
@@ -327,7 +327,7 @@ def report(store: Store, report_id: int) -> Report | None:
 
 
 def withdraw_report(store: Store, report_id: int, telegram_id: int) -> bool:
-    with store.db.conn:
+    with store.transaction():
         rows = list(
             store.db["reports"].rows_where("id = ? and telegram_id = ? and status = 'active'", [report_id, telegram_id])
         )
@@ -363,7 +363,7 @@ class Deadline(BaseModel):
 
 
 def set_deadline(store: Store, year: int, due: dt.date, set_by: int) -> Deadline:
-    with store.db.conn:
+    with store.transaction():
         table = store.db["deadlines"]
         table.insert({"year": year, "due": due.isoformat(), "set_by": set_by, "set_at": _now()})
         return Deadline(id=table.last_pk, year=year, due=due)
@@ -397,7 +397,7 @@ def due_reminders(store: Store, today: dt.date) -> tuple[Deadline | None, list[F
 
 
 def record_reminder(store: Store, deadline: Deadline, telegram_id: int, today: dt.date) -> None:
-    with store.db.conn:
+    with store.transaction():
         store.db["reminders"].insert(
             {"deadline_id": deadline.id, "telegram_id": telegram_id, "sent_on": today.isoformat()}, ignore=True
         )

@@ -10,7 +10,8 @@ import datetime as dt
 import hashlib
 import json
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import sqlite_utils
@@ -126,7 +127,7 @@ class Store:
     def __init__(self, db: sqlite_utils.Database, salt: str) -> None:
         self.db = db
         self._salt = salt
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
 
     @classmethod
     def open(cls, path: Path | str, *, salt: str = "migrantsbot") -> Store:
@@ -148,9 +149,19 @@ class Store:
         done = {row["version"] for row in self.db["_migrations"].rows}
         for version, migration in enumerate(MIGRATIONS, start=1):
             if version not in done:
-                with self.db.conn:
+                with self.transaction():
                     migration(self.db)
                     self.db["_migrations"].insert({"version": version, "applied_at": _now()})
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite_utils.Database]:
+        """One user action, all or nothing.
+
+        Handlers run database work in threads that share this connection; the lock keeps one
+        thread's commit from sweeping up another's half-done writes.
+        """
+        with self._lock, self.db.conn:
+            yield self.db
 
     def user_hash(self, user_id: int | str) -> str:
         return hashlib.sha256(f"{self._salt}:{user_id}".encode()).hexdigest()[:16]
@@ -167,7 +178,7 @@ class Store:
         top_source: str = "",
         citations: list[str] | None = None,
     ) -> int:
-        with self._lock, self.db.conn:
+        with self.transaction():
             table = self.db["questions"]
             table.insert(
                 {
@@ -187,7 +198,7 @@ class Store:
 
     def set_feedback(self, question_id: int, value: int, *, user_id: int | str) -> bool:
         """Only the person who asked may rate the answer; a second tap just changes the vote."""
-        with self._lock, self.db.conn:
+        with self.transaction():
             rows = list(
                 self.db["questions"].rows_where("id = ? and user_hash = ?", [question_id, self.user_hash(user_id)])
             )
