@@ -51,7 +51,9 @@ def split_message(text: str, limit: int = TELEGRAM_LIMIT) -> list[str]:
     current = ""
     for paragraph in text.split("\n"):
         while len(paragraph) > limit:  # a single line longer than a message: cut at a space
-            cut = paragraph.rfind(" ", 0, limit) or limit
+            cut = paragraph.rfind(" ", 0, limit)
+            if cut <= 0:  # no space to cut at (a long URL, a table): cut at the limit
+                cut = limit
             if current:
                 pieces.append(current)
                 current = ""
