@@ -30,9 +30,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from pydantic import SecretStr
 from telegram import Update
 
-from bot.app import build_application
 from bot.config import Settings
 from bot.services import build_services
+from handlers.app import build_application
 
 DEV = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev.jsonl"
 FALLBACK_QUESTIONS = [

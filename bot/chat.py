@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from bot import browse
-from bot.answer import Answerer
+from bot.answering import browse
+from bot.answering.answer import Answerer
 from bot.formatting import answer_plain
 from index.corpus import DocumentInfo
 

@@ -114,13 +114,13 @@ def cmd_corpus_list(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _store(settings: Settings):
-    from bot.store import Store
+    from bot.database import Store
 
     return Store.open(settings.database_path, salt=settings.hash_salt.get_secret_value())
 
 
 def cmd_invite(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.focal import actor, create_invitation
+    from bot.reporting.focal import actor, create_invitation
 
     store = _store(settings)
     try:
@@ -137,7 +137,7 @@ def cmd_invite(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_admin_add(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.focal import add_maintainer
+    from bot.reporting.focal import add_maintainer
 
     add_maintainer(_store(settings), args.user_id)
     print(f"User {args.user_id} is now a maintainer.")
@@ -145,7 +145,7 @@ def cmd_admin_add(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_focal_list(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.focal import focal_points
+    from bot.reporting.focal import focal_points
 
     rows = focal_points(_store(settings))
     if not rows:
@@ -156,7 +156,7 @@ def cmd_focal_list(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_focal_revoke(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.focal import revoke_focal_point
+    from bot.reporting.focal import revoke_focal_point
 
     if revoke_focal_point(_store(settings), args.user_id):
         print(f"User {args.user_id} is no longer a focal point.")
@@ -166,7 +166,7 @@ def cmd_focal_revoke(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_actors_list(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.focal import actors
+    from bot.reporting.focal import actors
 
     for row in actors(_store(settings)):
         print(f"{row.id:14} {row.grp:14} {row.name}")
@@ -174,7 +174,7 @@ def cmd_actors_list(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_actors_add(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.focal import add_actor
+    from bot.reporting.focal import add_actor
 
     try:
         added = add_actor(_store(settings), args.actor_id, args.name, args.name_es, args.group)
@@ -186,8 +186,8 @@ def cmd_actors_add(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_reports_export(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.catalogue import Catalogue
-    from bot.export import export
+    from bot.answering.catalogue import Catalogue
+    from bot.reporting.export import export
     from bot.services import make_encoder, open_index
 
     searcher, _ = open_index(settings, make_encoder(settings))
@@ -252,15 +252,15 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     if settings.telegram_token is None or not settings.telegram_token.get_secret_value():
         print("No TELEGRAM_BOT_TOKEN set: starting the console chat instead.", file=sys.stderr)
         return cmd_chat(args, settings)
-    from bot.app import run_bot
+    from handlers.app import run_bot
 
     run_bot(settings)
     return 0
 
 
 def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.database import Store
     from bot.stats import stats_text
-    from bot.store import Store
 
     store = Store.open(settings.database_path, salt=settings.hash_salt.get_secret_value())
     print(stats_text(store.stats(days=args.days)))

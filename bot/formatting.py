@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from bot.answer import Answer, Citation
+from bot.answering.answer import Answer, Citation
 from bot.texts import text as say
 
 TELEGRAM_LIMIT = 4096

@@ -11,10 +11,10 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.answer import Answerer
-from bot.catalogue import Catalogue
+from bot.answering.answer import Answerer
+from bot.answering.catalogue import Catalogue
 from bot.config import Settings
-from bot.store import Store
+from bot.database import Store
 from index.encoder import Encoder, load_encoder
 from index.search import Searcher
 from index.store import (
@@ -58,7 +58,7 @@ def open_index(settings: Settings, encoder: Encoder, *, build_if_needed: bool = 
 def make_llm(settings: Settings):
     if not settings.llm_enabled:
         return None
-    from bot.llm import LLMClient
+    from bot.answering.llm import LLMClient
 
     return LLMClient(
         base_url=settings.llm_base_url or "",
@@ -111,7 +111,7 @@ class Services:
 
     def publish_reports(self):
         """Focal points' reports into search: regenerate their folder, then re-index what changed."""
-        from bot.report_docs import sync_report_documents
+        from bot.reporting.report_docs import sync_report_documents
 
         with self.update_lock:
             sync_report_documents(self.store, self.settings.reports_dir)

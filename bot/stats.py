@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.store import Stats
+from bot.database import Stats
 
 
 def stats_text(stats: Stats) -> str:

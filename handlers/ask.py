@@ -10,7 +10,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatAction
 from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
 
-from bot.answer import Answer
+from bot.answering.answer import Answer
 from bot.formatting import answer_html
 from handlers.common import Context, is_maintainer, reply_html, services_of, user_lang
 
@@ -51,7 +51,7 @@ def _over_limit(context: Context, limit: int) -> bool:
 
 
 def _registered(update: Update, context: Context) -> bool:
-    from bot.focal import focal_point
+    from bot.reporting.focal import focal_point
 
     store = services_of(context).store
     return is_maintainer(update, context) or focal_point(store, update.effective_user.id) is not None

@@ -7,8 +7,8 @@ from html import escape
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
-from bot import browse
-from bot.browse import HEADINGS
+from bot.answering import browse
+from bot.answering.browse import HEADINGS
 from handlers.common import Context, reply_html, services_of, user_lang
 from index.corpus import load_manifest
 

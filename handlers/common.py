@@ -45,7 +45,7 @@ def user_lang(update: Update, context: Context) -> str:
 
 def is_maintainer(update: Update, context: Context) -> bool:
     """Maintainers come from MIGRANTSBOT_ADMIN_IDS or `migrantsbot admin add`."""
-    from bot.focal import is_maintainer as registered_maintainer
+    from bot.reporting.focal import is_maintainer as registered_maintainer
 
     user = update.effective_user
     services = services_of(context)

@@ -17,8 +17,8 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
-from bot import focal
-from bot.export import export
+from bot.reporting import focal
+from bot.reporting.export import export
 from handlers.common import Context, is_maintainer, publish_reports_soon, reply_html, services_of
 
 logger = logging.getLogger(__name__)

@@ -27,8 +27,8 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBUserWarning
 
-from bot import focal
 from bot.actors import program_actor_for
+from bot.reporting import focal
 from handlers.common import Context, publish_reports_soon, reply_html, services_of
 
 logger = logging.getLogger(__name__)

@@ -178,7 +178,7 @@ def document_update(
 @asynccontextmanager
 async def running_bot(settings, services):
     """The real Application on a FakeBotAPI, started as in production; yields (api, send, application)."""
-    from bot.app import build_application
+    from handlers.app import build_application
 
     api = FakeBotAPI()
     application = build_application(settings, request=api, services=services)

@@ -10,8 +10,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from bot.answer import Answerer
-from bot.llm import LLMClient
+from bot.answering.answer import Answerer
+from bot.answering.llm import LLMClient
 from index.text import collapse_whitespace
 
 

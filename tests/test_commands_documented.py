@@ -6,9 +6,9 @@ import re
 
 from telegram.ext import CommandHandler, ConversationHandler
 
-from bot.app import build_application
 from bot.config import PROJECT_ROOT
 from handlers import start
+from handlers.app import build_application
 from tests.fakebot import FakeBotAPI
 
 

@@ -6,11 +6,11 @@ import datetime as dt
 
 import pytest
 
-from bot import focal
-from bot.catalogue import Catalogue
-from bot.export import export, export_csv, export_markdown
-from bot.report_docs import sync_report_documents
-from bot.store import Store
+from bot.answering.catalogue import Catalogue
+from bot.database import Store
+from bot.reporting import focal
+from bot.reporting.export import export, export_csv, export_markdown
+from bot.reporting.report_docs import sync_report_documents
 
 
 @pytest.fixture

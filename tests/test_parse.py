@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-from bot.catalogue import Catalogue
+from bot.answering.catalogue import Catalogue
 from index.chunk import MAX_CHUNK_CHARS
 from index.corpus import load_manifest, read_text
 from index.parse import parse_document

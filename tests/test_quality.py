@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answer import Answerer
-from bot.catalogue import Catalogue
+from bot.answering.answer import Answerer
+from bot.answering.catalogue import Catalogue
 from bot.config import BUNDLED_MODEL
 from index.encoder import load_encoder
 from index.store import build_index, load_searcher

@@ -6,7 +6,7 @@ import asyncio
 
 import pytest
 
-from bot.app import build_application
+from handlers.app import build_application
 from tests.conftest import ADMIN_ID
 from tests.fakebot import FakeBotAPI, buttons, callback_update, message_update, running_bot, settle
 
@@ -250,7 +250,7 @@ async def test_typing_is_shown_only_when_an_answer_is_slow(bot, monkeypatch):
 def test_webhook_mode_listens_on_the_url_path_with_the_secret(settings, services, monkeypatch):
     from pydantic import SecretStr
 
-    from bot import app as app_module
+    from handlers import app as app_module
 
     settings.telegram_webhook_url = "https://bot.example.org/hooks/migrantsbot"
     settings.telegram_webhook_secret = SecretStr("s3cret")

@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 from telegram import Update
 
-from bot import focal
-from bot.app import build_application
+from bot.reporting import focal
+from handlers.app import build_application
 from tests.conftest import ADMIN_ID
 from tests.fakebot import FakeBotAPI, buttons, callback_update, message_update
 

@@ -16,7 +16,7 @@ import secrets
 
 from pydantic import BaseModel, Field, HttpUrl, ValidationError, field_validator
 
-from bot.store import Store, _now
+from bot.database import Store, _now
 
 INVITATION_DAYS = 7
 MAX_FAILURES = 3  # wrong codes in FAILURE_WINDOW before registration is paused

@@ -11,9 +11,9 @@ import csv
 import io
 from pathlib import Path
 
-from bot.catalogue import Catalogue
-from bot.focal import REPORT_KINDS, Report, active_reports, actors
-from bot.store import Store
+from bot.answering.catalogue import Catalogue
+from bot.database import Store
+from bot.reporting.focal import REPORT_KINDS, Report, active_reports, actors
 
 FORMATS = ("md", "csv", "docx")
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.focal import REPORT_KINDS, Report, active_reports, actor
-from bot.store import Store
+from bot.database import Store
+from bot.reporting.focal import REPORT_KINDS, Report, active_reports, actor
 from index.corpus import DocumentInfo, write_manifest
 
 NOT_OFFICIAL = "not an official document"

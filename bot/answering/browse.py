@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.actors import actor_by_id
-from bot.catalogue import Catalogue, MandateItem
+from bot.answering.catalogue import Catalogue, MandateItem
 from index.chunk import Chunk
 from index.corpus import DocumentInfo
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel, Field
 
 from bot.actors import Actor, find_actors
-from bot.catalogue import Catalogue, MandateItem
+from bot.answering.catalogue import Catalogue, MandateItem
 from bot.texts import text as say
 from index.chunk import Chunk
 from index.glossary import looks_spanish

@@ -1,0 +1,61 @@
+"""What the benchmarks share: the question split, the hit rule, bootstrap intervals, percentiles."""
+
+from __future__ import annotations
+
+import random
+import statistics
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.split import part as split_part
+from index.text import collapse_whitespace
+
+LANGS = ("en", "es", "fr", "pt")
+
+
+def contains(text: str, evidence: list[str]) -> bool:
+    """The dev sets' hit rule: an evidence span inside the text, runs of whitespace collapsed."""
+    flat = collapse_whitespace(text)
+    return any(collapse_whitespace(span) in flat for span in evidence)
+
+
+def first_hit(texts: Sequence[str], evidence: list[str]) -> int | None:
+    for rank, text in enumerate(texts, start=1):
+        if contains(text, evidence):
+            return rank
+    return None
+
+
+def bootstrap(
+    values: Sequence[float],
+    statistic: Callable[[Sequence[float]], float] = statistics.fmean,
+    *,
+    rounds: int = 2000,
+    seed: int = 7,
+) -> tuple[float, float]:
+    """A 95% percentile-bootstrap interval: small sets have wide error bars, and this shows them."""
+    if not values:
+        return (0.0, 0.0)
+    rng = random.Random(seed)
+    n = len(values)
+    samples = sorted(statistic([values[rng.randrange(n)] for _ in range(n)]) for _ in range(rounds))
+    return samples[int(0.025 * rounds)], samples[int(0.975 * rounds) - 1]
+
+
+def with_interval(values: Sequence[float]) -> str:
+    if not values:
+        return "  —"
+    low, high = bootstrap(values)
+    return f"{statistics.fmean(values):.2f} [{low:.2f}–{high:.2f}]"
+
+
+def percentile(values: Sequence[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * (len(ordered) - 1) + 0.5))] if ordered else 0.0
+
+
+def questions(part: str) -> list[dict]:
+    return split_part(part)

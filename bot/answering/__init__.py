@@ -1,0 +1,1 @@
+"""Answering questions: the catalogue of mandates, extractive answers, browsing, optional LLM."""

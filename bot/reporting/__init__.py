@@ -1,0 +1,1 @@
+"""Focal points and their activity reports: registry, invitations, reports, deadlines, export."""
