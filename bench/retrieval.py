@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.config import Settings
 from index.encoder import load_encoder
-from index.lexical import query_terms
+from index.query import parse_query
 from index.store import build_index, load_searcher
 from index.text import collapse_whitespace
 
@@ -75,10 +75,10 @@ def main() -> None:
         misses = []
         for item in questions:
             lang = item.get("lang", "en")
-            text = searcher.search_text(item["question"])
-            vector = encoder.encode_queries([text])[0]
+            query = parse_query(item["question"])
+            vector = encoder.encode_queries([query.search_text])[0]
             dense = [searcher.chunks[p].text for p, _ in searcher.vectors.search(vector, 5)]
-            lexical = [searcher.chunks[p].text for p, _ in searcher.lexical.search(query_terms(text), 5)]
+            lexical = [searcher.chunks[p].text for p, _ in searcher.lexical.search(list(query.terms), 5)]
             started = time.perf_counter()
             hits = searcher.search(item["question"], k=5)
             latencies.append((time.perf_counter() - started) * 1000)

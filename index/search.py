@@ -8,42 +8,20 @@ is a promise the user expects kept, so those passages lead whatever the models t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 import numpy as np
 from pydantic import BaseModel
 
 from index.chunk import Chunk
 from index.encoder import Encoder
-from index.glossary import looks_spanish, translate_terms
-from index.lexical import LexicalIndex, query_terms
-from index.text import fold
+from index.lexical import LexicalIndex
+from index.query import Query, parse_query
 from index.vectors import VectorStore
 
 RRF_K = 60
 CANDIDATES = 50
 
-_REFERENCE_PATTERNS = [
-    (
-        re.compile(r"\b(?:specific objective|objetivo especifico)s?\s*(?:no\.?|#|n[°º])?\s*(\d{1,2})\b"),
-        "specific objective",
-    ),
-    (re.compile(r"\b(?:general objective|objetivo general)s?\s*(?:no\.?|#|n[°º])?\s*(\d{1,2})\b"), "general objective"),
-    (re.compile(r"\b(?:activity|activities|actividad|actividades)\s*(?:no\.?|#|n[°º])?\s*(\d{1,2})\b"), "activity"),
-    (re.compile(r"^(?:objective|objetivo)\s*(\d{1,2})$"), "specific objective"),
-]
-_KIND_QUESTION = [
-    (
-        re.compile(r"\b(?:which|what|que|cual|cuales)\s+(?:\w+\s+)?(?:activity|activities|actividad|actividades)\b"),
-        "activity",
-    ),
-    (
-        re.compile(r"\b(?:which|what|que|cual|cuales)\s+(?:\w+\s+)?(?:objective|objectives|objetivo|objetivos)\b"),
-        "objective",
-    ),
-]
 _CITED_SYMBOL = re.compile(r"AG/RES\. (\d{3,4})")
-_SYMBOL = re.compile(r"\b(?:ag/res\.?|resolution|resolucion)\s*(\d{3,4})\b")
 
 
 class SearchHit(BaseModel):
@@ -69,28 +47,6 @@ class SearchHit(BaseModel):
         }
 
 
-@dataclass(frozen=True)
-class Reference:
-    label: str  # "activity 27"
-    symbol: str | None = None  # "2883" for AG/RES. 2883
-
-
-def find_references(question: str) -> list[Reference]:
-    folded = fold(question).strip()
-    references = [
-        Reference(f"{kind} {int(match.group(1))}")
-        for pattern, kind in _REFERENCE_PATTERNS
-        for match in pattern.finditer(folded)
-    ]
-    references += [Reference("", symbol=match.group(1)) for match in _SYMBOL.finditer(folded)]
-    return references
-
-
-def asked_kind(question: str) -> str | None:
-    folded = fold(question)
-    return next((kind for pattern, kind in _KIND_QUESTION if pattern.search(folded)), None)
-
-
 class Searcher:
     """Everything needed to answer `search(question)`; built once, shared by all handlers."""
 
@@ -108,29 +64,23 @@ class Searcher:
             for number in dict.fromkeys(_CITED_SYMBOL.findall(chunk.text)):
                 self._by_symbol.setdefault(number, []).append(position)
 
-    @staticmethod
-    def search_text(question: str) -> str:
-        """The text the retrievers see: Spanish questions get English glossary terms appended."""
-        if looks_spanish(question):
-            return f"{question} {translate_terms(question)}"
-        return question
-
-    def search(self, question: str, k: int = 5, *, query_vector: np.ndarray | None = None) -> list[SearchHit]:
-        question = question.strip()
-        if not question or not self.chunks:
+    def search(self, query: Query | str, k: int = 5, *, query_vector: np.ndarray | None = None) -> list[SearchHit]:
+        """The k best passages for a question (a parsed `Query`, or text that is parsed here)."""
+        if isinstance(query, str):
+            query = parse_query(query)
+        if not query.text or not self.chunks:
             return []
-        text = self.search_text(question)
-        vector = query_vector if query_vector is not None else self.encoder.encode_queries([text])[0]
+        vector = query_vector if query_vector is not None else self.encoder.encode_queries([query.search_text])[0]
         dense = self.vectors.search(vector, CANDIDATES)
-        lexical = self.lexical.search(query_terms(text), CANDIDATES)
+        lexical = self.lexical.search(list(query.terms), CANDIDATES)
 
         fused: dict[int, float] = {}
         for ranking in (dense, lexical):
             for rank, (position, _score) in enumerate(ranking):
                 fused[position] = fused.get(position, 0.0) + 1.0 / (RRF_K + rank + 1)
-        for position in self._referenced(question):
+        for position in self._referenced(query):
             fused[position] = fused.get(position, 0.0) + 1.0  # exact references lead
-        kind = asked_kind(question)
+        kind = query.asked_kind
         if kind:  # "which activity asks countries to share statistics?": numbered items first
             for position in fused:
                 label = self.chunks[position].label or ""
@@ -154,9 +104,9 @@ class Searcher:
             for rank, (position, score) in enumerate(ordered, start=1)
         ]
 
-    def _referenced(self, question: str) -> list[int]:
+    def _referenced(self, query: Query) -> list[int]:
         positions: list[int] = []
-        for reference in find_references(question):
+        for reference in query.references:
             if reference.label:
                 positions += self._by_label.get(reference.label, [])
             elif reference.symbol:

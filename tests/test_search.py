@@ -8,7 +8,7 @@ import pytest
 
 from bot.cli import main as cli_main
 from index.encoder import HashingEncoder
-from index.search import find_references
+from index.query import parse_query
 from index.store import build_index, load_searcher
 from tests.conftest import SMALL_CORPUS
 
@@ -45,9 +45,19 @@ def test_resolution_symbol_and_facts_are_found(searcher):
 
 
 def test_reference_parsing():
-    refs = {r.label for r in find_references("Compare activity 27, actividad 3 and objetivo específico 8")}
-    assert refs == {"activity 27", "activity 3", "specific objective 8"}
-    assert find_references("AG/RES. 2883")[0].symbol == "2883"
+    query = parse_query("Compare activity 27, actividad 3 and objetivo específico 8")
+    assert set(query.labels) == {"activity 27", "activity 3", "specific objective 8"}
+    assert parse_query("AG/RES. 2883").symbols == ["2883"]
+
+
+def test_a_question_is_parsed_once_into_what_search_and_answers_need():
+    query = parse_query("  ¿Qué le pide el Programa   a la CIDH?  ")
+    assert query.text == "¿Qué le pide el Programa a la CIDH?"
+    assert query.folded == "¿que le pide el programa a la cidh?"
+    assert query.lang == "es"
+    assert "IACHR" in query.search_text and "iachr" in query.terms
+    long = parse_query("activity 9 " + "x" * 5000)
+    assert long.truncated and len(long.text) == 1000 and long.labels == ["activity 9"]
 
 
 def test_empty_question_finds_nothing(searcher):

@@ -20,12 +20,11 @@ from bot.actors import Actor, find_actors
 from bot.answering.catalogue import Catalogue, MandateItem
 from bot.texts import text as say
 from index.chunk import Chunk
-from index.glossary import looks_spanish
 from index.lexical import query_terms, words
-from index.search import Searcher, SearchHit, find_references
+from index.query import MAX_QUERY_CHARS, Query, parse_query
+from index.search import Searcher, SearchHit
 from index.text import fold, split_sentences
 
-MAX_QUESTION_CHARS = 1000
 PASSAGES_CONSIDERED = 6
 FURTHER_SOURCES = 3
 ANSWER_CACHE_SIZE = 2048
@@ -205,17 +204,26 @@ class Answerer:
     # -- entry point -------------------------------------------------------------------------
 
     def answer(
-        self, question: str, lang: str | None = None, *, hits: list[SearchHit] | None = None, cached: bool = True
+        self,
+        question: str | Query,
+        lang: str | None = None,
+        *,
+        hits: list[SearchHit] | None = None,
+        cached: bool = True,
     ) -> Answer:
-        """The answer to a question; a question asked before (by anyone) comes from the cache."""
-        key = (" ".join((question or "").lower().split()), lang)
+        """The answer to a question; a question asked before (by anyone) comes from the cache.
+
+        `lang` is the user's own language, used when the question is too short to tell its own.
+        """
+        query = question if isinstance(question, Query) else parse_query(question, fallback_lang=lang)
+        key = (query.folded, query.lang)
         if hits is None and cached:
             with self._cache_lock:
                 cached = self._cache.get(key)
                 if cached is not None:
                     self._cache.move_to_end(key)
                     return cached.model_copy(deep=True)
-        answer = self._answer(question, lang, hits=hits)
+        answer = self._answer(query, hits=hits)
         if hits is None:
             with self._cache_lock:
                 self._cache[key] = answer.model_copy(deep=True)
@@ -223,20 +231,16 @@ class Answerer:
                     self._cache.popitem(last=False)
         return answer
 
-    def _answer(self, question: str, lang: str | None = None, *, hits: list[SearchHit] | None = None) -> Answer:
-        question = (question or "").strip()
-        lang = lang or ("es" if looks_spanish(question) else "en")
+    def _answer(self, query: Query, *, hits: list[SearchHit] | None = None) -> Answer:
+        question, lang = query.text, query.lang
         if not question:
             return Answer(question="", lang=lang, found=False, kind="empty", intro=say(lang, "empty"))
-        notes = []
-        if len(question) > MAX_QUESTION_CHARS:
-            question = question[:MAX_QUESTION_CHARS]
-            notes.append(say(lang, "too_long", limit=MAX_QUESTION_CHARS))
+        notes = [say(lang, "too_long", limit=MAX_QUERY_CHARS)] if query.truncated else []
 
-        answer = self._from_catalogue(question, lang)
+        answer = self._from_catalogue(query)
         if answer is None:
-            hits = hits if hits is not None else self.searcher.search(question, k=PASSAGES_CONSIDERED)
-            answer = self._extract(question, lang, hits)
+            hits = hits if hits is not None else self.searcher.search(query, k=PASSAGES_CONSIDERED)
+            answer = self._extract(query, hits)
             if answer.found and self.llm is not None:
                 answer = self.llm.rewrite(answer, hits) or answer
         answer.notes = notes + answer.notes
@@ -244,28 +248,28 @@ class Answerer:
 
     # -- catalogue ---------------------------------------------------------------------------
 
-    def _from_catalogue(self, question: str, lang: str) -> Answer | None:
-        references = [r for r in find_references(question) if r.label]
-        if references:
+    def _from_catalogue(self, query: Query) -> Answer | None:
+        question, lang = query.text, query.lang
+        if query.labels:
             items: list[MandateItem] = []
-            for reference in references:
-                found = self.catalogue.lookup(reference.label)
-                items += self._prefer_named_document(question, found)
+            for label in query.labels:
+                found = self.catalogue.lookup(label)
+                items += self._prefer_named_document(query, found)
             if items:
                 return self._items_answer(question, lang, items, intro=say(lang, "according"))
-        actors = find_actors(question)
-        if len(actors) == 1 and self._asks_for_mandate(question, actors[0]):
+        actors = find_actors(query.folded)
+        if len(actors) == 1 and self._asks_for_mandate(query.folded, actors[0]):
             items = self.catalogue.activities_for(actors[0].id)
             if items:
                 name = actors[0].name_es if lang == "es" else actors[0].name
                 return self._items_answer(question, lang, items, intro=say(lang, "activities_of", actor=name))
         return None
 
-    def _prefer_named_document(self, question: str, items: list[MandateItem]) -> list[MandateItem]:
+    def _prefer_named_document(self, query: Query, items: list[MandateItem]) -> list[MandateItem]:
         """ "objective 10 in the CAM Vice Chair's plan" → that document's objective 10 only."""
         if len(items) < 2:
             return items
-        question_words = {w for w in query_terms(question) if len(w) > 2}
+        question_words = {w for w in query_terms(query.folded) if len(w) > 2}
         generic = {"specific", "general", "objective", "activity", "program", "objetivo", "especifico", "actividad"}
         scored = []
         for item in items:
@@ -274,8 +278,7 @@ class Answerer:
         best = max(score for score, _ in scored)
         return [item for score, item in scored if score == best] if best else items[:1]
 
-    def _asks_for_mandate(self, question: str, actor: Actor) -> bool:
-        folded = fold(question)
+    def _asks_for_mandate(self, folded: str, actor: Actor) -> bool:
         for alias in sorted(actor.aliases, key=len, reverse=True):
             folded = re.sub(rf"(?<![\w/-]){re.escape(fold(alias))}(?![\w/-])", " ", folded)
         remaining = [w for w in re.findall(r"[a-z]+", folded) if len(w) > 1 and w not in {"s"}]
@@ -294,11 +297,9 @@ class Answerer:
 
     # -- extractive --------------------------------------------------------------------------
 
-    def _query_stems(self, question: str) -> list[str]:
-        return list(dict.fromkeys(_stems(Searcher.search_text(question))))
-
-    def _extract(self, question: str, lang: str, hits: list[SearchHit]) -> Answer:
-        stems = self._query_stems(question)
+    def _extract(self, query: Query, hits: list[SearchHit]) -> Answer:
+        question, lang = query.text, query.lang
+        stems = list(dict.fromkeys(_stem(term) for term in query.terms))
         weights = {s: self.idf(s) for s in stems}
         total = sum(weights.values()) or 1.0
         candidates: list[_Candidate] = []
@@ -323,7 +324,7 @@ class Answerer:
                     + self.weights[2] * (hit.dense - low) / spread
                 )
                 candidates.append(_Candidate(score, coverage, hit.rank, chunk, sentence, order))
-        if not candidates or not self._enough_evidence(question, candidates, hits):
+        if not candidates or not self._enough_evidence(query, candidates, hits):
             return Answer(
                 question=question,
                 lang=lang,
@@ -361,7 +362,7 @@ class Answerer:
                 citations.append(_citation(numbers[hit.chunk.id], hit.chunk))
         return _found(question, lang, "extractive", say(lang, "according"), sentences, citations)
 
-    def _enough_evidence(self, question: str, candidates: list[_Candidate], hits: list[SearchHit]) -> bool:
+    def _enough_evidence(self, query: Query, candidates: list[_Candidate], hits: list[SearchHit]) -> bool:
         """Refuse when the best passages are too far from the question, or miss a year it names.
 
         Evidence is the best passage's cosine similarity plus a small share of how much of the
@@ -372,7 +373,7 @@ class Answerer:
         best_dense = max(hit.dense for hit in hits[:PASSAGES_CONSIDERED])
         if best_dense + 0.15 * best_coverage < self.min_evidence:
             return False
-        years = {m.group(0) for m in _year.finditer(question)}
+        years = {m.group(0) for m in _year.finditer(query.text)}
         if years:
             top_text = " ".join(f"{h.chunk.short} {h.chunk.title} {h.chunk.date} {h.chunk.text}" for h in hits[:3])
             if not all(year in top_text for year in years):
