@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from bot.answering.answer import Answer, Citation
-from bot.texts import text as say
+from bot.texts import t
 
 TELEGRAM_LIMIT = 4096
 
@@ -18,7 +18,7 @@ def source_line(citation: Citation) -> str:
 def answer_plain(answer: Answer) -> str:
     parts = [answer.text]
     if answer.found and answer.citations:
-        parts.append(f"\n{say(answer.lang, 'sources')}:")
+        parts.append(f"\n{t(answer.lang, 'sources')}:")
         parts += [source_line(c) for c in answer.citations]
     return "\n".join(parts).strip()
 
@@ -35,7 +35,7 @@ def answer_html(answer: Answer) -> str:
             lines.append(f"<b>{escape(answer.intro)}</b>")
         lines += [f"{escape(s.text)} [{s.n}]" for s in answer.sentences]
     lines += [f"<i>{escape(note)}</i>" for note in answer.notes]
-    lines.append(f"\n<b>{escape(say(answer.lang, 'sources'))}</b>")
+    lines.append(f"\n<b>{escape(t(answer.lang, 'sources'))}</b>")
     lines += [f"<i>{escape(source_line(c))}</i>" for c in answer.citations]
     return "\n".join(lines)
 

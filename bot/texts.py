@@ -1,37 +1,75 @@
-"""What the assistant says around the documents' words, in English and Spanish."""
+"""Every text a user sees, in the OAS's four official languages, behind one function: `t(lang, key)`.
+
+One entry per key with its four translations side by side, so a translator (or a reviewer) sees
+at once what a text says in each language; `tests/test_texts.py` checks that no key misses one.
+Quoted document text is never translated: it stays in the documents' language and is labelled.
+"""
 
 from __future__ import annotations
 
+LANGUAGES = ("en", "es", "fr", "pt")
+DEFAULT_LANGUAGE = "en"
+
 TEXTS: dict[str, dict[str, str]] = {
-    "en": {
-        "according": "According to the documents:",
-        "sources": "Sources",
-        "not_found": "The documents do not cover this.",
-        "not_found_help": (
-            "You can rephrase the question, browse /objectives or /activities, or see the list of "
-            "documents with /sources."
-        ),
-        "empty": "Please type a question, for example: What does the Program ask of the IACHR?",
-        "too_long": "Your message was long; I searched with its first {limit} characters.",
-        "quoted_en": "",
-        "activities_of": "Program activities for {actor}:",
+    "according": {
+        "en": "According to the documents:",
+        "es": "Según los documentos:",
+        "fr": "Selon les documents :",
+        "pt": "Segundo os documentos:",
     },
-    "es": {
-        "according": "Según los documentos:",
-        "sources": "Fuentes",
-        "not_found": "Los documentos no tratan este tema.",
-        "not_found_help": (
-            "Puede reformular la pregunta, consultar /objectives o /activities, o ver la lista de "
-            "documentos con /sources."
-        ),
-        "empty": "Escriba una pregunta, por ejemplo: ¿Qué le pide el Programa a la CIDH?",
-        "too_long": "Su mensaje era largo; busqué con sus primeros {limit} caracteres.",
-        "quoted_en": "(texto original en inglés)",
-        "activities_of": "Actividades del Programa para {actor}:",
+    "sources": {
+        "en": "Sources",
+        "es": "Fuentes",
+        "fr": "Sources",
+        "pt": "Fontes",
+    },
+    "not_found": {
+        "en": "The documents do not cover this.",
+        "es": "Los documentos no tratan este tema.",
+        "fr": "Les documents ne traitent pas de cette question.",
+        "pt": "Os documentos não tratam deste assunto.",
+    },
+    "not_found_help": {
+        "en": "You can rephrase the question, browse /objectives or /activities, or see the list of documents with /sources.",
+        "es": "Puede reformular la pregunta, consultar /objectives o /activities, o ver la lista de documentos con /sources.",
+        "fr": "Vous pouvez reformuler la question, parcourir /objectives ou /activities, ou voir la liste des documents avec /sources.",
+        "pt": "Pode reformular a pergunta, consultar /objectives ou /activities, ou ver a lista de documentos com /sources.",
+    },
+    "empty": {
+        "en": "Please type a question, for example: What does the Program ask of the IACHR?",
+        "es": "Escriba una pregunta, por ejemplo: ¿Qué le pide el Programa a la CIDH?",
+        "fr": "Écrivez une question, par exemple : Que demande le Programme à la CIDH ?",
+        "pt": "Escreva uma pergunta, por exemplo: O que o Programa pede à CIDH?",
+    },
+    "too_long": {
+        "en": "Your message was long; I searched with its first {limit} characters.",
+        "es": "Su mensaje era largo; busqué con sus primeros {limit} caracteres.",
+        "fr": "Votre message était long ; j'ai cherché avec ses {limit} premiers caractères.",
+        "pt": "A sua mensagem era longa; pesquisei com os primeiros {limit} caracteres.",
+    },
+    "quoted_en": {
+        "en": "",
+        "es": "(texto original en inglés)",
+        "fr": "(texte original en anglais)",
+        "pt": "(texto original em inglês)",
+    },
+    "activities_of": {
+        "en": "Program activities for {actor}:",
+        "es": "Actividades del Programa para {actor}:",
+        "fr": "Activités du Programme pour {actor} :",
+        "pt": "Atividades do Programa para {actor}:",
     },
 }
 
 
-def text(lang: str, key: str, **values: object) -> str:
-    table = TEXTS.get(lang, TEXTS["en"])
-    return table[key].format(**values) if values else table[key]
+def normalise_language(code: str | None) -> str:
+    """A Telegram `language_code` ("pt-br", "fr") or a choice, as one of LANGUAGES."""
+    base = (code or "").lower().replace("_", "-").split("-")[0]
+    return base if base in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def t(lang: str | None, key: str, **values: object) -> str:
+    """The text for `key` in `lang` (English for an unknown language), with `{values}` filled in."""
+    entry = TEXTS[key]
+    text = entry.get(normalise_language(lang)) or entry[DEFAULT_LANGUAGE]
+    return text.format(**values) if values else text

@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field
 
 from bot.actors import Actor, find_actors
 from bot.answering.catalogue import Catalogue, MandateItem
-from bot.texts import text as say
+from bot.texts import t
 from index.chunk import Chunk
 from index.lexical import query_terms, words
 from index.query import MAX_QUERY_CHARS, Query, parse_query
@@ -234,8 +234,8 @@ class Answerer:
     def _answer(self, query: Query, *, hits: list[SearchHit] | None = None) -> Answer:
         question, lang = query.text, query.lang
         if not question:
-            return Answer(question="", lang=lang, found=False, kind="empty", intro=say(lang, "empty"))
-        notes = [say(lang, "too_long", limit=MAX_QUERY_CHARS)] if query.truncated else []
+            return Answer(question="", lang=lang, found=False, kind="empty", intro=t(lang, "empty"))
+        notes = [t(lang, "too_long", limit=MAX_QUERY_CHARS)] if query.truncated else []
 
         answer = self._from_catalogue(query)
         if answer is None:
@@ -256,13 +256,13 @@ class Answerer:
                 found = self.catalogue.lookup(label)
                 items += self._prefer_named_document(query, found)
             if items:
-                return self._items_answer(question, lang, items, intro=say(lang, "according"))
+                return self._items_answer(question, lang, items, intro=t(lang, "according"))
         actors = find_actors(query.folded)
         if len(actors) == 1 and self._asks_for_mandate(query.folded, actors[0]):
             items = self.catalogue.activities_for(actors[0].id)
             if items:
                 name = actors[0].name_es if lang == "es" else actors[0].name
-                return self._items_answer(question, lang, items, intro=say(lang, "activities_of", actor=name))
+                return self._items_answer(question, lang, items, intro=t(lang, "activities_of", actor=name))
         return None
 
     def _prefer_named_document(self, query: Query, items: list[MandateItem]) -> list[MandateItem]:
@@ -330,8 +330,8 @@ class Answerer:
                 lang=lang,
                 found=False,
                 kind="not_found",
-                intro=say(lang, "not_found"),
-                notes=[say(lang, "not_found_help")],
+                intro=t(lang, "not_found"),
+                notes=[t(lang, "not_found_help")],
             )
 
         candidates.sort(key=lambda c: -c.score)
@@ -360,7 +360,7 @@ class Answerer:
             if hit.chunk.id not in numbers:
                 numbers[hit.chunk.id] = len(citations) + 1
                 citations.append(_citation(numbers[hit.chunk.id], hit.chunk))
-        return _found(question, lang, "extractive", say(lang, "according"), sentences, citations)
+        return _found(question, lang, "extractive", t(lang, "according"), sentences, citations)
 
     def _enough_evidence(self, query: Query, candidates: list[_Candidate], hits: list[SearchHit]) -> bool:
         """Refuse when the best passages are too far from the question, or miss a year it names.
@@ -384,9 +384,9 @@ class Answerer:
 def _found(
     question: str, lang: str, kind: str, intro: str, sentences: list[AnswerSentence], citations: list[Citation]
 ) -> Answer:
-    """An answer from the documents; Spanish readers are told the quotations stay in English."""
-    if lang == "es":
-        intro = f"{intro} {say(lang, 'quoted_en')}"
+    """An answer from the documents; readers in other languages are told the quotations stay in English."""
+    if lang != "en":
+        intro = f"{intro} {t(lang, 'quoted_en')}"
     return Answer(
         question=question, lang=lang, found=True, kind=kind, intro=intro, sentences=sentences, citations=citations
     )
