@@ -1,24 +1,34 @@
-"""The Program's actors as the documents name them, in English and Spanish.
+"""The Program's actors as the documents name them, and the one `Actor` model.
 
-Used to recognise an actor in a question ("what must the IIN do?", "¿qué pide a la CIDH?") and
-to file a Program activity under its actor.
+Used to recognise an actor in a question ("what must the IIN do?", "¿qué pide a la CIDH?"), to
+file a Program activity under its actor, and to seed the registry of actors whose focal points
+file reports (`bot/reporting/registry.py` reads the same model from the database).
 """
 
 from __future__ import annotations
 
 import re
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from index.text import fold
 
 
 class Actor(BaseModel):
+    """A Program actor or a registered one (a member state, an organisation added later)."""
+
     id: str
     name: str
     name_es: str
-    aliases: list[str]
     group: str  # "oas", "specialized", "member_states", "multilateral", "other"
+    aliases: list[str] = Field(default_factory=list)  # how questions name it (folded when matched)
+    name_fr: str | None = None
+    name_pt: str | None = None
+
+    def name_in(self, lang: str) -> str:
+        """The name in the user's language; English where no translation is recorded."""
+        translated = {"es": self.name_es, "fr": self.name_fr, "pt": self.name_pt}.get(lang)
+        return translated or self.name
 
 
 ACTORS: list[Actor] = [
@@ -28,6 +38,8 @@ ACTORS: list[Actor] = [
         name_es="Secretaría General",
         aliases=["general secretariat", "secretaria general", "gs/oas", "sg/oea"],
         group="oas",
+        name_fr="Secrétariat général",
+        name_pt="Secretaria-Geral",
     ),
     Actor(
         id="CAM",
@@ -35,6 +47,8 @@ ACTORS: list[Actor] = [
         name_es="Comisión de Asuntos Migratorios (CAM)",
         aliases=["cam", "cidi-cam", "cidi/cam", "committee on migration issues", "comision de asuntos migratorios"],
         group="oas",
+        name_fr="Commission des questions migratoires (CAM)",
+        name_pt="Comissão de Assuntos Migratórios (CAM)",
     ),
     Actor(
         id="IACHR",
@@ -47,6 +61,8 @@ ACTORS: list[Actor] = [
             "comision interamericana de derechos humanos",
         ],
         group="oas",
+        name_fr="Commission interaméricaine des droits de l'homme (CIDH)",
+        name_pt="Comissão Interamericana de Direitos Humanos (CIDH)",
     ),
     Actor(
         id="CIM",
@@ -54,6 +70,8 @@ ACTORS: list[Actor] = [
         name_es="Comisión Interamericana de Mujeres (CIM)",
         aliases=["cim", "inter-american commission of women", "comision interamericana de mujeres"],
         group="specialized",
+        name_fr="Commission interaméricaine des femmes (CIM)",
+        name_pt="Comissão Interamericana de Mulheres (CIM)",
     ),
     Actor(
         id="IIN",
@@ -67,6 +85,8 @@ ACTORS: list[Actor] = [
             "instituto interamericano del nino",
         ],
         group="specialized",
+        name_fr="Institut interaméricain de l'enfance et de l'adolescence (IIN)",
+        name_pt="Instituto Interamericano da Criança e do Adolescente (IIN)",
     ),
     Actor(
         id="PAHO",
@@ -74,6 +94,8 @@ ACTORS: list[Actor] = [
         name_es="Organización Panamericana de la Salud (OPS)",
         aliases=["paho", "ops", "pan american health organization", "organizacion panamericana de la salud"],
         group="specialized",
+        name_fr="Organisation panaméricaine de la santé (OPS)",
+        name_pt="Organização Pan-Americana da Saúde (OPAS)",
     ),
     Actor(
         id="OTHER_OAS",
@@ -81,6 +103,8 @@ ACTORS: list[Actor] = [
         name_es="Otros órganos y entidades de la OEA",
         aliases=["other organs", "otros organos"],
         group="oas",
+        name_fr="Autres organes et entités de l'OEA",
+        name_pt="Outros órgãos e entidades da OEA",
     ),
     Actor(
         id="MEMBER_STATES",
@@ -88,6 +112,8 @@ ACTORS: list[Actor] = [
         name_es="Estados miembros de la OEA",
         aliases=["member states", "member state", "states", "estados miembros", "estados", "countries", "paises"],
         group="member_states",
+        name_fr="États membres de l'OEA",
+        name_pt="Estados membros da OEA",
     ),
     Actor(
         id="MULTILATERAL",
@@ -95,6 +121,8 @@ ACTORS: list[Actor] = [
         name_es="Organismos multilaterales",
         aliases=["multilateral organizations", "organismos multilaterales", "iom", "oim", "ilo", "oit"],
         group="multilateral",
+        name_fr="Organisations multilatérales",
+        name_pt="Organizações multilaterais",
     ),
     Actor(
         id="OTHER_ACTORS",
@@ -102,6 +130,8 @@ ACTORS: list[Actor] = [
         name_es="Otros actores (sociedad civil, universidades, redes de diáspora y de migrantes)",
         aliases=["other actors", "civil society", "sociedad civil", "otros actores"],
         group="other",
+        name_fr="Autres acteurs (société civile, universités, réseaux de la diaspora et de migrants)",
+        name_pt="Outros atores (sociedade civil, universidades, redes da diáspora e de migrantes)",
     ),
 ]
 
@@ -187,8 +217,3 @@ def seed_actors() -> list[dict]:
         {"id": code, "name": name, "name_es": name_es, "grp": "member_states"} for code, name, name_es in MEMBER_STATES
     ]
     return rows
-
-
-def program_actor_for(actor_id: str, group: str) -> str:
-    """Whose Program activities an actor implements: a member state implements the states' ones."""
-    return "MEMBER_STATES" if group == "member_states" else actor_id

@@ -11,59 +11,55 @@ from collections.abc import Callable, Iterable
 from bot.answering import browse
 from bot.answering.answer import Answerer
 from bot.formatting import answer_plain
+from bot.texts import t
 from index.corpus import DocumentInfo
 
-HELP = """Ask any question about the Program, in English or Spanish. Commands:
-  /objectives          the Program's general and specific objectives
-  /activities [ACTOR]  the Program activities, for one actor (IACHR, CIM, IIN, PAHO, CAM, GS, MEMBER_STATES)
-  /activity N          one activity, 1-42
-  /sources             the documents the answers come from
-  /help                this text
-  /quit                leave"""
 
-
-def respond(line: str, answerer: Answerer, documents: list[DocumentInfo]) -> str | None:
+def respond(line: str, answerer: Answerer, documents: list[DocumentInfo], lang: str = "en") -> str | None:
     """One console turn; None means the user wants to leave."""
     line = line.strip()
     catalogue = answerer.catalogue
     if not line:
-        return "Type a question, or /help."
+        return t(lang, "console.empty")
     if not line.startswith("/"):
-        return answer_plain(answerer.answer(line))
+        return answer_plain(answerer.answer(line, lang))
     command, _, argument = line.partition(" ")
     command, argument = command.lower(), argument.strip()
     if command in {"/quit", "/exit"}:
         return None
     if command in {"/help", "/start"}:
-        return HELP
+        return t(lang, "console.help")
     if command == "/objectives":
-        return browse.objectives_text(catalogue)
+        return browse.objectives_text(catalogue, lang)
     if command == "/activities":
         if not argument:
             return "\n".join(
-                f"{actor_id}: {name} ({count})" for actor_id, name, count in catalogue.actors_with_activities()
+                f"{actor_id}: {browse.actor_name(actor_id, lang)} ({count})"
+                for actor_id, _, count in catalogue.actors_with_activities()
             )
         actor_id = browse.resolve_actor(catalogue, argument)
-        return (
-            browse.activities_text(catalogue, actor_id) if actor_id else browse.unknown_actor_text(catalogue, argument)
-        )
+        if actor_id is None:
+            return browse.unknown_actor_text(catalogue, argument, lang)
+        return browse.activities_text(catalogue, actor_id, lang)
     if command == "/activity":
         if not argument.isdigit():
-            return "Usage: /activity N, for example /activity 27"
-        return browse.activity_text(catalogue, int(argument))
+            return t(lang, "browse.activity_usage")
+        return browse.activity_text(catalogue, int(argument), lang)
     if command == "/sources":
-        return browse.sources_text(documents, browse.passage_counts(answerer.searcher.chunks))
-    return f"Unknown command {command}. {HELP}"
+        return browse.sources_text(documents, browse.passage_counts(answerer.searcher.chunks), lang)
+    return f"{t(lang, 'console.unknown_command', command=command)} {t(lang, 'console.help')}"
 
 
 def chat_loop(
-    answerer: Answerer, documents: list[DocumentInfo], lines: Iterable[str], write: Callable[[str], None]
+    answerer: Answerer,
+    documents: list[DocumentInfo],
+    lines: Iterable[str],
+    write: Callable[[str], None],
+    lang: str = "en",
 ) -> None:
-    write(
-        "migrantsbot: ask about the Inter-American Program on the human rights of migrants. /help for commands, /quit to leave."
-    )
+    write(t(lang, "console.banner"))
     for line in lines:
-        reply = respond(line, answerer, documents)
+        reply = respond(line, answerer, documents, lang)
         if reply is None:
             break
         write(reply)

@@ -54,24 +54,39 @@ def cmd_index_build(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def cmd_index_update(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.services import make_encoder
-    from index.store import plan_update, update_index
-
-    encoder = make_encoder(settings)
-    if args.dry_run:
-        plan = plan_update(settings.source_dirs, settings.index_dir, encoder)
-        print(plan.summary() if plan.has_work else "The index is up to date: nothing to do.")
-        return 0
-    result = update_index(settings.source_dirs, settings.index_dir, encoder, show_progress=True)
+def _print_update(result) -> None:
     if not result.plan.has_work:
         print("The index was up to date: nothing to do.")
-        return 0
+        return
     print(result.plan.summary())
     print(
         f"Embedded {result.embedded_chunks} passages, reused {result.reused_chunks}; "
         f"{result.manifest.chunk_count} passages now serve, in {result.seconds:.1f} s."
     )
+
+
+def _services(settings: Settings):
+    """The same services the bot runs on; the caller re-indexes, so a stale index is not updated first."""
+    from bot.services import build_services
+
+    return build_services(settings, update_if_stale=False)
+
+
+def cmd_index_update(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.services import make_encoder
+    from index.store import current_version, plan_update
+
+    if args.dry_run:  # changes nothing, so it must not build or load an index either
+        plan = plan_update(settings.source_dirs, settings.index_dir, make_encoder(settings))
+        print(plan.summary() if plan.has_work else "The index is up to date: nothing to do.")
+        return 0
+    if current_version(settings.index_dir) is None:
+        return cmd_index_build(args, settings)
+    services = _services(settings)
+    try:
+        _print_update(services.update_index(show_progress=True))
+    finally:
+        services.close()
     return 0
 
 
@@ -88,20 +103,34 @@ def cmd_corpus_add(args: argparse.Namespace, settings: Settings) -> int:
         kind=args.kind,
         symbols=args.symbol,
     )
-    add_document(settings.corpus_dir, args.file, info, replace=args.replace)
+    if args.no_index:  # only the corpus folder changes; the model is not even loaded
+        add_document(settings.corpus_dir, args.file, info, replace=args.replace)
+    else:
+        services = _services(settings)
+        try:
+            result = services.add_document(args.file, info, replace=args.replace, show_progress=True)
+        finally:
+            services.close()
     print(f"Added {info.file}: {info.title} ({info.date or 'no date'}, {info.kind}); {len(text)} characters of text.")
     if not args.no_index:
-        return cmd_index_update(argparse.Namespace(dry_run=False), settings)
+        _print_update(result)
     return 0
 
 
 def cmd_corpus_remove(args: argparse.Namespace, settings: Settings) -> int:
     from index.corpus import remove_document
 
-    removed = remove_document(settings.corpus_dir, args.file)
+    if args.no_index:
+        removed = remove_document(settings.corpus_dir, args.file)
+    else:
+        services = _services(settings)
+        try:
+            removed, result = services.remove_document(args.file, show_progress=True)
+        finally:
+            services.close()
     print(f"Removed {removed.file} ({removed.title}).")
     if not args.no_index:
-        return cmd_index_update(argparse.Namespace(dry_run=False), settings)
+        _print_update(result)
     return 0
 
 
@@ -114,13 +143,14 @@ def cmd_corpus_list(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _store(settings: Settings):
-    from bot.database import Store
+    from bot.database import open_store
 
-    return Store.open(settings.database_path, salt=settings.hash_salt.get_secret_value())
+    return open_store(settings)
 
 
 def cmd_invite(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.reporting.focal import actor, create_invitation
+    from bot.reporting.invitations import create_invitation
+    from bot.reporting.registry import actor
 
     store = _store(settings)
     try:
@@ -137,7 +167,7 @@ def cmd_invite(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_admin_add(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.reporting.focal import add_maintainer
+    from bot.reporting.registry import add_maintainer
 
     add_maintainer(_store(settings), args.user_id)
     print(f"User {args.user_id} is now a maintainer.")
@@ -145,7 +175,7 @@ def cmd_admin_add(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_focal_list(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.reporting.focal import focal_points
+    from bot.reporting.registry import focal_points
 
     rows = focal_points(_store(settings))
     if not rows:
@@ -156,7 +186,7 @@ def cmd_focal_list(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_focal_revoke(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.reporting.focal import revoke_focal_point
+    from bot.reporting.registry import revoke_focal_point
 
     if revoke_focal_point(_store(settings), args.user_id):
         print(f"User {args.user_id} is no longer a focal point.")
@@ -166,15 +196,15 @@ def cmd_focal_revoke(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_actors_list(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.reporting.focal import actors
+    from bot.reporting.registry import actors
 
     for row in actors(_store(settings)):
-        print(f"{row.id:14} {row.grp:14} {row.name}")
+        print(f"{row.id:14} {row.group:14} {row.name}")
     return 0
 
 
 def cmd_actors_add(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.reporting.focal import add_actor
+    from bot.reporting.registry import add_actor
 
     try:
         added = add_actor(_store(settings), args.actor_id, args.name, args.name_es, args.group)
@@ -259,11 +289,9 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.database import Store
     from bot.stats import stats_text
 
-    store = Store.open(settings.database_path, salt=settings.hash_salt.get_secret_value())
-    print(stats_text(store.stats(days=args.days)))
+    print(stats_text(_store(settings).stats(days=args.days)))
     return 0
 
 

@@ -1,7 +1,15 @@
-"""The assistant's own database: questions asked, feedback, and (later) focal points and reports.
+"""The assistant's own database: questions asked and their feedback, actors, maintainers, focal
+points, invitations, activity reports with their versions, deadlines and reminders.
 
-sqlite-utils on a WAL-mode SQLite file; schema changes are numbered migrations applied once, in
-order, so an old database upgrades itself at start-up. User ids are stored as salted hashes.
+sqlite-utils on a WAL-mode SQLite file. The schema is a list of named migrations (sqlite-utils
+`Migrations`), recorded in `_sqlite_migrations` and applied once each at start-up, so an old
+database upgrades itself. An upgrade is all or nothing: every pending migration runs inside one
+`db.atomic()` transaction, so a migration that fails half-way leaves the database as it was
+(schema changes included, which the old hand-made transaction did not cover) and the next start
+tries again. Migrations are never edited once released; a change of schema is a new one.
+
+Every user action is one transaction: callers wrap their work in `Store.atomic()`. User ids in
+the questions log are salted hashes.
 """
 
 from __future__ import annotations
@@ -9,16 +17,24 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
+import sqlite3
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import sqlite_utils
 from pydantic import BaseModel
+from sqlite_utils.migrations import Migrations
+
+from bot.actors import seed_actors
+
+MIGRATIONS = Migrations("migrantsbot")
 
 
-def _m001_questions(db: sqlite_utils.Database) -> None:
+@MIGRATIONS()
+def m001_questions(db: sqlite_utils.Database) -> None:
     db["questions"].create(
         {
             "id": int,
@@ -38,12 +54,12 @@ def _m001_questions(db: sqlite_utils.Database) -> None:
     db["questions"].create_index(["asked_at"])
 
 
-def _m002_focal_points(db: sqlite_utils.Database) -> None:
-    """Actors, maintainers, focal points, invitations and activity reports (issue: focal points)."""
-    from bot.actors import seed_actors
-
+@MIGRATIONS()
+def m002_focal_points(db: sqlite_utils.Database) -> None:
+    """Actors (seeded with the Program's and the 35 member states), maintainers, focal points,
+    invitations and activity reports."""
     db["actors"].create({"id": str, "name": str, "name_es": str, "grp": str, "added_at": str}, pk="id")
-    db["actors"].insert_all([{**actor, "added_at": _now()} for actor in seed_actors()], pk="id")
+    db["actors"].insert_all([{**actor, "added_at": now_iso()} for actor in seed_actors()], pk="id")
     db["maintainers"].create({"telegram_id": int, "added_at": str}, pk="telegram_id")
     db["focal_points"].create(
         {"telegram_id": int, "actor_id": str, "name": str, "registered_at": str, "active": int},
@@ -93,7 +109,8 @@ def _m002_focal_points(db: sqlite_utils.Database) -> None:
     )
 
 
-def _m003_reminders(db: sqlite_utils.Database) -> None:
+@MIGRATIONS()
+def m003_reminders(db: sqlite_utils.Database) -> None:
     """Report deadlines set by maintainers and the reminders sent for them."""
     db["deadlines"].create({"id": int, "year": int, "due": str, "set_by": int, "set_at": str}, pk="id")
     db["reminders"].create(
@@ -104,7 +121,65 @@ def _m003_reminders(db: sqlite_utils.Database) -> None:
     db["reminders"].create_index(["deadline_id", "telegram_id", "sent_on"], unique=True)
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_m001_questions, _m002_focal_points, _m003_reminders]
+_LEGACY_REF = re.compile(r"^(activity|specific objective|general objective) (\d+)$")
+
+
+def _legacy_ref(ref: str | None) -> tuple[str, int | None]:
+    """ "activity 15" → ("activity", 15); "other" (or anything unknown) → ("other", None)."""
+    match = _LEGACY_REF.match((ref or "").strip().lower())
+    return (match.group(1), int(match.group(2))) if match else ("other", None)
+
+
+@MIGRATIONS()
+def m004_report_reference(db: sqlite_utils.Database) -> None:
+    """A report's Program reference as kind + number instead of a string every reader parsed."""
+    reports = db["reports"]
+    reports.add_column("ref_kind", str)
+    reports.add_column("ref_number", int)
+    for row in list(reports.rows):
+        kind, number = _legacy_ref(row["ref"])
+        reports.update(row["id"], {"ref_kind": kind, "ref_number": number})
+    reports.transform(drop={"ref"})
+    versions = db["report_versions"]
+    for row in list(versions.rows):
+        snapshot = json.loads(row["snapshot"])
+        if "ref" in snapshot:
+            snapshot["ref_kind"], snapshot["ref_number"] = _legacy_ref(snapshot.pop("ref"))
+            versions.update(row["id"], {"snapshot": json.dumps(snapshot)})
+
+
+@MIGRATIONS()
+def m005_focal_point_language(db: sqlite_utils.Database) -> None:
+    """The language a focal point registered in, so that reminders (sent unasked) are in it too."""
+    db["focal_points"].add_column("lang", str)
+
+
+# The release before named migrations numbered them in a `_migrations` table.
+_POSITIONAL = {1: "m001_questions", 2: "m002_focal_points", 3: "m003_reminders"}
+
+
+def _adopt_positional_migrations(db: sqlite_utils.Database, migrations: Migrations) -> None:
+    """Record what the positional migrations of the old release applied, under their new names."""
+    if "_migrations" not in db.table_names():
+        return
+    migrations.ensure_migrations_table(db)
+    for row in db["_migrations"].rows:
+        name = _POSITIONAL.get(row["version"])
+        if name:
+            db[migrations.migrations_table].insert(
+                {"migration_set": migrations.name, "name": name, "applied_at": row["applied_at"]},
+                ignore=True,
+            )
+    db["_migrations"].drop()
+
+
+def migrate(db: sqlite_utils.Database, migrations: Migrations = MIGRATIONS) -> list[str]:
+    """Apply what is pending, all in one transaction; returns the names applied."""
+    with db.atomic():
+        _adopt_positional_migrations(db, migrations)
+        pending = [migration.name for migration in migrations.pending(db)]
+        migrations.apply(db)  # each migration is a savepoint inside this transaction
+    return pending
 
 
 class DailyCount(BaseModel):
@@ -124,43 +199,36 @@ class Stats(BaseModel):
 
 
 class Store:
+    """One connection shared by the threads handlers run their database work in."""
+
     def __init__(self, db: sqlite_utils.Database, salt: str) -> None:
         self.db = db
         self._salt = salt
         self._lock = threading.RLock()
 
     @classmethod
-    def open(cls, path: Path | str, *, salt: str = "migrantsbot") -> Store:
+    def open(cls, path: Path | str, *, salt: str = "migrantsbot", migrations: Migrations = MIGRATIONS) -> Store:
         if str(path) != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        import sqlite3
-
         conn = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
         db = sqlite_utils.Database(conn)
-        if str(path) != ":memory:":
-            db.enable_wal()
-        store = cls(db, salt)
-        store.migrate()
-        return store
-
-    def migrate(self) -> None:
-        if "_migrations" not in self.db.table_names():
-            self.db["_migrations"].create({"version": int, "applied_at": str}, pk="version")
-        done = {row["version"] for row in self.db["_migrations"].rows}
-        for version, migration in enumerate(MIGRATIONS, start=1):
-            if version not in done:
-                with self.transaction():
-                    migration(self.db)
-                    self.db["_migrations"].insert({"version": version, "applied_at": _now()})
+        try:
+            if str(path) != ":memory:":
+                db.enable_wal()
+            migrate(db, migrations)
+        except BaseException:
+            conn.close()
+            raise
+        return cls(db, salt)
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite_utils.Database]:
-        """One user action, all or nothing.
+    def atomic(self) -> Iterator[sqlite_utils.Database]:
+        """One user action, all or nothing (nested calls become savepoints).
 
-        Handlers run database work in threads that share this connection; the lock keeps one
-        thread's commit from sweeping up another's half-done writes.
+        The lock keeps another thread from starting its own work inside this transaction, where
+        its commit would sweep up our half-done writes (or its rollback undo them).
         """
-        with self._lock, self.db.conn:
+        with self._lock, self.db.atomic():
             yield self.db
 
     def user_hash(self, user_id: int | str) -> str:
@@ -178,11 +246,11 @@ class Store:
         top_source: str = "",
         citations: list[str] | None = None,
     ) -> int:
-        with self.transaction():
-            table = self.db["questions"]
+        with self.atomic() as db:
+            table = db["questions"]
             table.insert(
                 {
-                    "asked_at": _now(),
+                    "asked_at": now_iso(),
                     "user_hash": self.user_hash(user_id),
                     "question": question[:4096],
                     "lang": lang,
@@ -198,20 +266,17 @@ class Store:
 
     def set_feedback(self, question_id: int, value: int, *, user_id: int | str) -> bool:
         """Only the person who asked may rate the answer; a second tap just changes the vote."""
-        with self.transaction():
-            rows = list(
-                self.db["questions"].rows_where("id = ? and user_hash = ?", [question_id, self.user_hash(user_id)])
-            )
+        with self.atomic() as db:
+            rows = list(db["questions"].rows_where("id = ? and user_hash = ?", [question_id, self.user_hash(user_id)]))
             if not rows:
                 return False
-            self.db["questions"].update(question_id, {"feedback": 1 if value > 0 else -1})
+            db["questions"].update(question_id, {"feedback": 1 if value > 0 else -1})
             return True
 
     def question(self, question_id: int) -> dict | None:
-        try:
-            return self.db["questions"].get(question_id)
-        except sqlite_utils.db.NotFoundError:
-            return None
+        with self.atomic() as db:
+            rows = list(db["questions"].rows_where("id = ?", [question_id]))
+        return rows[0] if rows else None
 
     def cited_chunk(self, question_id: int, n: int) -> str | None:
         """The passage id behind citation [n] of an answer, for the 'show passage' button."""
@@ -223,48 +288,59 @@ class Store:
 
     def stats(self, *, days: int = 30, top: int = 10) -> Stats:
         since = (dt.datetime.now(dt.UTC) - dt.timedelta(days=days)).isoformat()
-        q = self.db.query
-        total = next(q("select count(*) n from questions where asked_at >= ?", [since]))["n"]
-        answered = next(q("select count(*) n from questions where asked_at >= ? and found = 1", [since]))["n"]
-        per_day = [
-            DailyCount(**row)
-            for row in q(
-                "select substr(asked_at, 1, 10) day, count(*) asked, sum(found) answered from questions "
-                "where asked_at >= ? group by day order by day",
-                [since],
-            )
-        ]
-        most = [
-            (r["question"], r["n"])
-            for r in q(
-                "select lower(trim(question)) question, count(*) n from questions where asked_at >= ? "
-                "group by lower(trim(question)) order by n desc, question limit ?",
-                [since, top],
-            )
-        ]
-        unanswered = [
-            (r["question"], r["n"])
-            for r in q(
-                "select lower(trim(question)) question, count(*) n from questions where asked_at >= ? and found = 0 "
-                "and kind != 'empty' group by lower(trim(question)) order by n desc, question limit ?",
-                [since, top],
-            )
-        ]
-        up = next(q("select count(*) n from questions where feedback > 0 and asked_at >= ?", [since]))["n"]
-        down = next(q("select count(*) n from questions where feedback < 0 and asked_at >= ?", [since]))["n"]
-        return Stats(
-            total=total,
-            answered_share=answered / total if total else 0.0,
-            per_day=per_day,
-            most_asked=most,
-            unanswered=unanswered,
-            feedback_up=up,
-            feedback_down=down,
-        )
+        with self.atomic() as db:
+            return _stats(db, since, top)
 
     def close(self) -> None:
         self.db.conn.close()
 
 
-def _now() -> str:
+def _stats(db: sqlite_utils.Database, since: str, top: int) -> Stats:
+    q = db.query
+    total = next(q("select count(*) n from questions where asked_at >= ?", [since]))["n"]
+    answered = next(q("select count(*) n from questions where asked_at >= ? and found = 1", [since]))["n"]
+    per_day = [
+        DailyCount(**row)
+        for row in q(
+            "select substr(asked_at, 1, 10) day, count(*) asked, sum(found) answered from questions "
+            "where asked_at >= ? group by day order by day",
+            [since],
+        )
+    ]
+    most = [
+        (r["question"], r["n"])
+        for r in q(
+            "select lower(trim(question)) question, count(*) n from questions where asked_at >= ? "
+            "group by lower(trim(question)) order by n desc, question limit ?",
+            [since, top],
+        )
+    ]
+    unanswered = [
+        (r["question"], r["n"])
+        for r in q(
+            "select lower(trim(question)) question, count(*) n from questions where asked_at >= ? and found = 0 "
+            "and kind != 'empty' group by lower(trim(question)) order by n desc, question limit ?",
+            [since, top],
+        )
+    ]
+    up = next(q("select count(*) n from questions where feedback > 0 and asked_at >= ?", [since]))["n"]
+    down = next(q("select count(*) n from questions where feedback < 0 and asked_at >= ?", [since]))["n"]
+    return Stats(
+        total=total,
+        answered_share=answered / total if total else 0.0,
+        per_day=per_day,
+        most_asked=most,
+        unanswered=unanswered,
+        feedback_up=up,
+        feedback_down=down,
+    )
+
+
+def open_store(settings) -> Store:
+    """The database of these settings (`bot.config.Settings`)."""
+    return Store.open(Path(settings.database_path), salt=settings.hash_salt.get_secret_value())
+
+
+def now_iso() -> str:
+    """The time rows are stamped with: UTC, to the second, ISO 8601 (sorts as text)."""
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")

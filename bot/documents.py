@@ -1,7 +1,8 @@
 """Checking a new document before it enters the corpus: readable text, metadata, a file name.
 
 Shared by `migrantsbot corpus add` and the chat upload, so both refuse the same bad files with
-the same messages.
+the same messages. `DOCUMENT_ERRORS` are the failures a user can cause (a corrupt PDF, a name
+already taken, a bad date); their message says what is wrong.
 """
 
 from __future__ import annotations
@@ -9,9 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from index.corpus import DocumentInfo, load_manifest
-from index.extract import extract_text
+from index.corpus import CorpusError, DocumentInfo, load_manifest
+from index.extract import MAX_FILE_BYTES, SUPPORTED_SUFFIXES, ExtractionError, extract_text
 from index.metadata import detect_metadata, slugify
+
+__all__ = ["DOCUMENT_ERRORS", "MAX_FILE_BYTES", "SUPPORTED_SUFFIXES", "DocumentInfo", "prepare_document"]
+
+DOCUMENT_ERRORS = (ExtractionError, CorpusError, ValueError)
 
 
 def prepare_document(

@@ -1,7 +1,9 @@
-"""Build the long-lived services once: encoder, index, catalogue, answerer, database.
+"""The long-lived services, built once: encoder, index, catalogue, answerer, database.
 
-The Telegram application, the console chat, the CLI and the benchmarks all start here, so
-there is one way to get a working answerer and the model is loaded exactly once.
+The Telegram application, the console chat, the CLI and the benchmarks all start here, so there
+is one way to get a working answerer and the model is loaded exactly once. The operations that
+change what the bot serves (add or remove a document, re-index, publish the focal points'
+reports) are methods here too, so that the CLI and the chat do them the same way.
 """
 
 from __future__ import annotations
@@ -14,18 +16,23 @@ from pathlib import Path
 from bot.answering.answer import Answerer
 from bot.answering.catalogue import Catalogue
 from bot.config import Settings
-from bot.database import Store
+from bot.database import Store, open_store
+from index import corpus
+from index.corpus import DocumentInfo
 from index.encoder import Encoder, load_encoder
 from index.search import Searcher
 from index.store import (
     IndexLoadError,
     IndexManifest,
+    UpdatePlan,
+    UpdateResult,
     build_index,
     corpus_is_stale,
     current_version,
     load_searcher,
-    update_index,
+    plan_update,
 )
+from index.store import update_index as update_index_on_disk
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +43,9 @@ def make_encoder(settings: Settings) -> Encoder:
     )
 
 
-def open_index(settings: Settings, encoder: Encoder, *, build_if_needed: bool = True) -> tuple[Searcher, IndexManifest]:
+def open_index(
+    settings: Settings, encoder: Encoder, *, build_if_needed: bool = True, update_if_stale: bool = True
+) -> tuple[Searcher, IndexManifest]:
     """The current index; on a fresh clone it is built, after a corpus change brought up to date."""
     try:
         searcher, manifest = load_searcher(settings.index_dir, encoder)
@@ -48,9 +57,9 @@ def open_index(settings: Settings, encoder: Encoder, *, build_if_needed: bool = 
         logger.info("Building the index of %s", settings.corpus_dir)
         build_index(settings.source_dirs, settings.index_dir, encoder)
         return load_searcher(settings.index_dir, encoder)
-    if build_if_needed and corpus_is_stale(settings.source_dirs, manifest):
+    if update_if_stale and corpus_is_stale(settings.source_dirs, manifest):
         logger.info("The corpus changed since the index was built; updating it")
-        update_index(settings.source_dirs, settings.index_dir, encoder)  # only what changed is embedded
+        update_index_on_disk(settings.source_dirs, settings.index_dir, encoder)  # only what changed is embedded
         return load_searcher(settings.index_dir, encoder)
     return searcher, manifest
 
@@ -81,7 +90,7 @@ def load_answerer(settings: Settings, *, encoder: Encoder | None = None, allow_l
 
 @dataclass
 class Services:
-    """What handlers reach through `context.bot_data`; replaced as a whole when the index changes."""
+    """What handlers reach as `context.services`; its answerer is replaced whole when the index changes."""
 
     settings: Settings
     answerer: Answerer
@@ -90,6 +99,14 @@ class Services:
     version: str | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)
     update_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def searcher(self) -> Searcher:
+        return self.answerer.searcher
+
+    @property
+    def catalogue(self) -> Catalogue:
+        return self.answerer.catalogue
 
     def refresh(self) -> bool:
         """Switch to a newer index version if one was published; True when it did.
@@ -109,7 +126,38 @@ class Services:
             logger.info("Now serving index %s (%d passages)", serving.name, manifest.chunk_count)
             return True
 
-    def publish_reports(self):
+    # -- operations shared by the CLI and the chat -------------------------------------------
+
+    def documents(self) -> list[DocumentInfo]:
+        """The corpus as its manifest lists it."""
+        return corpus.load_manifest(self.settings.corpus_dir)
+
+    def plan_update(self) -> UpdatePlan:
+        """What `update_index` would do, changing nothing."""
+        return plan_update(self.settings.source_dirs, self.settings.index_dir, self.searcher.encoder)
+
+    def update_index(self, *, show_progress: bool = False) -> UpdateResult:
+        """Re-index what changed in the corpus and serve it; one update at a time."""
+        with self.update_lock:
+            result = update_index_on_disk(
+                self.settings.source_dirs, self.settings.index_dir, self.searcher.encoder, show_progress=show_progress
+            )
+        self.refresh()
+        return result
+
+    def add_document(
+        self, source: Path, info: DocumentInfo, *, replace: bool = False, show_progress: bool = False
+    ) -> UpdateResult:
+        """A checked file (see `bot.documents.prepare_document`) into the corpus, then searchable."""
+        corpus.add_document(self.settings.corpus_dir, source, info, replace=replace)
+        return self.update_index(show_progress=show_progress)
+
+    def remove_document(self, file: str, *, show_progress: bool = False) -> tuple[DocumentInfo, UpdateResult]:
+        """A document out of the corpus and out of what search serves."""
+        removed = corpus.remove_document(self.settings.corpus_dir, file)
+        return removed, self.update_index(show_progress=show_progress)
+
+    def publish_reports(self) -> UpdateResult:
         """Focal points' reports into search: regenerate their folder, then re-index what changed."""
         from bot.reporting.report_docs import sync_report_documents
 
@@ -117,30 +165,19 @@ class Services:
             sync_report_documents(self.store, self.settings.reports_dir)
         return self.update_index()
 
-    def update_index(self, *, show_progress: bool = False):
-        """Re-index what changed in the corpus and serve it; one update at a time."""
-        with self.update_lock:
-            result = update_index(
-                self.settings.source_dirs, self.settings.index_dir, self.searcher.encoder, show_progress=show_progress
-            )
-        self.refresh()
-        return result
-
-    @property
-    def searcher(self) -> Searcher:
-        return self.answerer.searcher
-
-    @property
-    def catalogue(self) -> Catalogue:
-        return self.answerer.catalogue
+    def close(self) -> None:
+        self.store.close()
+        if self.answerer.llm is not None:
+            self.answerer.llm.close()
 
 
-def build_services(settings: Settings, *, encoder: Encoder | None = None) -> Services:
+def build_services(settings: Settings, *, encoder: Encoder | None = None, update_if_stale: bool = True) -> Services:
+    """Everything the bot serves from; `update_if_stale=False` when the caller re-indexes itself."""
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     encoder = encoder or make_encoder(settings)
-    searcher, manifest = open_index(settings, encoder)
+    searcher, manifest = open_index(settings, encoder, update_if_stale=update_if_stale)
     answerer = make_answerer(settings, searcher, llm=make_llm(settings))
-    store = Store.open(Path(settings.database_path), salt=settings.hash_salt.get_secret_value())
+    store = open_store(settings)
     version = current_version(settings.index_dir)
     return Services(
         settings=settings, answerer=answerer, store=store, manifest=manifest, version=version.name if version else None

@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 from bot.database import Stats
+from bot.texts import t
 
 
-def stats_text(stats: Stats) -> str:
+def stats_text(stats: Stats, lang: str = "en") -> str:
     if not stats.total:
-        return "No questions yet."
+        return t(lang, "stats.none")
+    share = f"{stats.answered_share * 100:.0f}{' %' if lang == 'fr' else '%'}"  # French spaces its %
     lines = [
-        f"Questions: {stats.total}, answered {stats.answered_share:.0%}. Feedback: 👍 {stats.feedback_up} / 👎 {stats.feedback_down}",
+        t(lang, "stats.summary", total=stats.total, share=share, up=stats.feedback_up, down=stats.feedback_down),
         "",
-        "Per day:",
-        *(f"  {d.day}: {d.asked} asked, {d.answered} answered" for d in stats.per_day[-14:]),
+        t(lang, "stats.per_day"),
+        *(t(lang, "stats.day", day=d.day, asked=d.asked, answered=d.answered) for d in stats.per_day[-14:]),
         "",
-        "Most asked:",
+        t(lang, "stats.most_asked"),
         *(f"  {n}× {q[:100]}" for q, n in stats.most_asked),
     ]
     if stats.unanswered:
-        lines += ["", "Unanswered (documents may be missing):", *(f"  {n}× {q[:100]}" for q, n in stats.unanswered)]
+        lines += ["", t(lang, "stats.unanswered"), *(f"  {n}× {q[:100]}" for q, n in stats.unanswered)]
     return "\n".join(lines)

@@ -1,4 +1,9 @@
-"""The composition root: builds the Telegram Application from settings and wires the handlers."""
+"""The composition root: builds the Telegram Application from settings and wires the handlers.
+
+Everything Telegram meets here: persistence, the rate limiter, the typed context, the services
+(built once in post_init, closed in post_shutdown), the command menu, the background jobs and
+the handlers of every command family, in the one order that matters.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +11,6 @@ import asyncio
 import logging
 from urllib.parse import urlparse
 
-from telegram import BotCommand, BotCommandScopeChat, BotCommandScopeDefault
-from telegram.error import TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -20,26 +23,10 @@ from telegram.request import BaseRequest
 
 from bot.config import Settings
 from bot.services import Services, build_services
-from handlers import admin, ask, browse, documents, errors, focal, report, start
-from handlers.common import BotData
+from handlers import admin, ask, browse, documents, errors, focal, jobs, report, start
+from handlers.context import BotData, Context
 
 logger = logging.getLogger(__name__)
-
-
-async def publish_commands(application: Application, settings: Settings) -> None:
-    """Everyone sees the public commands (in English or Spanish); maintainers also see theirs."""
-    bot = application.bot
-    for lang in ("en", "es"):
-        commands = [BotCommand(name, description) for name, description in start.COMMANDS[lang]]
-        await bot.set_my_commands(
-            commands, scope=BotCommandScopeDefault(), language_code=None if lang == "en" else lang
-        )
-    maintainer = [BotCommand(n, d) for n, d in start.COMMANDS["en"] + start.MAINTAINER_COMMANDS["en"]]
-    for admin_id in settings.admin_ids:
-        try:
-            await bot.set_my_commands(maintainer, scope=BotCommandScopeChat(admin_id))
-        except TelegramError as error:  # the maintainer has not opened a chat with the bot yet
-            logger.warning("Could not set maintainer commands for %s: %s", admin_id, error)
 
 
 def build_application(
@@ -56,21 +43,13 @@ def build_application(
     async def post_init(application: Application) -> None:
         ready = services if services is not None else await asyncio.to_thread(build_services, settings)
         application.bot_data.services = ready
-        await publish_commands(application, settings)
-        if application.job_queue is not None:  # reminders: the deadlines live in the database
-            application.job_queue.run_repeating(focal.reminder_job, interval=3600, first=60, name="reminders")
-        # A plain task, not application.create_task: stop() would wait for it forever.
-        application.bot_data.index_watcher = asyncio.create_task(
-            documents.watch_index(lambda: application.bot_data.services), name="watch_index"
-        )
+        await start.publish_commands(application, settings)
+        jobs.schedule(application)
 
     async def post_shutdown(application: Application) -> None:
-        watcher = application.bot_data.index_watcher
-        if watcher is not None:
-            watcher.cancel()
         ready = application.bot_data.services
-        if ready is not None and services is None:
-            ready.store.close()
+        if ready is not None and services is None:  # services passed in belong to the caller
+            ready.close()
 
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     # Conversations and drafts survive a restart; bot_data holds live services and is not stored.
@@ -82,7 +61,7 @@ def build_application(
     builder = (
         ApplicationBuilder()
         .token(settings.telegram_token.get_secret_value())
-        .context_types(ContextTypes(bot_data=BotData))
+        .context_types(ContextTypes(context=Context, bot_data=BotData))
         .concurrent_updates(True)  # one slow question must not hold up other users
         .persistence(persistence)
         .post_init(post_init)

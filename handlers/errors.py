@@ -11,42 +11,30 @@ from telegram import Update
 from telegram.constants import ParseMode
 from telegram.ext import BaseHandler, MessageHandler, filters
 
-from handlers.common import Context, reply_html, user_lang
+from handlers.common import reply_text
+from handlers.context import Context
 
 logger = logging.getLogger(__name__)
 
-REPLIES = {
-    "en": {
-        "unknown_command": "I do not know that command. Send /help to see what I can do, or just type your question.",
-        "not_text": "I can only read text messages. Please type your question.",
-        "sorry": "Sorry, something went wrong on my side while answering. Please try again; your question was not lost.",
-    },
-    "es": {
-        "unknown_command": "No conozco ese comando. Envíe /help para ver lo que puedo hacer, o escriba su pregunta.",
-        "not_text": "Solo puedo leer mensajes de texto. Escriba su pregunta, por favor.",
-        "sorry": "Lo siento, algo falló de mi lado al responder. Vuelva a intentarlo; su pregunta no se perdió.",
-    },
-}
-
 
 async def unknown_command(update: Update, context: Context) -> None:
-    await reply_html(update, html.escape(REPLIES[user_lang(update, context)]["unknown_command"]))
+    await reply_text(update, context.t("error.unknown_command"))
 
 
 async def not_text(update: Update, context: Context) -> None:
-    await reply_html(update, html.escape(REPLIES[user_lang(update, context)]["not_text"]))
+    await reply_text(update, context.t("error.not_text"))
 
 
 async def error_handler(update: object, context: Context) -> None:
     """Log the traceback, tell maintainers if configured, and apologise to the user."""
     logger.error("Exception while handling an update", exc_info=context.error)
-    services = context.bot_data.services if context.bot_data else None
+    services = context.bot_data.services
     if isinstance(update, Update):
         try:
             if update.callback_query:
-                await update.callback_query.answer(REPLIES[user_lang(update, context)]["sorry"], show_alert=True)
+                await update.callback_query.answer(context.t("error.sorry"), show_alert=True)
             elif update.effective_message:
-                await reply_html(update, html.escape(REPLIES[user_lang(update, context)]["sorry"]))
+                await reply_text(update, context.t("error.sorry"))
         except Exception:  # the apology itself failed (network?): logged, nothing more to do
             logger.exception("Could not send the apology")
     chat_id = services.settings.maintainers_chat_id if services else None

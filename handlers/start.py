@@ -1,118 +1,85 @@
-"""/start, /help and /language: what the assistant can do, in the user's language."""
+"""/start, /help and /language: what the assistant can do, in the user's language; the command menu."""
 
 from __future__ import annotations
 
-from html import escape
+import logging
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+from telegram import BotCommand, BotCommandScopeChat, BotCommandScopeDefault, Update
+from telegram.error import TelegramError
+from telegram.ext import Application, BaseHandler, CallbackQueryHandler, CommandHandler
 
-from handlers.common import Context, is_maintainer, reply_html, user_lang
+from bot.config import Settings
+from bot.texts import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, t
+from handlers.common import escape, keyboard, reply_html, reply_text
+from handlers.context import LANGUAGE_CHOICE, Context
+from handlers.guards import is_maintainer
 
-WELCOME = {
-    "en": (
-        "<b>Hello! I answer questions about the OAS Inter-American Program for the Promotion and Protection "
-        "of the Human Rights of Migrants.</b>\n"
-        "Ask in English or Spanish, for example:\n"
-        "• What does the Program ask of the IACHR?\n"
-        "• What does specific objective 8 say?\n"
-        "• Which resolution created the CAM?\n"
-        "Every answer quotes the documents and names its source; when the documents do not say, I tell you so."
-    ),
-    "es": (
-        "<b>¡Hola! Respondo preguntas sobre el Programa Interamericano para la Promoción y Protección de los "
-        "Derechos Humanos de los Migrantes de la OEA.</b>\n"
-        "Pregunte en español o en inglés, por ejemplo:\n"
-        "• ¿Qué le pide el Programa a la CIDH?\n"
-        "• ¿Qué dice el objetivo específico 8?\n"
-        "• ¿Qué resolución creó la CAM?\n"
-        "Cada respuesta cita los documentos y su fuente; si los documentos no lo dicen, se lo digo."
-    ),
-}
+logger = logging.getLogger(__name__)
 
-COMMANDS = {
-    "en": [
-        ("start", "What this assistant does"),
-        ("help", "How to ask, and the commands"),
-        ("objectives", "The Program's objectives"),
-        ("activities", "Program activities by actor"),
-        ("activity", "One activity: /activity 27"),
-        ("sources", "The documents and their dates"),
-        ("language", "English or Spanish"),
-        ("register", "Focal points: register with your code"),
-        ("report", "Focal points: file an activity report"),
-        ("myreports", "Focal points: your reports"),
-        ("cancel", "Cancel the report being written"),
-    ],
-    "es": [
-        ("start", "Qué hace este asistente"),
-        ("help", "Cómo preguntar y los comandos"),
-        ("objectives", "Los objetivos del Programa"),
-        ("activities", "Actividades del Programa por actor"),
-        ("activity", "Una actividad: /activity 27"),
-        ("sources", "Los documentos y sus fechas"),
-        ("language", "Inglés o español"),
-        ("register", "Puntos focales: registrarse con su código"),
-        ("report", "Puntos focales: informar una actividad"),
-        ("myreports", "Puntos focales: sus informes"),
-        ("cancel", "Cancelar el informe en curso"),
-    ],
-}
-MAINTAINER_COMMANDS = {
-    "en": [
-        ("stats", "Usage: questions per day, unanswered"),
-        ("reindex", "Re-index changed documents"),
-        ("remove", "Remove a document"),
-        ("invite", "Invite a focal point: /invite IACHR"),
-        ("focalpoints", "Focal points, and revoke"),
-        ("export", "Annual report draft: /export 2025"),
-        ("deadline", "Report deadline: /deadline 2026-03-31"),
-    ],
-    "es": [
-        ("stats", "Uso: preguntas por día, sin respuesta"),
-        ("reindex", "Reindexar documentos cambiados"),
-        ("remove", "Quitar un documento"),
-        ("invite", "Invitar a un punto focal: /invite IACHR"),
-        ("focalpoints", "Puntos focales, y revocar"),
-        ("export", "Borrador del informe anual: /export 2025"),
-        ("deadline", "Plazo de informes: /deadline 2026-03-31"),
-    ],
-}
+# The menu, in this order; descriptions are the string table's "command.<name>".
+COMMANDS = (
+    "start",
+    "help",
+    "objectives",
+    "activities",
+    "activity",
+    "sources",
+    "language",
+    "register",
+    "report",
+    "myreports",
+    "cancel",
+)
+MAINTAINER_COMMANDS = ("stats", "reindex", "remove", "invite", "focalpoints", "export", "deadline")
+
+
+def menu(lang: str, *, maintainer: bool = False) -> list[BotCommand]:
+    names = COMMANDS + (MAINTAINER_COMMANDS if maintainer else ())
+    return [BotCommand(name, t(lang, f"command.{name}")) for name in names]
 
 
 def help_text(lang: str, maintainer: bool) -> str:
-    commands = COMMANDS[lang] + (MAINTAINER_COMMANDS[lang] if maintainer else [])
-    lines = [WELCOME[lang], ""]
-    lines += [f"/{escape(name)} — {escape(description)}" for name, description in commands]
+    lines = [t(lang, "help.welcome"), ""]
+    lines += [f"/{escape(c.command)} — {escape(c.description)}" for c in menu(lang, maintainer=maintainer)]
     return "\n".join(lines)
 
 
+async def publish_commands(application: Application, settings: Settings) -> None:
+    """Everyone sees the public commands in their app's language; maintainers also see theirs."""
+    bot = application.bot
+    for lang in LANGUAGES:
+        code = None if lang == DEFAULT_LANGUAGE else lang  # no language_code: the default for all others
+        await bot.set_my_commands(menu(lang), scope=BotCommandScopeDefault(), language_code=code)
+    for admin_id in settings.admin_ids:
+        try:
+            for lang in LANGUAGES:
+                code = None if lang == DEFAULT_LANGUAGE else lang
+                await bot.set_my_commands(
+                    menu(lang, maintainer=True), scope=BotCommandScopeChat(admin_id), language_code=code
+                )
+        except TelegramError as error:  # the maintainer has not opened a chat with the bot yet
+            logger.warning("Could not set maintainer commands for %s: %s", admin_id, error)
+
+
 async def start(update: Update, context: Context) -> None:
-    await reply_html(update, help_text(user_lang(update, context), is_maintainer(update, context)))
+    await reply_html(update, help_text(context.lang, await is_maintainer(update, context)))
 
 
 async def language(update: Update, context: Context) -> None:
-    keyboard = InlineKeyboardMarkup(
-        [
-            [
-                InlineKeyboardButton("English", callback_data="lang:en"),
-                InlineKeyboardButton("Español", callback_data="lang:es"),
-            ]
-        ]
-    )
-    prompt = "Choose your language / Elija su idioma:"
-    await reply_html(update, prompt, reply_markup=keyboard)
+    buttons = [(LANGUAGE_NAMES[lang], f"lang:{lang}") for lang in LANGUAGES]
+    choices = keyboard(buttons[:2], buttons[2:])
+    await reply_text(update, context.t("language.prompt"), reply_markup=choices)
 
 
 async def language_chosen(update: Update, context: Context) -> None:
     query = update.callback_query
     choice = (query.data or "").partition(":")[2]
-    if choice not in WELCOME:
-        await query.answer("?")
+    if choice not in LANGUAGES:
+        await query.answer()
         return
-    context.user_data["lang"] = choice
+    context.user_data[LANGUAGE_CHOICE] = choice
     await query.answer()
-    await query.edit_message_text("Language: English" if choice == "en" else "Idioma: español")
+    await query.edit_message_text(t(choice, "language.chosen"))
 
 
 def handlers() -> list[BaseHandler]:

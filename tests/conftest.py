@@ -61,3 +61,12 @@ def small_corpus(tmp_path: Path) -> Path:
     target = tmp_path / "corpus"
     shutil.copytree(SMALL_CORPUS, target)
     return target
+
+
+@pytest.fixture
+async def bot(settings, services):
+    """The bot on the real corpus, through the real Application (tests/fakebot.py)."""
+    from tests.fakebot import running_bot
+
+    async with running_bot(settings, services) as harness:
+        yield harness

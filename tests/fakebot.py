@@ -175,24 +175,68 @@ def document_update(
     return message_update(None, user_id=user_id, extra=extra)
 
 
+class Harness:
+    """The real Application on a FakeBotAPI, started as in production (post_init included).
+
+    The one way tests talk to the bot: `send` an update built like Telegram's, then look at the
+    calls the bot made (`api`, `texts`, `last`, `buttons`) and at the rows it wrote. `restart`
+    builds a new Application on the same data, keeping only what persistence had written.
+    """
+
+    def __init__(self, settings, services) -> None:
+        self.settings, self.services = settings, services
+        self.api = FakeBotAPI()
+        self.application = None
+
+    async def start(self) -> None:
+        from handlers.app import build_application
+
+        self.application = build_application(self.settings, request=self.api, services=self.services)
+        await self.application.initialize()
+        await self.application.post_init(self.application)
+
+    async def stop(self) -> None:
+        if self.application is not None:
+            await self.application.shutdown()
+            self.application = None
+
+    async def crash(self) -> None:
+        """What survives a crash: what the persistence loop (every second) had already written."""
+        await self.application.update_persistence()
+        self.application = None
+
+    async def restart(self) -> None:
+        await self.crash()
+        await self.start()
+
+    async def send(self, update: dict) -> None:
+        await self.application.process_update(Update.de_json(update, self.application.bot))
+
+    def texts(self) -> list[str]:
+        return self.api.texts()
+
+    def last(self) -> str:
+        return self.api.texts()[-1]
+
+    def buttons(self) -> list[str]:
+        return buttons(self.api.sent()[-1])
+
+    def alert(self) -> str:
+        """The text of the last answer to a button press."""
+        return self.api.sent("answerCallbackQuery")[-1].get("text", "")
+
+
 @asynccontextmanager
-async def running_bot(settings, services):
-    """The real Application on a FakeBotAPI, started as in production; yields (api, send, application)."""
-    from handlers.app import build_application
-
-    api = FakeBotAPI()
-    application = build_application(settings, request=api, services=services)
-    await application.initialize()
-    await application.post_init(application)
-    api.clear()
-
-    async def send(update: dict) -> None:
-        await application.process_update(Update.de_json(update, application.bot))
-
+async def running_bot(settings, services, *, clear: bool = True):
+    """A started Harness; the start-up calls (getMe, setMyCommands) are cleared unless `clear=False`."""
+    harness = Harness(settings, services)
+    await harness.start()
+    if clear:
+        harness.api.clear()
     try:
-        yield api, send, application
+        yield harness
     finally:
-        await application.shutdown()
+        await harness.stop()
 
 
 def buttons(params: dict) -> list[str]:

@@ -6,19 +6,13 @@ import asyncio
 
 import pytest
 
-from handlers.app import build_application
+from bot.texts import t
 from tests.conftest import ADMIN_ID
-from tests.fakebot import FakeBotAPI, buttons, callback_update, message_update, running_bot, settle
-
-
-@pytest.fixture
-async def bot(settings, services):
-    async with running_bot(settings, services) as (api, send, application):
-        yield api, send, application, services
+from tests.fakebot import buttons, callback_update, message_update, running_bot, settle
 
 
 async def test_start_in_english_and_spanish(bot):
-    api, send, *_ = bot
+    api, send = bot.api, bot.send
     await send(message_update("/start", lang="en"))
     await send(message_update("/start", user_id=2, lang="es"))
     english, spanish = api.texts()
@@ -27,26 +21,59 @@ async def test_start_in_english_and_spanish(bot):
     assert "/stats" not in english  # maintainer command hidden from others
 
 
+@pytest.mark.parametrize(
+    ("language_code", "welcome", "command"),
+    [
+        ("fr", "Bonjour ! Je réponds aux questions", "/objectives — Les objectifs du Programme"),
+        ("fr-CA", "Bonjour ! Je réponds aux questions", "/sources — Les documents et leurs dates"),
+        ("pt-br", "Olá! Respondo perguntas", "/objectives — Os objetivos do Programa"),
+        ("pt", "Olá! Respondo perguntas", "/myreports — Pontos focais: seus relatórios"),
+    ],
+)
+async def test_french_and_portuguese_users_get_start_and_help_in_their_language(bot, language_code, welcome, command):
+    await bot.send(message_update("/start", user_id=30, lang=language_code))
+    await bot.send(message_update("/help", user_id=30, lang=language_code))
+    start, help_ = bot.texts()
+    for text in (start, help_):
+        assert welcome in text and command in text
+        assert "I answer questions" not in text and "Respondo preguntas" not in text
+
+
+async def test_unknown_language_code_falls_back_to_english(bot):
+    await bot.send(message_update("/help", user_id=31, lang="de"))
+    assert "I answer questions" in bot.last()
+
+
+async def test_language_menu_offers_four_languages_and_the_choice_sticks(bot):
+    await bot.send(message_update("/language", user_id=32, lang="en"))
+    assert bot.buttons() == ["lang:en", "lang:es", "lang:fr", "lang:pt"]
+    await bot.send(callback_update("lang:pt", user_id=32, lang="en"))
+    assert bot.api.sent("editMessageText")[-1]["text"] == "Idioma: português"
+    await bot.send(message_update("/frobnicate", user_id=32, lang="en"))
+    assert bot.last() == t("pt", "error.unknown_command")
+
+
 async def test_start_for_maintainer_lists_stats(bot):
-    api, send, *_ = bot
+    api, send = bot.api, bot.send
     await send(message_update("/help", user_id=ADMIN_ID))
     assert "/stats" in api.texts()[0]
 
 
-async def test_commands_are_published_at_start_up(settings, services):
-    api = FakeBotAPI()
-    application = build_application(settings, request=api, services=services)
-    await application.initialize()
-    await application.post_init(application)
-    published = api.sent("setMyCommands")
-    assert len(published) >= 3  # English default, Spanish, and the maintainer's chat
-    maintainer_scopes = [p for p in published if "chat_id" in str(p.get("scope"))]
-    assert maintainer_scopes and "stats" in str(maintainer_scopes[0]["commands"])
-    await application.shutdown()
+async def test_commands_are_published_at_start_up_in_every_language(settings, services):
+    async with running_bot(settings, services, clear=False) as harness:
+        published = harness.api.sent("setMyCommands")
+    everyone = [p for p in published if "chat_id" not in str(p.get("scope"))]
+    maintainer = [p for p in published if "chat_id" in str(p.get("scope"))]
+    assert sorted(str(p.get("language_code")) for p in everyone) == ["None", "es", "fr", "pt"]
+    assert sorted(str(p.get("language_code")) for p in maintainer) == ["None", "es", "fr", "pt"]
+    assert all("stats" in str(p["commands"]) for p in maintainer)
+    assert all("stats" not in str(p["commands"]) for p in everyone)
+    french = next(p for p in everyone if p.get("language_code") == "fr")
+    assert "Les objectifs du Programme" in str(french["commands"])
 
 
 async def test_question_gets_answer_with_citations_and_buttons(bot):
-    api, send, _, services = bot
+    api, send, services = bot.api, bot.send, bot.services
     await send(message_update("Which resolution created the Committee on Migration Issues?"))
     reply = api.sent()[-1]
     assert reply["parse_mode"] == "HTML"
@@ -59,7 +86,7 @@ async def test_question_gets_answer_with_citations_and_buttons(bot):
 
 
 async def test_spanish_question_gets_spanish_framing(bot):
-    api, send, *_ = bot
+    api, send = bot.api, bot.send
     await send(message_update("¿Qué dice la actividad 27 del Programa?", lang="es"))
     text = api.texts()[-1]
     assert "Según los documentos" in text and "Fuentes" in text
@@ -67,7 +94,7 @@ async def test_spanish_question_gets_spanish_framing(bot):
 
 
 async def test_passage_button_shows_the_cited_passage(bot):
-    api, send, *_ = bot
+    api, send = bot.api, bot.send
     await send(message_update("activity 9"))
     passage_button = next(b for b in buttons(api.sent()[-1]) if b.startswith("psg:"))
     api.clear()
@@ -77,7 +104,7 @@ async def test_passage_button_shows_the_cited_passage(bot):
 
 
 async def test_feedback_is_stored_with_the_question(bot):
-    _api, send, _, services = bot
+    send, services = bot.send, bot.services
     await send(message_update("activity 9"))
     question_id = services.store.db["questions"].last_pk or next(iter(services.store.db["questions"].rows))["id"]
     await send(callback_update(f"fb:{question_id}:-1"))
@@ -87,14 +114,14 @@ async def test_feedback_is_stored_with_the_question(bot):
 
 
 async def test_stale_passage_button(bot):
-    api, send, *_ = bot
+    api, send = bot.api, bot.send
     await send(callback_update("psg:424242:1"))
     answer = api.sent("answerCallbackQuery")[-1]
     assert "no longer available" in answer["text"]
 
 
 async def test_activities_keyboard_and_button(bot):
-    api, send, *_ = bot
+    api, send = bot.api, bot.send
     await send(message_update("/activities"))
     callbacks = buttons(api.sent()[-1])
     assert "acts:IACHR" in callbacks and "acts:MEMBER_STATES" in callbacks
@@ -104,7 +131,7 @@ async def test_activities_keyboard_and_button(bot):
 
 
 async def test_activities_with_actor_argument_and_unknown_actor(bot):
-    api, send, *_ = bot
+    api, send = bot.api, bot.send
     await send(message_update("/activities cidh", lang="es"))
     assert "Actividades del Programa" in api.texts()[-1] and "9." in api.texts()[-1]
     await send(message_update("/activities NASA"))
@@ -112,7 +139,7 @@ async def test_activities_with_actor_argument_and_unknown_actor(bot):
 
 
 async def test_activity_and_objectives_and_sources(bot):
-    api, send, *_ = bot
+    api, send = bot.api, bot.send
     await send(message_update("/activity 22"))
     assert "trafficking in persons" in api.texts()[-1]
     await send(message_update("/activity 99"))
@@ -129,7 +156,7 @@ async def test_activity_and_objectives_and_sources(bot):
 
 
 async def test_off_topic_question_is_refused(bot):
-    api, send, _, services = bot
+    api, send, services = bot.api, bot.send, bot.services
     # The hashing encoder of these tests knows no meaning, so the question shares no word with the
     # corpus; refusals of real off-topic questions are tested with the real model in test_quality.py.
     await send(message_update("Quxbaz flimflam zorbled?"))
@@ -139,14 +166,14 @@ async def test_off_topic_question_is_refused(bot):
 
 
 async def test_html_in_user_text_is_escaped(bot):
-    api, send, *_ = bot
+    api, send = bot.api, bot.send
     await send(message_update("<b>activity</b> 9 & <script>"))
     text = api.texts()[-1]
     assert "<script>" not in text
 
 
 async def test_unknown_command_sticker_and_photo(bot):
-    api, send, *_ = bot
+    api, send = bot.api, bot.send
     await send(message_update("/frobnicate"))
     assert "do not know that command" in api.texts()[-1]
     await send(
@@ -173,20 +200,20 @@ async def test_unknown_command_sticker_and_photo(bot):
 
 
 async def test_very_long_message_is_answered_and_fits(bot):
-    api, send, *_ = bot
+    api, send = bot.api, bot.send
     await send(message_update("migrants " * 455))  # 4095 characters
     assert api.sent(), "never silence"
     assert all(len(text) <= 4096 for text in api.texts())
 
 
 async def test_blank_question_gets_help(bot):
-    api, send, *_ = bot
+    api, send = bot.api, bot.send
     await send(message_update("   "))
     assert "type a question" in api.texts()[-1].lower()
 
 
 async def test_rate_limit_per_user(bot):
-    api, send, *_ = bot
+    api, send = bot.api, bot.send
     for _ in range(6):  # the settings allow 5 a minute
         await send(message_update("activity 1"))
     assert "wait a minute" in api.texts()[-1]
@@ -195,7 +222,7 @@ async def test_rate_limit_per_user(bot):
 
 
 async def test_handler_that_raises_gets_apology_and_bot_continues(bot, monkeypatch, settings):
-    api, send, _, services = bot
+    api, send, services = bot.api, bot.send, bot.services
     settings.maintainers_chat_id = 555
 
     def broken(*args, **kwargs):
@@ -212,7 +239,7 @@ async def test_handler_that_raises_gets_apology_and_bot_continues(bot, monkeypat
 
 
 async def test_two_users_ask_at_once(bot):
-    api, send, _, services = bot
+    api, send, services = bot.api, bot.send, bot.services
     await asyncio.gather(
         send(message_update("activity 9", user_id=10)), send(message_update("actividad 27", user_id=11, lang="es"))
     )
@@ -223,7 +250,7 @@ async def test_two_users_ask_at_once(bot):
 
 
 async def test_language_choice_overrides_telegram_language(bot):
-    api, send, *_ = bot
+    api, send = bot.api, bot.send
     await send(callback_update("lang:es", user_id=5, lang="en"))
     await send(message_update("/start", user_id=5, lang="en"))
     assert "Respondo preguntas" in api.texts()[-1]
@@ -232,7 +259,7 @@ async def test_language_choice_overrides_telegram_language(bot):
 async def test_typing_is_shown_only_when_an_answer_is_slow(bot, monkeypatch):
     import time as clock
 
-    api, send, _, services = bot
+    api, send, services = bot.api, bot.send, bot.services
     await send(message_update("activity 3"))
     assert not api.sent("sendChatAction")
     real_answer = services.answerer.answer

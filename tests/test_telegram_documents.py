@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.services import build_services
+from bot.texts import t
 from index.corpus import load_manifest
 from index.encoder import HashingEncoder
 from tests.conftest import ADMIN_ID, make_settings
@@ -17,8 +18,8 @@ NEW_TEXT = b"The Caribbean Migration Observatory was launched in Port of Spain i
 async def docbot(tmp_path, small_corpus):
     settings = make_settings(tmp_path, corpus_dir=small_corpus)
     services = build_services(settings, encoder=HashingEncoder())
-    async with running_bot(settings, services) as (api, send, _):
-        yield api, send, services, small_corpus
+    async with running_bot(settings, services) as harness:
+        yield harness.api, harness.send, services, small_corpus
     services.store.close()
 
 
@@ -65,7 +66,8 @@ async def test_non_maintainer_document_is_politely_refused(docbot):
     api.files["f3"] = NEW_TEXT
     before = (corpus / "manifest.toml").read_text()
     await send(document_update("f3", "note.txt", len(NEW_TEXT), user_id=5))
-    assert "maintainers can add documents" in api.texts()[-1]
+    assert api.texts()[-1] == t("en", "guard.maintainers_only")
+    assert "send it to the OAS Secretariat" in api.texts()[-1]
     assert not api.sent("getFile") and (corpus / "manifest.toml").read_text() == before
 
 
@@ -119,11 +121,19 @@ async def test_remove_with_confirmation(docbot):
     assert "no longer in the corpus" in api.sent("answerCallbackQuery")[-1]["text"]
 
 
-async def test_maintainer_commands_refused_to_others(docbot):
-    api, send, *_ = docbot
+async def test_maintainer_commands_and_buttons_refused_to_others(docbot):
+    api, send, _, corpus = docbot
+    before = (corpus / "manifest.toml").read_text()
     await send(message_update("/reindex", user_id=5))
-    await send(message_update("/remove", user_id=5))
-    assert all("maintainers" in t for t in api.texts())
+    await send(message_update("/remove", user_id=5, lang="es"))
+    assert api.texts() == [t("en", "guard.maintainers_only"), t("es", "guard.maintainers_only")]
+    await send(callback_update("reidx:run", user_id=5))
+    await send(callback_update("doc:add", user_id=5))
+    alerts = api.sent("answerCallbackQuery")
+    assert [a["text"] for a in alerts] == [t("en", "guard.maintainers_only")] * 2 and all(
+        a["show_alert"] for a in alerts
+    )
+    assert (corpus / "manifest.toml").read_text() == before
 
 
 async def test_index_published_elsewhere_is_picked_up(docbot):

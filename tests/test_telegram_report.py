@@ -5,64 +5,29 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from telegram import Update
 
-from bot.reporting import focal
-from handlers.app import build_application
+from bot.reporting import invitations, registry, reports
+from bot.texts import t
+from handlers.jobs import send_reminders
 from tests.conftest import ADMIN_ID
-from tests.fakebot import FakeBotAPI, buttons, callback_update, message_update
+from tests.fakebot import Harness, callback_update, message_update, running_bot
 
 FOCAL = 501
 DESCRIPTION = "Regional workshop in Panama on the protection of unaccompanied migrant children at borders."
 
 
-class Chat:
-    """One running Application on the test data; `restart()` builds a new one on the same data."""
-
-    def __init__(self, settings, services) -> None:
-        self.settings, self.services = settings, services
-        self.api = FakeBotAPI()
-        self.application = None
-
-    async def start(self) -> None:
-        self.application = build_application(self.settings, request=self.api, services=self.services)
-        await self.application.initialize()
-        await self.application.post_init(self.application)
-
-    async def crash(self) -> None:
-        """What survives a crash: what the persistence loop (every second) had already written."""
-        await self.application.update_persistence()
-        self.application = None
-
-    async def restart(self) -> None:
-        await self.crash()
-        await self.start()
-
-    async def send(self, update: dict) -> None:
-        await self.application.process_update(Update.de_json(update, self.application.bot))
-
-    def last(self) -> str:
-        return self.api.texts()[-1]
-
-    def buttons(self) -> list[str]:
-        return buttons(self.api.sent()[-1])
-
-
 @pytest.fixture
 async def chat(settings, services):
-    session = Chat(settings, services)
-    await session.start()
-    yield session
-    if session.application is not None:
-        await session.application.shutdown()
+    async with running_bot(settings, services, clear=False) as harness:
+        yield harness
 
 
-async def _register(chat: Chat, actor: str = "IIN", user_id: int = FOCAL) -> None:
-    code = focal.create_invitation(chat.services.store, actor)
+async def _register(chat: Harness, actor: str = "IIN", user_id: int = FOCAL) -> None:
+    code = invitations.create_invitation(chat.services.store, actor)
     await chat.send(message_update(f"/register {code}", user_id=user_id))
 
 
-async def _fill_until_confirm(chat: Chat, user_id: int = FOCAL) -> None:
+async def _fill_until_confirm(chat: Harness, user_id: int = FOCAL) -> None:
     await chat.send(message_update("/report", user_id=user_id))
     assert "ref:activity 15" in chat.buttons() and "ref:activity 16" in chat.buttons()  # the IIN's own activities
     await chat.send(callback_update("ref:activity 15", user_id=user_id))
@@ -73,12 +38,12 @@ async def _fill_until_confirm(chat: Chat, user_id: int = FOCAL) -> None:
 
 
 async def test_register_with_good_used_and_expired_codes(chat):
-    code = focal.create_invitation(chat.services.store, "IACHR")
+    code = invitations.create_invitation(chat.services.store, "IACHR")
     await chat.send(message_update(f"/register {code}", user_id=7))
     assert "focal point of <b>Inter-American Commission on Human Rights (IACHR)</b>" in chat.last()
     await chat.send(message_update(f"/register {code}", user_id=8))
     assert "already been used" in chat.last()
-    old = focal.create_invitation(chat.services.store, "CIM", now=dt.datetime.now(dt.UTC) - dt.timedelta(days=9))
+    old = invitations.create_invitation(chat.services.store, "CIM", now=dt.datetime.now(dt.UTC) - dt.timedelta(days=9))
     await chat.send(message_update(f"/register {old}", user_id=8))
     assert "expired" in chat.last()
     await chat.send(message_update("/register", user_id=8))
@@ -91,9 +56,9 @@ async def test_report_from_start_to_submit(chat):
     assert "Program reference: activity 15" in chat.last() and chat.buttons() == ["rsub", "redit", "rcancel"]
     await chat.send(callback_update("rsub", user_id=FOCAL))
     assert "Report #1 saved" in chat.last()
-    reports = focal.reports_of(chat.services.store, FOCAL)
-    assert len(reports) == 1 and reports[0].actor_id == "IIN" and reports[0].description == DESCRIPTION
-    assert reports[0].kind == "carried_out" and reports[0].year == 2025 and reports[0].link is None
+    (report,) = reports.reports_of(chat.services.store, FOCAL)
+    assert report.actor_id == "IIN" and report.description == DESCRIPTION and report.ref.key == "activity 15"
+    assert report.kind == "carried_out" and report.year == 2025 and report.link is None
 
 
 async def test_invalid_answers_are_asked_again(chat):
@@ -104,7 +69,9 @@ async def test_invalid_answers_are_asked_again(chat):
     await chat.send(callback_update("ref:specific objective 8", user_id=FOCAL))
     await chat.send(callback_update("kind:planned", user_id=FOCAL))
     await chat.send(message_update("soon", user_id=FOCAL))
-    assert "include the year" in chat.last() or "4 to 100" in chat.last()
+    assert chat.last() == t("en", "report.invalid_period_year")
+    await chat.send(message_update("May", user_id=FOCAL))  # under 4 characters
+    assert chat.last() == t("en", "report.invalid_period_length")
     await chat.send(message_update("Second half of 2025", user_id=FOCAL))
     await chat.send(message_update("Too short", user_id=FOCAL))
     assert "30 to 3,000 characters" in chat.last()
@@ -121,9 +88,16 @@ async def test_edit_a_field_then_submit(chat):
     await chat.send(callback_update("redit", user_id=FOCAL))
     await chat.send(callback_update("rfield:period", user_id=FOCAL))
     await chat.send(message_update("April 2025", user_id=FOCAL))
-    assert "Period: April 2025" in chat.last() and "rsub" in chat.buttons()
+    assert "Period: April 2025" in chat.last() and "Program reference: activity 15" in chat.last()
+    assert chat.buttons() == ["rsub", "redit", "rcancel"]  # straight back to the summary
     await chat.send(callback_update("rsub", user_id=FOCAL))
-    assert focal.reports_of(chat.services.store, FOCAL)[0].period == "April 2025"
+    (report,) = reports.reports_of(chat.services.store, FOCAL)
+    assert (report.period, report.ref.key, report.description, report.version) == (
+        "April 2025",
+        "activity 15",
+        DESCRIPTION,
+        1,
+    )
 
 
 async def test_cancel_from_the_summary_and_from_a_step(chat):
@@ -135,7 +109,7 @@ async def test_cancel_from_the_summary_and_from_a_step(chat):
     await chat.send(callback_update("ref:activity 16", user_id=FOCAL))
     await chat.send(message_update("/cancel", user_id=FOCAL))
     assert "dropped" in chat.last()
-    assert focal.reports_of(chat.services.store, FOCAL) == []
+    assert reports.reports_of(chat.services.store, FOCAL) == []
     await chat.send(message_update("What does activity 16 say?", user_id=FOCAL))  # questions work again
     assert "trafficking" in chat.last()
 
@@ -151,8 +125,8 @@ async def test_restart_in_the_middle_continues_where_it_stopped(chat):
     await chat.send(message_update(DESCRIPTION, user_id=FOCAL))
     await chat.send(message_update("/skip", user_id=FOCAL))
     await chat.send(callback_update("rsub", user_id=FOCAL))
-    report = focal.reports_of(chat.services.store, FOCAL)[0]
-    assert (report.ref, report.kind, report.period) == ("activity 16", "best_practice", "June 2025")
+    report = reports.reports_of(chat.services.store, FOCAL)[0]
+    assert (report.ref.key, report.kind, report.period) == ("activity 16", "best_practice", "June 2025")
 
 
 async def test_report_command_after_timeout_or_restart_resumes_the_draft(chat):
@@ -185,7 +159,7 @@ async def test_not_a_focal_point_cannot_report(chat):
 async def test_focal_point_of_another_actor_cannot_submit_for_an_actor(chat):
     await _register(chat, "IIN")
     await _fill_until_confirm(chat)
-    focal.revoke_focal_point(chat.services.store, FOCAL)
+    registry.revoke_focal_point(chat.services.store, FOCAL)
     await _register(chat, "PAHO")  # now the focal point of another actor, with the IIN draft open
     await chat.send(callback_update("rsub", user_id=FOCAL))
     assert "only report for the actor you are registered for" in chat.api.sent("answerCallbackQuery")[-1]["text"]
@@ -202,12 +176,16 @@ async def test_myreports_edit_keeps_versions_and_withdraw(chat):
     await chat.send(callback_update("redit", user_id=FOCAL))
     await chat.send(callback_update("rfield:description", user_id=FOCAL))
     await chat.send(message_update(DESCRIPTION + " Forty officials from six countries took part.", user_id=FOCAL))
+    assert "Edited report" in chat.last()
     await chat.send(callback_update("rsub", user_id=FOCAL))
-    assert "updated (earlier version kept)" in chat.last()
-    assert focal.report(chat.services.store, 1).version == 2 and len(focal.versions(chat.services.store, 1)) == 1
+    assert chat.last().startswith("Report #1 updated (earlier version kept)")
+    edited = reports.report(chat.services.store, 1)
+    assert edited.version == 2 and edited.description.endswith("Forty officials from six countries took part.")
+    (earlier,) = reports.versions(chat.services.store, 1)
+    assert earlier["description"] == DESCRIPTION and earlier["version"] == 1
     await chat.send(callback_update("rpwd:1", user_id=FOCAL))
     await chat.send(callback_update("rpwdyes:1", user_id=FOCAL))
-    assert "withdrawn" in chat.last() and focal.reports_of(chat.services.store, FOCAL) == []
+    assert "withdrawn" in chat.last() and reports.reports_of(chat.services.store, FOCAL) == []
     await chat.send(callback_update("rpedit:1", user_id=FOCAL))
     assert "cannot be edited" in chat.api.sent("answerCallbackQuery")[-1]["text"]
 
@@ -224,9 +202,12 @@ async def test_maintainer_invites_lists_revokes_and_exports(chat):
     document = chat.api.sent("sendDocument")[-1]
     assert "2025" in document["caption"]
     await chat.send(callback_update(f"fprev:{FOCAL}", user_id=ADMIN_ID))
-    assert focal.focal_point(chat.services.store, FOCAL) is None
-    await chat.send(message_update("/invite IIN", user_id=FOCAL))
-    assert "for the assistant's maintainers" in chat.last() or "maintainers" in chat.last()
+    assert registry.focal_point(chat.services.store, FOCAL) is None
+    for command in ("/invite IIN", "/focalpoints", "/export 2025", "/deadline 2030-01-01", "/stats"):
+        await chat.send(message_update(command, user_id=FOCAL))
+        assert chat.last() == t("en", "guard.maintainers_only"), command
+    await chat.send(callback_update(f"fprev:{FOCAL}", user_id=FOCAL))
+    assert chat.alert() == t("en", "guard.maintainers_only")
 
 
 async def test_closed_mode_admits_only_registered_users(chat):
@@ -239,8 +220,6 @@ async def test_closed_mode_admits_only_registered_users(chat):
 
 
 async def test_deadline_reminds_focal_points_without_a_report_once_a_day(chat):
-    from handlers.focal import send_reminders
-
     await _register(chat, "IIN", user_id=FOCAL)
     await _register(chat, "PAHO", user_id=FOCAL + 1)
     await _fill_until_confirm(chat)  # the IIN reports for 2025
@@ -252,18 +231,16 @@ async def test_deadline_reminds_focal_points_without_a_report_once_a_day(chat):
     assert "has passed" in chat.last()
 
     chat.api.clear()
-    assert (
-        await send_reminders(chat.application.bot, chat.services, due - dt.timedelta(days=10)) == 0
-    )  # not a reminder day
+    assert await send_reminders(chat.application, chat.services, due - dt.timedelta(days=10)) == 0  # not a reminder day
     seven_days_before = due - dt.timedelta(days=7)
-    assert await send_reminders(chat.application.bot, chat.services, seven_days_before) == 1
+    assert await send_reminders(chat.application, chat.services, seven_days_before) == 1
     reminder = chat.api.sent()[-1]
     assert reminder["chat_id"] == FOCAL + 1 and "due in 7 days" in reminder["text"]
-    assert await send_reminders(chat.application.bot, chat.services, seven_days_before) == 0  # never twice a day
+    assert await send_reminders(chat.application, chat.services, seven_days_before) == 0  # never twice a day
 
     await chat.restart()  # deadlines and reminders sent live in the database
-    assert await send_reminders(chat.application.bot, chat.services, seven_days_before) == 0
-    assert await send_reminders(chat.application.bot, chat.services, due) == 1
+    assert await send_reminders(chat.application, chat.services, seven_days_before) == 0
+    assert await send_reminders(chat.application, chat.services, due) == 1
     assert "due today" in chat.api.sent()[-1]["text"]
 
 

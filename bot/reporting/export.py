@@ -2,7 +2,8 @@
 
 Per actor: activities carried out, activities planned, best practices, new proposals, each item
 citing the Program activity or objective it implements; then the coverage of the 42 Program
-activities this year. Markdown, CSV or DOCX.
+activities this year. Markdown, CSV or DOCX. The draft is a document for the Secretariat, written
+in English like the 2009 report; the section headings are the string table's English ones.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from pathlib import Path
 
 from bot.answering.catalogue import Catalogue
 from bot.database import Store
-from bot.reporting.focal import REPORT_KINDS, Report, active_reports, actors
+from bot.reporting.registry import actors
+from bot.reporting.reports import REPORT_KINDS, Report, active_reports
+from bot.texts import t
 
 FORMATS = ("md", "csv", "docx")
 
@@ -30,9 +33,8 @@ def coverage(store: Store, catalogue: Catalogue, year: int) -> list[tuple[int, s
     """(activity number, actor, reports this year) for every Program activity."""
     counts: dict[int, int] = {}
     for report in active_reports(store, year):
-        if report.ref.startswith("activity "):
-            number = int(report.ref.split()[1])
-            counts[number] = counts.get(number, 0) + 1
+        if report.ref_kind == "activity" and report.ref_number is not None:
+            counts[report.ref_number] = counts.get(report.ref_number, 0) + 1
     return [
         (item.number, item.actor_id or "", counts.get(item.number, 0)) for item in catalogue.program_items("activity")
     ]
@@ -51,14 +53,14 @@ def export_markdown(store: Store, catalogue: Catalogue, year: int) -> str:
     for actor_id in sorted(grouped, key=lambda a: names.get(a, a)):
         lines += [f"## {chr(letter)}. {names.get(actor_id, actor_id)}", ""]
         letter += 1
-        for number, (kind, (heading, _)) in enumerate(REPORT_KINDS.items(), start=1):
+        for number, kind in enumerate(REPORT_KINDS, start=1):
             items = grouped[actor_id].get(kind, [])
             if not items:
                 continue
-            lines += [f"### {number}. {heading}", ""]
+            lines += [f"### {number}. {t('en', f'kind.{kind}')}", ""]
             for report in items:
                 link = f" ({report.link})" if report.link else ""
-                lines.append(f"- **{report.period}** — {report.description}{link} *[Program {report.ref}]*")
+                lines.append(f"- **{report.period}** — {report.description}{link} *[Program {report.ref.label('en')}]*")
             lines.append("")
     if not grouped:
         lines += ["No reports were submitted for this year.", ""]
@@ -92,8 +94,8 @@ def export_csv(store: Store, catalogue: Catalogue, year: int) -> str:
                 report.id,
                 report.actor_id,
                 names.get(report.actor_id, ""),
-                REPORT_KINDS[report.kind][0],
-                report.ref,
+                t("en", f"kind.{report.kind}"),
+                report.ref.label("en"),
                 report.period,
                 report.description,
                 report.link or "",
@@ -117,14 +119,15 @@ def export_docx(store: Store, catalogue: Catalogue, year: int, out: Path) -> Non
     for actor_id in sorted(grouped, key=lambda a: names.get(a, a)):
         document.add_heading(f"{chr(letter)}. {names.get(actor_id, actor_id)}", 1)
         letter += 1
-        for number, (kind, (heading, _)) in enumerate(REPORT_KINDS.items(), start=1):
+        for number, kind in enumerate(REPORT_KINDS, start=1):
             items = grouped[actor_id].get(kind, [])
             if items:
-                document.add_heading(f"{number}. {heading}", 2)
+                document.add_heading(f"{number}. {t('en', f'kind.{kind}')}", 2)
                 for report in items:
                     link = f" ({report.link})" if report.link else ""
                     document.add_paragraph(
-                        f"{report.period} — {report.description}{link} [Program {report.ref}]", style="List Bullet"
+                        f"{report.period} — {report.description}{link} [Program {report.ref.label('en')}]",
+                        style="List Bullet",
                     )
     document.add_heading("Coverage of the Program activities", 1)
     rows = coverage(store, catalogue, year)

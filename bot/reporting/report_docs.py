@@ -2,7 +2,8 @@
 
 Each active report becomes one text file in `data/reports/` with a manifest entry that labels it
 as reported by the actor's focal point, with its date, and as not an official document. The
-folder is regenerated from the database, which stays the only record.
+folder is regenerated from the database, which stays the only record. Like the corpus, these
+documents are in English (the string table's English labels).
 """
 
 from __future__ import annotations
@@ -10,7 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.database import Store
-from bot.reporting.focal import REPORT_KINDS, Report, active_reports, actor
+from bot.reporting.registry import actor
+from bot.reporting.reports import Report, active_reports
+from bot.texts import t
 from index.corpus import DocumentInfo, write_manifest
 
 NOT_OFFICIAL = "not an official document"
@@ -18,10 +21,10 @@ NOT_OFFICIAL = "not an official document"
 
 def report_text(report: Report, actor_name: str) -> str:
     """One paragraph, so the passage carries its own label wherever search shows it."""
-    kind = REPORT_KINDS[report.kind][0]
+    kind = t("en", f"kind.{report.kind}")
     link = f" Link: {report.link}" if report.link else ""
     return (
-        f"{kind}, reported by the focal point of {actor_name} ({NOT_OFFICIAL}); Program {report.ref}; "
+        f"{kind}, reported by the focal point of {actor_name} ({NOT_OFFICIAL}); Program {report.ref.label('en')}; "
         f"period: {report.period}. {report.description}{link}\n"
     )
 
@@ -45,7 +48,7 @@ def sync_report_documents(store: Store, reports_dir: Path) -> int:
         documents.append(
             DocumentInfo(
                 file=file,
-                title=f"{REPORT_KINDS[report.kind][0]} reported by the focal point of {name} ({NOT_OFFICIAL})",
+                title=f"{t('en', f'kind.{report.kind}')} reported by the focal point of {name} ({NOT_OFFICIAL})",
                 short=f"{report.actor_id} focal point report {report.updated_at[:10]} ({NOT_OFFICIAL})",
                 kind="focal_point_report",
                 date=report.updated_at[:10],

@@ -2,15 +2,24 @@
 
 One entry per key with its four translations side by side, so a translator (or a reviewer) sees
 at once what a text says in each language; `tests/test_texts.py` checks that no key misses one.
-Quoted document text is never translated: it stays in the documents' language and is labelled.
+The table is one dictionary, `TEXTS`, kept in a few files by audience so that none grows too long
+to read: the answers here, `commands` (everyone: help, menus, browsing, errors), `reports` (focal
+points) and `maintainers`. Quoted document text is never translated: it stays in the documents'
+language and is labelled.
+
+Some texts are Telegram HTML (`<b>`, `<i>`, `<code>`; marked in their table): whoever fills in
+`{values}` escapes them first.
 """
 
 from __future__ import annotations
 
+from bot.texts import commands, maintainers, reports
+
 LANGUAGES = ("en", "es", "fr", "pt")
 DEFAULT_LANGUAGE = "en"
+LANGUAGE_NAMES = {"en": "English", "es": "Español", "fr": "Français", "pt": "Português"}
 
-TEXTS: dict[str, dict[str, str]] = {
+_ANSWERS: dict[str, dict[str, str]] = {
     "according": {
         "en": "According to the documents:",
         "es": "Según los documentos:",
@@ -60,6 +69,19 @@ TEXTS: dict[str, dict[str, str]] = {
         "pt": "Atividades do Programa para {actor}:",
     },
 }
+
+
+def _merge(*tables: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    merged: dict[str, dict[str, str]] = {}
+    for table in tables:
+        clash = merged.keys() & table.keys()
+        if clash:
+            raise ValueError(f"text keys defined twice: {sorted(clash)}")
+        merged.update(table)
+    return merged
+
+
+TEXTS: dict[str, dict[str, str]] = _merge(_ANSWERS, commands.TEXTS, reports.TEXTS, maintainers.TEXTS)
 
 
 def normalise_language(code: str | None) -> str:

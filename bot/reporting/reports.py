@@ -1,0 +1,262 @@
+"""Activity reports: the draft a focal point fills in, its validation, and the report written once.
+
+Nothing a focal point submits may be lost or doubled: a report is written once, in one
+transaction, under a submission key made when the draft began, so a replayed update or a double
+tap finds the report already there instead of writing a second one. Editing a submitted report
+keeps the earlier version; withdrawing hides it from search and the annual report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import secrets
+from typing import Literal
+
+from pydantic import BaseModel, Field, HttpUrl, ValidationError, field_validator, model_validator
+
+from bot.database import Store, now_iso
+from bot.texts import t
+
+ReportKind = Literal["carried_out", "planned", "best_practice", "new_proposal"]
+REPORT_KINDS: tuple[ReportKind, ...] = ("carried_out", "planned", "best_practice", "new_proposal")
+RefKind = Literal["activity", "specific objective", "general objective", "other"]
+_REF = re.compile(r"^(activity|specific objective|general objective) (\d{1,3})$")
+
+
+class ProgramRef(BaseModel):
+    """What a report implements: a numbered Program item ("activity", 15), or "other"."""
+
+    kind: RefKind
+    number: int | None = None
+
+    @model_validator(mode="after")
+    def _number_with_item(self) -> ProgramRef:
+        if (self.kind == "other") != (self.number is None):
+            raise ValueError("a Program item has a number; 'other' has none")
+        return self
+
+    @classmethod
+    def parse(cls, text: str) -> ProgramRef:
+        """ "activity 15", "specific objective 8" or "other" (button values); ValueError otherwise."""
+        text = text.strip().lower()
+        if text == "other":
+            return cls(kind="other")
+        match = _REF.match(text)
+        if match is None:
+            raise ValueError(f"not a Program reference: {text!r}")
+        return cls(kind=match.group(1), number=int(match.group(2)))
+
+    @property
+    def key(self) -> str:
+        """The reference as button data and as the catalogue labels items: "activity 15", "other"."""
+        return self.kind if self.number is None else f"{self.kind} {self.number}"
+
+    def label(self, lang: str) -> str:
+        return t(lang, f"ref.{self.kind.replace(' ', '_')}", **({} if self.number is None else {"number": self.number}))
+
+
+class InvalidField(ValueError):
+    """A typed answer that does not fit; `key` and `values` give the text the user is shown."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        self.key, self.values = key, values
+        super().__init__(t("en", key, **values))
+
+
+class ReportDraft(BaseModel):
+    """What the /report conversation collects; validated field by field as the user answers."""
+
+    key: str = Field(default_factory=lambda: secrets.token_hex(8))
+    report_id: int | None = None  # set when editing a submitted report
+    actor_id: str
+    ref: ProgramRef | None = None
+    kind: ReportKind | None = None
+    period: str | None = None
+    description: str | None = None
+    link: str | None = None
+
+    @field_validator("ref", mode="before")
+    @classmethod
+    def _ref_from_text(cls, value: object) -> object:
+        """Drafts kept from the release that stored the reference as text ("activity 15")."""
+        return ProgramRef.parse(value) if isinstance(value, str) else value
+
+    @property
+    def missing(self) -> list[str]:
+        return [name for name in ("ref", "kind", "period", "description") if not getattr(self, name)]
+
+
+class Report(BaseModel):
+    id: int
+    submission_key: str
+    actor_id: str
+    telegram_id: int
+    ref_kind: RefKind
+    ref_number: int | None = None
+    kind: ReportKind
+    period: str
+    year: int
+    description: str
+    link: str | None = None
+    status: Literal["active", "withdrawn"]
+    version: int
+    created_at: str
+    updated_at: str
+
+    @property
+    def ref(self) -> ProgramRef:
+        return ProgramRef(kind=self.ref_kind, number=self.ref_number)
+
+
+# -- validation of typed answers ------------------------------------------------------------------
+
+
+class _Period(BaseModel):
+    period: str = Field(min_length=4, max_length=100)
+
+
+def year_of(period: str) -> int | None:
+    years = re.findall(r"\b(19\d{2}|20\d{2})\b", period)
+    return int(years[-1]) if years else None
+
+
+def parse_period(text: str) -> str:
+    try:
+        period = _Period(period=text.strip()).period
+    except ValidationError:
+        raise InvalidField("report.invalid_period_length") from None
+    if year_of(period) is None:
+        raise InvalidField("report.invalid_period_year")
+    return period
+
+
+class _Description(BaseModel):
+    description: str = Field(min_length=30, max_length=3000)
+
+
+def parse_description(text: str) -> str:
+    try:
+        return _Description(description=text.strip()).description
+    except ValidationError:
+        raise InvalidField("report.invalid_description", length=len(text.strip())) from None
+
+
+class _Link(BaseModel):
+    link: HttpUrl
+
+
+def parse_link(text: str) -> str:
+    try:
+        return str(_Link(link=text.strip()).link)
+    except ValidationError:
+        raise InvalidField("report.invalid_link") from None
+
+
+# -- writing and reading --------------------------------------------------------------------------
+
+
+def _row(draft: ReportDraft) -> dict:
+    assert draft.ref is not None and draft.period is not None
+    return {
+        "ref_kind": draft.ref.kind,
+        "ref_number": draft.ref.number,
+        "kind": draft.kind,
+        "period": draft.period,
+        "year": year_of(draft.period) or dt.datetime.now(dt.UTC).year,
+        "description": draft.description,
+        "link": draft.link,
+    }
+
+
+def submit_report(store: Store, draft: ReportDraft, telegram_id: int) -> tuple[Report, bool]:
+    """Write the draft once; (report, created). A second submit of the same draft changes nothing."""
+    if draft.missing:
+        raise ValueError(f"The report is missing: {', '.join(draft.missing)}")
+    fields, now = _row(draft), now_iso()
+    with store.atomic() as db:
+        existing = list(db["reports"].rows_where("submission_key = ?", [draft.key]))
+        if existing:
+            return Report(**existing[0]), False
+        table = db["reports"]
+        if draft.report_id is not None:
+            current = table.get(draft.report_id)
+            db["report_versions"].insert(
+                {
+                    "report_id": draft.report_id,
+                    "version": current["version"],
+                    "snapshot": json.dumps(current),
+                    "replaced_at": now,
+                }
+            )
+            table.update(
+                draft.report_id,
+                {**fields, "version": current["version"] + 1, "updated_at": now, "submission_key": draft.key},
+            )
+            return Report(**table.get(draft.report_id)), True
+        table.insert(
+            {
+                "submission_key": draft.key,
+                "actor_id": draft.actor_id,
+                "telegram_id": telegram_id,
+                **fields,
+                "status": "active",
+                "version": 1,
+                "created_at": now,
+                "updated_at": now,
+            }
+        )
+        return Report(**table.get(table.last_pk)), True
+
+
+def draft_from(report: Report) -> ReportDraft:
+    """A submitted report as a draft to edit; submitting it makes a new version."""
+    return ReportDraft(
+        report_id=report.id,
+        actor_id=report.actor_id,
+        ref=report.ref,
+        kind=report.kind,
+        period=report.period,
+        description=report.description,
+        link=report.link,
+    )
+
+
+def reports_of(store: Store, telegram_id: int) -> list[Report]:
+    with store.atomic() as db:
+        rows = db["reports"].rows_where("telegram_id = ? and status = 'active'", [telegram_id], order_by="id desc")
+        return [Report(**row) for row in rows]
+
+
+def report(store: Store, report_id: int) -> Report | None:
+    with store.atomic() as db:
+        rows = list(db["reports"].rows_where("id = ?", [report_id]))
+    return Report(**rows[0]) if rows else None
+
+
+def withdraw_report(store: Store, report_id: int, telegram_id: int) -> bool:
+    """Only its author withdraws a report, once."""
+    with store.atomic() as db:
+        rows = list(
+            db["reports"].rows_where("id = ? and telegram_id = ? and status = 'active'", [report_id, telegram_id])
+        )
+        if rows:
+            db["reports"].update(report_id, {"status": "withdrawn", "updated_at": now_iso()})
+    return bool(rows)
+
+
+def versions(store: Store, report_id: int) -> list[dict]:
+    """The earlier versions of a report, oldest first, as they were stored."""
+    with store.atomic() as db:
+        rows = db["report_versions"].rows_where("report_id = ?", [report_id], order_by="version")
+        return [json.loads(row["snapshot"]) for row in rows]
+
+
+def active_reports(store: Store, year: int | None = None) -> list[Report]:
+    where, args = "status = 'active'", []
+    if year is not None:
+        where += " and year = ?"
+        args.append(year)
+    with store.atomic() as db:
+        return [Report(**row) for row in db["reports"].rows_where(where, args, order_by="actor_id, kind, id")]

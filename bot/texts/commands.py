@@ -1,0 +1,343 @@
+"""Texts every user meets: /start and /help, the command menu, /language, browsing, questions,
+the console chat, and what is said when something goes wrong."""
+
+from __future__ import annotations
+
+TEXTS: dict[str, dict[str, str]] = {
+    # -- /start, /help (HTML) -----------------------------------------------------------------
+    "help.welcome": {
+        "en": "<b>Hello! I answer questions about the OAS Inter-American Program for the Promotion and Protection "
+        "of the Human Rights of Migrants.</b>\n"
+        "Ask in English or Spanish, for example:\n"
+        "• What does the Program ask of the IACHR?\n"
+        "• What does specific objective 8 say?\n"
+        "• Which resolution created the CAM?\n"
+        "Every answer quotes the documents and names its source; when the documents do not say, I tell you so.",
+        "es": "<b>¡Hola! Respondo preguntas sobre el Programa Interamericano para la Promoción y Protección de los "
+        "Derechos Humanos de los Migrantes de la OEA.</b>\n"
+        "Pregunte en español o en inglés, por ejemplo:\n"
+        "• ¿Qué le pide el Programa a la CIDH?\n"
+        "• ¿Qué dice el objetivo específico 8?\n"
+        "• ¿Qué resolución creó la CAM?\n"
+        "Cada respuesta cita los documentos y su fuente; si los documentos no lo dicen, se lo digo.",
+        "fr": "<b>Bonjour ! Je réponds aux questions sur le Programme interaméricain pour la promotion et la "
+        "protection des droits de la personne des migrants de l'OEA.</b>\n"
+        "Posez votre question en français, en anglais ou en espagnol, par exemple :\n"
+        "• Que demande le Programme à la CIDH ?\n"
+        "• Que dit l'objectif spécifique 8 ?\n"
+        "• Quelle résolution a créé la CAM ?\n"
+        "Chaque réponse cite les documents et indique sa source ; quand les documents ne le disent pas, "
+        "je vous le dis.",
+        "pt": "<b>Olá! Respondo perguntas sobre o Programa Interamericano para a Promoção e Proteção dos "
+        "Direitos Humanos dos Migrantes da OEA.</b>\n"
+        "Pergunte em português, inglês ou espanhol, por exemplo:\n"
+        "• O que o Programa pede à CIDH?\n"
+        "• O que diz o objetivo específico 8?\n"
+        "• Que resolução criou a CAM?\n"
+        "Cada resposta cita os documentos e indica a fonte; quando os documentos não dizem, eu aviso.",
+    },
+    # -- the command menu (setMyCommands, and the list in /help) ------------------------------
+    "command.start": {
+        "en": "What this assistant does",
+        "es": "Qué hace este asistente",
+        "fr": "Ce que fait cet assistant",
+        "pt": "O que este assistente faz",
+    },
+    "command.help": {
+        "en": "How to ask, and the commands",
+        "es": "Cómo preguntar y los comandos",
+        "fr": "Comment poser une question, et les commandes",
+        "pt": "Como perguntar, e os comandos",
+    },
+    "command.objectives": {
+        "en": "The Program's objectives",
+        "es": "Los objetivos del Programa",
+        "fr": "Les objectifs du Programme",
+        "pt": "Os objetivos do Programa",
+    },
+    "command.activities": {
+        "en": "Program activities by actor",
+        "es": "Actividades del Programa por actor",
+        "fr": "Activités du Programme par acteur",
+        "pt": "Atividades do Programa por ator",
+    },
+    "command.activity": {
+        "en": "One activity: /activity 27",
+        "es": "Una actividad: /activity 27",
+        "fr": "Une activité : /activity 27",
+        "pt": "Uma atividade: /activity 27",
+    },
+    "command.sources": {
+        "en": "The documents and their dates",
+        "es": "Los documentos y sus fechas",
+        "fr": "Les documents et leurs dates",
+        "pt": "Os documentos e suas datas",
+    },
+    "command.language": {
+        "en": "Language: English, Spanish, French or Portuguese",
+        "es": "Idioma: inglés, español, francés o portugués",
+        "fr": "Langue : anglais, espagnol, français ou portugais",
+        "pt": "Idioma: inglês, espanhol, francês ou português",
+    },
+    "command.register": {
+        "en": "Focal points: register with your code",
+        "es": "Puntos focales: registrarse con su código",
+        "fr": "Points focaux : s'inscrire avec votre code",
+        "pt": "Pontos focais: registrar-se com seu código",
+    },
+    "command.report": {
+        "en": "Focal points: file an activity report",
+        "es": "Puntos focales: informar una actividad",
+        "fr": "Points focaux : rendre compte d'une activité",
+        "pt": "Pontos focais: relatar uma atividade",
+    },
+    "command.myreports": {
+        "en": "Focal points: your reports",
+        "es": "Puntos focales: sus informes",
+        "fr": "Points focaux : vos rapports",
+        "pt": "Pontos focais: seus relatórios",
+    },
+    "command.cancel": {
+        "en": "Cancel the report being written",
+        "es": "Cancelar el informe en curso",
+        "fr": "Annuler le rapport en cours",
+        "pt": "Cancelar o relatório em curso",
+    },
+    "command.stats": {
+        "en": "Usage: questions per day, unanswered",
+        "es": "Uso: preguntas por día, sin respuesta",
+        "fr": "Utilisation : questions par jour, sans réponse",
+        "pt": "Uso: perguntas por dia, sem resposta",
+    },
+    "command.reindex": {
+        "en": "Re-index changed documents",
+        "es": "Reindexar documentos cambiados",
+        "fr": "Réindexer les documents modifiés",
+        "pt": "Reindexar os documentos alterados",
+    },
+    "command.remove": {
+        "en": "Remove a document",
+        "es": "Quitar un documento",
+        "fr": "Retirer un document",
+        "pt": "Remover um documento",
+    },
+    "command.invite": {
+        "en": "Invite a focal point: /invite IACHR",
+        "es": "Invitar a un punto focal: /invite IACHR",
+        "fr": "Inviter un point focal : /invite IACHR",
+        "pt": "Convidar um ponto focal: /invite IACHR",
+    },
+    "command.focalpoints": {
+        "en": "Focal points, and revoke",
+        "es": "Puntos focales, y revocar",
+        "fr": "Points focaux, et révocation",
+        "pt": "Pontos focais, e revogar",
+    },
+    "command.export": {
+        "en": "Annual report draft: /export 2025",
+        "es": "Borrador del informe anual: /export 2025",
+        "fr": "Projet de rapport annuel : /export 2025",
+        "pt": "Rascunho do relatório anual: /export 2025",
+    },
+    "command.deadline": {
+        "en": "Report deadline: /deadline 2026-03-31",
+        "es": "Plazo de informes: /deadline 2026-03-31",
+        "fr": "Date limite des rapports : /deadline 2026-03-31",
+        "pt": "Prazo dos relatórios: /deadline 2026-03-31",
+    },
+    # -- /language ------------------------------------------------------------------------------
+    "language.prompt": {
+        "en": "Choose your language / Elija su idioma / Choisissez votre langue / Escolha seu idioma:",
+        "es": "Elija su idioma / Choose your language / Choisissez votre langue / Escolha seu idioma:",
+        "fr": "Choisissez votre langue / Choose your language / Elija su idioma / Escolha seu idioma :",
+        "pt": "Escolha seu idioma / Choose your language / Elija su idioma / Choisissez votre langue:",
+    },
+    "language.chosen": {
+        "en": "Language: English",
+        "es": "Idioma: español",
+        "fr": "Langue : français",
+        "pt": "Idioma: português",
+    },
+    # -- questions ------------------------------------------------------------------------------
+    "ask.slow_down": {
+        "en": "You are asking faster than I can keep up with: please wait a minute and ask again.",
+        "es": "Está preguntando más rápido de lo que puedo responder: espere un minuto y vuelva a preguntar.",
+        "fr": "Vous posez vos questions plus vite que je ne peux répondre : attendez une minute, puis reposez-la.",
+        "pt": "Você está perguntando mais rápido do que consigo responder: espere um minuto e pergunte de novo.",
+    },
+    "ask.stale": {
+        "en": "That answer is no longer available (the documents were updated). Please ask again.",
+        "es": "Esa respuesta ya no está disponible (los documentos cambiaron). Vuelva a preguntar.",
+        "fr": "Cette réponse n'est plus disponible (les documents ont été mis à jour). Posez à nouveau la question.",
+        "pt": "Essa resposta não está mais disponível (os documentos foram atualizados). Pergunte de novo.",
+    },
+    "ask.thanks": {
+        "en": "Thank you for the feedback!",
+        "es": "¡Gracias por su opinión!",
+        "fr": "Merci pour votre avis !",
+        "pt": "Obrigado pela avaliação!",
+    },
+    "ask.not_yours": {
+        "en": "Only the person who asked can rate this answer.",
+        "es": "Solo quien hizo la pregunta puede valorar esta respuesta.",
+        "fr": "Seule la personne qui a posé la question peut évaluer cette réponse.",
+        "pt": "Só quem fez a pergunta pode avaliar esta resposta.",
+    },
+    "ask.closed": {
+        "en": "This assistant is open to registered focal points and maintainers only. "
+        "If you have an invitation code, send /register CODE.",
+        "es": "Este asistente está abierto solo a puntos focales registrados y responsables. "
+        "Si tiene un código de invitación, envíe /register CÓDIGO.",
+        "fr": "Cet assistant est réservé aux points focaux inscrits et aux responsables. "
+        "Si vous avez un code d'invitation, envoyez /register CODE.",
+        "pt": "Este assistente está aberto apenas a pontos focais registrados e aos responsáveis. "
+        "Se tiver um código de convite, envie /register CÓDIGO.",
+    },
+    # -- browsing: /objectives, /activities, /activity, /sources (plain text) -------------------
+    "browse.general": {
+        "en": "General objectives",
+        "es": "Objetivos generales",
+        "fr": "Objectifs généraux",
+        "pt": "Objetivos gerais",
+    },
+    "browse.specific": {
+        "en": "Specific objectives",
+        "es": "Objetivos específicos",
+        "fr": "Objectifs spécifiques",
+        "pt": "Objetivos específicos",
+    },
+    "browse.sources": {
+        "en": "Documents",
+        "es": "Documentos",
+        "fr": "Documents",
+        "pt": "Documentos",
+    },
+    "browse.passages": {
+        "en": "passages",
+        "es": "pasajes",
+        "fr": "passages",
+        "pt": "passagens",
+    },
+    "browse.no_activity": {
+        "en": "There is no activity {n}: the Program has activities 1 to {last}.",
+        "es": "No existe la actividad {n}: el Programa tiene las actividades 1 a {last}.",
+        "fr": "Il n'y a pas d'activité {n} : le Programme compte les activités 1 à {last}.",
+        "pt": "Não existe a atividade {n}: o Programa tem as atividades 1 a {last}.",
+    },
+    "browse.unknown_actor": {
+        "en": "I do not know the actor '{name}'. Choose one of: {choices}",
+        "es": "No conozco el actor '{name}'. Elija uno de: {choices}",
+        "fr": "Je ne connais pas l'acteur « {name} ». Choisissez parmi : {choices}",
+        "pt": "Não conheço o ator '{name}'. Escolha um de: {choices}",
+    },
+    "browse.activities": {
+        "en": "Program activities for {actor}",
+        "es": "Actividades del Programa para {actor}",
+        "fr": "Activités du Programme pour {actor}",
+        "pt": "Atividades do Programa para {actor}",
+    },
+    "browse.pick_actor": {
+        "en": "Choose an actor to see its Program activities:",
+        "es": "Elija un actor para ver sus actividades del Programa:",
+        "fr": "Choisissez un acteur pour voir ses activités du Programme :",
+        "pt": "Escolha um ator para ver suas atividades do Programa:",
+    },
+    "browse.stale_actor": {
+        "en": "This button is out of date; send /activities again.",
+        "es": "Este botón ya no es válido; envíe /activities de nuevo.",
+        "fr": "Ce bouton n'est plus valable ; envoyez à nouveau /activities.",
+        "pt": "Este botão não é mais válido; envie /activities de novo.",
+    },
+    "browse.activity_usage": {
+        "en": "Usage: /activity N, for example /activity 27",
+        "es": "Uso: /activity N, por ejemplo /activity 27",
+        "fr": "Utilisation : /activity N, par exemple /activity 27",
+        "pt": "Uso: /activity N, por exemplo /activity 27",
+    },
+    # -- the console chat (plain text) ----------------------------------------------------------
+    "console.banner": {
+        "en": "migrantsbot: ask about the Inter-American Program on the human rights of migrants. "
+        "/help for commands, /quit to leave.",
+        "es": "migrantsbot: pregunte sobre el Programa Interamericano sobre los derechos humanos de los migrantes. "
+        "/help para los comandos, /quit para salir.",
+        "fr": "migrantsbot : posez vos questions sur le Programme interaméricain relatif aux droits de la personne "
+        "des migrants. /help pour les commandes, /quit pour quitter.",
+        "pt": "migrantsbot: pergunte sobre o Programa Interamericano sobre os direitos humanos dos migrantes. "
+        "/help para os comandos, /quit para sair.",
+    },
+    "console.help": {
+        "en": "Ask any question about the Program, in English or Spanish. Commands:\n"
+        "  /objectives          the Program's general and specific objectives\n"
+        "  /activities [ACTOR]  the Program activities, for one actor (IACHR, CIM, IIN, PAHO, CAM, GS, MEMBER_STATES)\n"
+        "  /activity N          one activity, 1-42\n"
+        "  /sources             the documents the answers come from\n"
+        "  /help                this text\n"
+        "  /quit                leave",
+        "es": "Haga cualquier pregunta sobre el Programa, en español o en inglés. Comandos:\n"
+        "  /objectives          los objetivos generales y específicos del Programa\n"
+        "  /activities [ACTOR]  las actividades del Programa, de un actor (IACHR, CIM, IIN, PAHO, CAM, GS, MEMBER_STATES)\n"
+        "  /activity N          una actividad, 1-42\n"
+        "  /sources             los documentos de los que vienen las respuestas\n"
+        "  /help                este texto\n"
+        "  /quit                salir",
+        "fr": "Posez toute question sur le Programme, en français, en anglais ou en espagnol. Commandes :\n"
+        "  /objectives          les objectifs généraux et spécifiques du Programme\n"
+        "  /activities [ACTEUR] les activités du Programme, pour un acteur (IACHR, CIM, IIN, PAHO, CAM, GS, MEMBER_STATES)\n"
+        "  /activity N          une activité, de 1 à 42\n"
+        "  /sources             les documents d'où viennent les réponses\n"
+        "  /help                ce texte\n"
+        "  /quit                quitter",
+        "pt": "Faça qualquer pergunta sobre o Programa, em português, inglês ou espanhol. Comandos:\n"
+        "  /objectives          os objetivos gerais e específicos do Programa\n"
+        "  /activities [ATOR]   as atividades do Programa, de um ator (IACHR, CIM, IIN, PAHO, CAM, GS, MEMBER_STATES)\n"
+        "  /activity N          uma atividade, de 1 a 42\n"
+        "  /sources             os documentos de onde vêm as respostas\n"
+        "  /help                este texto\n"
+        "  /quit                sair",
+    },
+    "console.empty": {
+        "en": "Type a question, or /help.",
+        "es": "Escriba una pregunta, o /help.",
+        "fr": "Écrivez une question, ou /help.",
+        "pt": "Escreva uma pergunta, ou /help.",
+    },
+    "console.unknown_command": {
+        "en": "Unknown command {command}.",
+        "es": "Comando desconocido {command}.",
+        "fr": "Commande inconnue {command}.",
+        "pt": "Comando desconhecido {command}.",
+    },
+    # -- when something goes wrong ----------------------------------------------------------------
+    "error.unknown_command": {
+        "en": "I do not know that command. Send /help to see what I can do, or just type your question.",
+        "es": "No conozco ese comando. Envíe /help para ver lo que puedo hacer, o escriba su pregunta.",
+        "fr": "Je ne connais pas cette commande. Envoyez /help pour voir ce que je sais faire, "
+        "ou écrivez simplement votre question.",
+        "pt": "Não conheço esse comando. Envie /help para ver o que posso fazer, ou escreva sua pergunta.",
+    },
+    "error.not_text": {
+        "en": "I can only read text messages. Please type your question.",
+        "es": "Solo puedo leer mensajes de texto. Escriba su pregunta, por favor.",
+        "fr": "Je ne peux lire que des messages texte. Écrivez votre question, s'il vous plaît.",
+        "pt": "Só consigo ler mensagens de texto. Escreva sua pergunta, por favor.",
+    },
+    "error.sorry": {
+        "en": "Sorry, something went wrong on my side while answering. Please try again; your question was not lost.",
+        "es": "Lo siento, algo falló de mi lado al responder. Vuelva a intentarlo; su pregunta no se perdió.",
+        "fr": "Désolé, un problème est survenu de mon côté pendant la réponse. Réessayez ; votre question "
+        "n'est pas perdue.",
+        "pt": "Desculpe, algo falhou do meu lado ao responder. Tente novamente; sua pergunta não foi perdida.",
+    },
+    "button.cancel": {
+        "en": "✖ Cancel",
+        "es": "✖ Cancelar",
+        "fr": "✖ Annuler",
+        "pt": "✖ Cancelar",
+    },
+    "button.cancelled": {
+        "en": "Cancelled",
+        "es": "Cancelado",
+        "fr": "Annulé",
+        "pt": "Cancelado",
+    },
+}

@@ -1,0 +1,58 @@
+"""The context every handler receives: `context.services` and `context.lang`, typed.
+
+A `CallbackContext` subclass registered through `ContextTypes`, as in python-telegram-bot's
+`examples/contexttypesbot.py`. The user's language is decided here and nowhere else: their choice
+in /language, else their Telegram app's language, else English.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from telegram import Update
+from telegram.ext import Application, CallbackContext, ExtBot
+
+from bot.texts import normalise_language, t
+
+if TYPE_CHECKING:
+    from bot.services import Services
+
+LANGUAGE_CHOICE = "lang"  # the user_data key /language writes
+
+
+@dataclass
+class BotData:
+    """`context.bot_data`: the services, set once in post_init (their index swapped on re-index)."""
+
+    services: Services | None = None
+
+
+class Context(CallbackContext[ExtBot, dict, dict, BotData]):
+    def __init__(self, application: Application, chat_id: int | None = None, user_id: int | None = None) -> None:
+        super().__init__(application=application, chat_id=chat_id, user_id=user_id)
+        self._language_code: str | None = None
+
+    @classmethod
+    def from_update(cls, update: object, application: Application) -> Context:
+        context = super().from_update(update, application)
+        if isinstance(update, Update) and update.effective_user:
+            context._language_code = update.effective_user.language_code
+        return context
+
+    @property
+    def services(self) -> Services:
+        services = self.bot_data.services
+        if services is None:
+            raise RuntimeError("Services are not ready yet")
+        return services
+
+    @property
+    def lang(self) -> str:
+        """One of bot.texts.LANGUAGES: chosen with /language, else Telegram's language_code, else English."""
+        chosen = self.user_data.get(LANGUAGE_CHOICE) if self.user_data is not None else None
+        return normalise_language(chosen or self._language_code)
+
+    def t(self, key: str, **values: object) -> str:
+        """`bot.texts.t` in this user's language."""
+        return t(self.lang, key, **values)
