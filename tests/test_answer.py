@@ -27,9 +27,6 @@ def test_catalogue_completeness(answerer):
     assert [i.number for i in catalogue.program_items("activity")] == list(range(1, 43))
     actors = {actor_id: count for actor_id, _, count in catalogue.actors_with_activities()}
     assert actors == {"GS": 3, "CAM": 3, "IACHR": 5, "CIM": 3, "IIN": 2, "PAHO": 4, "MEMBER_STATES": 22}
-    assert {"1928", "2027", "2141", "2289", "2738", "2883", "2910", "2916"} <= set(catalogue.resolution_symbols())
-    creation = next(m for m in catalogue.resolutions["2738"] if "created" in m.sentence)
-    assert "Committee on Migration Issues" in creation.sentence
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ import re
 import threading
 from collections import Counter, OrderedDict
 from dataclasses import dataclass
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
@@ -108,6 +109,9 @@ _MANDATE_WORDS = set(
 )
 
 
+AnswerKind = Literal["catalogue", "extractive", "generative", "not_found", "empty"]
+
+
 class Citation(BaseModel):
     n: int
     doc: str
@@ -131,7 +135,7 @@ class Answer(BaseModel):
     question: str
     lang: str
     found: bool
-    kind: str  # "catalogue" | "extractive" | "generative" | "not_found" | "empty"
+    kind: AnswerKind
     intro: str = ""
     sentences: list[AnswerSentence] = Field(default_factory=list)
     citations: list[Citation] = Field(default_factory=list)
@@ -261,7 +265,7 @@ class Answerer:
         if len(actors) == 1 and self._asks_for_mandate(query.folded, actors[0]):
             items = self.catalogue.activities_for(actors[0].id)
             if items:
-                name = actors[0].name_es if lang == "es" else actors[0].name
+                name = actors[0].name_in(lang)
                 return self._items_answer(question, lang, items, intro=t(lang, "activities_of", actor=name))
         return None
 
@@ -382,7 +386,7 @@ class Answerer:
 
 
 def _found(
-    question: str, lang: str, kind: str, intro: str, sentences: list[AnswerSentence], citations: list[Citation]
+    question: str, lang: str, kind: AnswerKind, intro: str, sentences: list[AnswerSentence], citations: list[Citation]
 ) -> Answer:
     """An answer from the documents; readers in other languages are told the quotations stay in English."""
     if lang != "en":

@@ -1,14 +1,13 @@
-"""The Program's mandates as records: objectives, activities with their actors, resolutions.
+"""The Program's mandates as records: objectives, and activities with their actors.
 
 Built from the indexed passages (so it always matches what search cites), it answers the
 questions that have one exact answer: "activity 27", "specific objective 8", "what must the IIN
-do?", "which resolution created the CAM?".
+do?".
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 
 from pydantic import BaseModel
 
@@ -16,8 +15,6 @@ from bot.actors import actor_by_id, actor_for_heading
 from index.chunk import Chunk
 
 _LEADING_NUMBER = re.compile(r"^\s*\d{1,2}[.)]\s*")
-_RESOLUTION = re.compile(r"AG/RES\.\s*(\d{3,4})\s*\(([IVXL]+-[OE]/\d{2})\)")
-_QUOTED_TITLE = re.compile(r"^[\s,]*[“\"]([^”\"]{5,200})[”\"]")
 
 
 class MandateItem(BaseModel):
@@ -35,18 +32,9 @@ class MandateItem(BaseModel):
         return f"{self.kind} {self.number}"
 
 
-class ResolutionMention(BaseModel):
-    symbol: str  # "AG/RES. 2738 (XLII-O/12)"
-    number: str  # "2738"
-    title: str | None = None
-    chunk: Chunk
-    sentence: str
-
-
 class Catalogue:
     def __init__(self, chunks: list[Chunk], program_doc: str | None = None) -> None:
         self.items: list[MandateItem] = []
-        self.resolutions: dict[str, list[ResolutionMention]] = defaultdict(list)
         self.program_doc = program_doc or next((c.doc for c in chunks if c.kind == "program"), None)
         for chunk in chunks:
             if chunk.label and chunk.number and not chunk.label.startswith("item"):
@@ -60,24 +48,6 @@ class Catalogue:
                         actor_id=actor.id if actor else None,
                         actor_heading=chunk.section[-1] if chunk.section else None,
                         chunk=chunk,
-                    )
-                )
-            self._collect_resolutions(chunk)
-
-    def _collect_resolutions(self, chunk: Chunk) -> None:
-        from index.text import split_sentences
-
-        for start, end in split_sentences(chunk.text):
-            sentence = chunk.text[start:end]
-            for match in _RESOLUTION.finditer(sentence):
-                title_match = _QUOTED_TITLE.match(sentence[match.end() :])
-                self.resolutions[match.group(1)].append(
-                    ResolutionMention(
-                        symbol=f"AG/RES. {match.group(1)} ({match.group(2)})",
-                        number=match.group(1),
-                        title=title_match.group(1).strip() if title_match else None,
-                        chunk=chunk,
-                        sentence=sentence.strip(),
                     )
                 )
 
@@ -106,6 +76,3 @@ class Catalogue:
             actor = actor_by_id(actor_id)
             result.append((actor_id, actor.name if actor else actor_id, count))
         return result
-
-    def resolution_symbols(self) -> list[str]:
-        return sorted(self.resolutions, key=int)

@@ -24,6 +24,8 @@ SYSTEM_PROMPT = (
     "Answer in {language}, in at most three sentences."
 )
 _citation_marker = re.compile(r"\[(\d+)\]")
+# The model is told the reader's language in English, whatever that language is.
+LANGUAGE_FOR_PROMPT = {"en": "English", "es": "Spanish", "fr": "French", "pt": "Portuguese"}
 
 
 class LLMClient:
@@ -45,7 +47,7 @@ class LLMClient:
         """A cited generative answer over the same sources, or None to keep the extractive one."""
         citations = answer.citations
         passages = "\n\n".join(f"[{c.n}] ({c.section})\n{c.text}" for c in citations)
-        language = "Spanish" if answer.lang == "es" else "English"
+        language = LANGUAGE_FOR_PROMPT.get(answer.lang, "English")
         payload = {
             "model": self.model,
             "temperature": 0,
