@@ -370,7 +370,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     actors_parser = commands.add_parser("actors", help="the registry of Program actors")
     actors_commands = actors_parser.add_subparsers(dest="actors_command", required=True)
-    actors_commands.add_parser("list", help="the actors in the registry, with their ids").set_defaults(func=cmd_actors_list)
+    actors_commands.add_parser("list", help="the actors in the registry, with their ids").set_defaults(
+        func=cmd_actors_list
+    )
     actors_add = actors_commands.add_parser("add", help="add an actor")
     actors_add.add_argument("actor_id")
     actors_add.add_argument("name")

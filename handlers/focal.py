@@ -51,8 +51,8 @@ async def my_reports(update: Update, context: Context) -> None:
 
 
 async def withdraw(update: Update, context: Context) -> None:
-    """🗑 asks for confirmation; "Yes, withdraw it" withdraws. Only the author's own report: the
-    database checks that, so an old button of a revoked focal point still works on their reports."""
+    """🗑 asks for confirmation; "Yes, withdraw it" withdraws. Only the author may, which
+    `reports.withdraw_report` checks in the same transaction as the change."""
     query = update.callback_query
     action, _, number = query.data.partition(":")
     report_id = int(number)

@@ -186,3 +186,30 @@ def test_file_over_the_size_limit_is_refused(tmp_path):
     path.write_bytes(b"x" * 2048)
     with pytest.raises(ExtractionError, match="limit"):
         extract_text(path, max_bytes=1024)
+
+
+def test_cli_adds_and_removes_through_the_same_services_as_the_chat(small_corpus, tmp_path, monkeypatch, capsys):
+    from bot.cli import main
+    from bot.config import Settings
+    from bot.services import build_services
+
+    monkeypatch.setenv("MIGRANTSBOT_CORPUS_DIR", str(small_corpus))
+    monkeypatch.setenv("MIGRANTSBOT_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("MIGRANTSBOT_EMBEDDING_MODEL", "hashing")
+    note = tmp_path / "Andean note.txt"
+    note.write_text("The Andean migration card was adopted by the member countries in 2002.\n", encoding="utf-8")
+
+    assert main(["corpus", "add", str(note), "--title", "Andean migration card note", "--date", "2002-06-01"]) == 0
+    out = capsys.readouterr().out
+    assert "Added andean-note.txt" in out and "Embedded" in out
+    services = build_services(Settings(_env_file=None))
+    hits = services.searcher.search("Andean migration card adopted", k=1)
+    assert hits[0].chunk.doc == "andean-note.txt" and hits[0].chunk.title == "Andean migration card note"
+    services.close()
+
+    assert main(["corpus", "remove", "andean-note.txt"]) == 0
+    assert "Removed andean-note.txt" in capsys.readouterr().out
+    services = build_services(Settings(_env_file=None))
+    assert all(chunk.doc != "andean-note.txt" for chunk in services.searcher.chunks)
+    assert "andean-note.txt" not in {doc.file for doc in services.documents()}
+    services.close()

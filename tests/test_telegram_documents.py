@@ -19,12 +19,12 @@ async def docbot(tmp_path, small_corpus):
     settings = make_settings(tmp_path, corpus_dir=small_corpus)
     services = build_services(settings, encoder=HashingEncoder())
     async with running_bot(settings, services) as harness:
-        yield harness.api, harness.send, services, small_corpus
+        yield harness
     services.store.close()
 
 
 async def test_maintainer_adds_a_document_and_it_is_searchable_without_restart(docbot):
-    api, send, _services, corpus = docbot
+    api, send, corpus = docbot.api, docbot.send, docbot.settings.corpus_dir
     api.files["f1"] = NEW_TEXT
     await send(
         document_update(
@@ -50,7 +50,7 @@ async def test_maintainer_adds_a_document_and_it_is_searchable_without_restart(d
 
 
 async def test_cancel_adds_nothing(docbot):
-    api, send, _, corpus = docbot
+    api, send, corpus = docbot.api, docbot.send, docbot.settings.corpus_dir
     api.files["f2"] = NEW_TEXT
     before = (corpus / "manifest.toml").read_text()
     await send(document_update("f2", "note.txt", len(NEW_TEXT), user_id=ADMIN_ID))
@@ -62,7 +62,7 @@ async def test_cancel_adds_nothing(docbot):
 
 
 async def test_non_maintainer_document_is_politely_refused(docbot):
-    api, send, _, corpus = docbot
+    api, send, corpus = docbot.api, docbot.send, docbot.settings.corpus_dir
     api.files["f3"] = NEW_TEXT
     before = (corpus / "manifest.toml").read_text()
     await send(document_update("f3", "note.txt", len(NEW_TEXT), user_id=5))
@@ -81,7 +81,7 @@ async def test_non_maintainer_document_is_politely_refused(docbot):
     ],
 )
 async def test_bad_documents_get_the_reason(docbot, name, content, size, message):
-    api, send, _, corpus = docbot
+    api, send, corpus = docbot.api, docbot.send, docbot.settings.corpus_dir
     api.files["bad"] = content
     before = (corpus / "manifest.toml").read_text()
     await send(document_update("bad", name, size, user_id=ADMIN_ID))
@@ -90,7 +90,7 @@ async def test_bad_documents_get_the_reason(docbot, name, content, size, message
 
 
 async def test_reindex_shows_plan_then_runs(docbot):
-    api, send, _services, corpus = docbot
+    api, send, corpus = docbot.api, docbot.send, docbot.settings.corpus_dir
     await send(message_update("/reindex", user_id=ADMIN_ID))
     assert "up to date" in api.texts()[-1]
     (corpus / "mini-report.txt").write_text(
@@ -105,7 +105,7 @@ async def test_reindex_shows_plan_then_runs(docbot):
 
 
 async def test_remove_with_confirmation(docbot):
-    api, send, services, corpus = docbot
+    api, send, services, corpus = docbot.api, docbot.send, docbot.services, docbot.settings.corpus_dir
     await send(message_update("/remove", user_id=ADMIN_ID))
     choices = buttons(api.sent()[-1])
     assert len(choices) == 2
@@ -122,7 +122,7 @@ async def test_remove_with_confirmation(docbot):
 
 
 async def test_maintainer_commands_and_buttons_refused_to_others(docbot):
-    api, send, _, corpus = docbot
+    api, send, corpus = docbot.api, docbot.send, docbot.settings.corpus_dir
     before = (corpus / "manifest.toml").read_text()
     await send(message_update("/reindex", user_id=5))
     await send(message_update("/remove", user_id=5, lang="es"))
@@ -136,15 +136,20 @@ async def test_maintainer_commands_and_buttons_refused_to_others(docbot):
     assert (corpus / "manifest.toml").read_text() == before
 
 
-async def test_index_published_elsewhere_is_picked_up(docbot):
-    """The CLI updates the index while the bot runs: the bot serves the new version."""
-    _, _, services, corpus = docbot
+async def test_index_published_elsewhere_is_picked_up_by_the_watch_job(docbot):
+    """The CLI updates the index while the bot runs: the JobQueue's watcher serves the new version."""
     from index.store import update_index
 
+    services, corpus = docbot.services, docbot.settings.corpus_dir
     (corpus / "mini-report.txt").write_text(
         (corpus / "mini-report.txt").read_text() + "Quokka migration corridors were studied.\n"
     )
     update_index(corpus, services.settings.index_dir, HashingEncoder())
-    assert services.refresh() is True
+    serving = services.version
+    (watcher,) = docbot.application.job_queue.get_jobs_by_name("watch_index")
+    await watcher.run(docbot.application)
+    assert services.version != serving
     assert services.searcher.search("Quokka migration corridors", k=1)[0].chunk.doc == "mini-report.txt"
-    assert services.refresh() is False
+    await docbot.send(message_update("Quokka migration corridors", user_id=5))
+    assert "Quokka migration corridors were studied" in docbot.last()
+    assert services.refresh() is False  # nothing newer: nothing to do
