@@ -25,3 +25,44 @@ def test_language_codes_from_telegram_and_fallback():
     assert normalise_language(None) == "en"
     assert t("fr", "activities_of", actor="CIDH") == "Activités du Programme pour CIDH :"
     assert t("xx", "sources") == "Sources"
+
+
+def _string_constants() -> set[str]:
+    """Every string literal in bot/ and handlers/ outside the table itself."""
+    import ast
+
+    from bot.config import PROJECT_ROOT
+
+    found: set[str] = set()
+    for layer in ("bot", "handlers"):
+        for path in (PROJECT_ROOT / layer).rglob("*.py"):
+            if "texts" not in path.parts:
+                tree = ast.parse(path.read_text(encoding="utf-8"))
+                found |= {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+    return found
+
+
+def _dynamic_keys() -> set[str]:
+    """Keys the code builds from a value: f"kind.{kind}", f"command.{name}", …"""
+    from typing import get_args
+
+    from bot.reporting.invitations import RegistrationProblem
+    from bot.reporting.reports import REPORT_KINDS, RefKind
+    from handlers.report import FIELDS
+    from handlers.start import COMMANDS, MAINTAINER_COMMANDS
+
+    return (
+        {f"kind.{kind}" for kind in REPORT_KINDS}
+        | {f"ref.{kind.replace(' ', '_')}" for kind in get_args(RefKind)}
+        | {f"register.{reason}" for reason in get_args(RegistrationProblem)}
+        | {f"command.{name}" for name in COMMANDS + MAINTAINER_COMMANDS}
+        | {f"report.field.{name}" for name in FIELDS}
+    )
+
+
+def test_every_key_the_code_names_exists_and_every_key_is_used():
+    constants, dynamic = _string_constants(), _dynamic_keys()
+    families = {key.split(".")[0] for key in TEXTS if "." in key}
+    named = {c for c in constants if re.fullmatch(r"[a-z_]+(\.[a-z_]+)+", c) and c.split(".")[0] in families}
+    assert named - set(TEXTS) == set(), "keys the code names that the table lacks"
+    assert set(TEXTS) - constants - dynamic == set(), "keys nobody uses"
