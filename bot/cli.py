@@ -54,24 +54,63 @@ def cmd_index_build(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _describe(info) -> str:
+    symbols = f"; {', '.join(info.symbols)}" if info.symbols else ""
+    return f"{info.title!r} (short: {info.short!r}; date: {info.date or 'not found'}; kind: {info.kind}{symbols})"
+
+
 def cmd_index_update(args: argparse.Namespace, settings: Settings) -> int:
+    """Bring the index in line with the corpus folder; exit 1 when a file could not be read."""
     from bot.services import make_encoder
+    from index.corpus import register_new_files, scan_folder
     from index.store import plan_update, update_index
 
+    problems = 0
+    for found in register_new_files(settings.corpus_dir, dry_run=args.dry_run):
+        if found.error:
+            problems += 1
+            print(f"! {found.file}: not added: {found.error}")
+        else:
+            verb = "would be added" if args.dry_run else "added to manifest.toml"
+            print(f"+ {found.file}: new in the folder, {verb}; metadata detected: {_describe(found.info)}")
+    for missing in scan_folder(settings.corpus_dir).missing:
+        print(f"? {missing}: listed in manifest.toml but not in the folder; left out (put it back or remove its entry)")
     encoder = make_encoder(settings)
     if args.dry_run:
         plan = plan_update(settings.source_dirs, settings.index_dir, encoder)
         print(plan.summary() if plan.has_work else "The index is up to date: nothing to do.")
-        return 0
+        return 1 if problems else 0
     result = update_index(settings.source_dirs, settings.index_dir, encoder, show_progress=True)
-    if not result.plan.has_work:
+    if result.plan.has_work:
+        print(result.plan.summary())
+        print(
+            f"Embedded {result.embedded_chunks} passages, reused {result.reused_chunks}; "
+            f"{result.manifest.chunk_count} passages now serve, in {result.seconds:.1f} s."
+        )
+    else:
         print("The index was up to date: nothing to do.")
-        return 0
-    print(result.plan.summary())
-    print(
-        f"Embedded {result.embedded_chunks} passages, reused {result.reused_chunks}; "
-        f"{result.manifest.chunk_count} passages now serve, in {result.seconds:.1f} s."
+    for file, reason in result.failed.items():
+        problems += 1
+        print(f"! {file}: could not be read ({reason}); search keeps the version indexed before, if any")
+    return 1 if problems else 0
+
+
+def cmd_corpus_edit(args: argparse.Namespace, settings: Settings) -> int:
+    """Correct a document's metadata in manifest.toml (comments and order kept), then re-index it."""
+    from index.corpus import update_entry
+
+    updated = update_entry(
+        settings.corpus_dir,
+        args.file,
+        title=args.title,
+        short=args.short,
+        date=args.date,
+        kind=args.kind,
+        symbols=args.symbol,
     )
+    print(f"Updated {updated.file}: {_describe(updated)}")
+    if not args.no_index:
+        return cmd_index_update(argparse.Namespace(dry_run=False), settings)
     return 0
 
 
@@ -242,8 +281,11 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     from bot.services import load_answerer
     from index.corpus import load_manifest
 
-    print("Loading the model and the index…", file=sys.stderr)
-    answerer = load_answerer(settings)
+    def report(message: str) -> None:
+        print(message, file=sys.stderr)
+
+    report("Loading the model…")
+    answerer = load_answerer(settings, report=report)
     chat_loop(answerer, load_manifest(settings.corpus_dir), console_lines(), print)
     return 0
 
@@ -300,6 +342,17 @@ def build_parser() -> argparse.ArgumentParser:
     remove.add_argument("--no-index", action="store_true")
     remove.set_defaults(func=cmd_corpus_remove)
     corpus_commands.add_parser("list", help="the documents in the manifest").set_defaults(func=cmd_corpus_list)
+    edit = corpus_commands.add_parser("edit", help="correct a document's metadata in manifest.toml and re-index")
+    edit.add_argument("file", help="file name as in the manifest")
+    edit.add_argument("--title")
+    edit.add_argument("--short", help="short name shown in citations")
+    edit.add_argument("--date", help="YYYY-MM-DD")
+    edit.add_argument(
+        "--kind", help="program, resolution, work_plan, annual_report, findings, declaration, meeting, other"
+    )
+    edit.add_argument("--symbol", action="append", help="OAS symbol; repeatable (replaces the list)")
+    edit.add_argument("--no-index", action="store_true", help="do not re-index now")
+    edit.set_defaults(func=cmd_corpus_edit)
 
     search = commands.add_parser("search", help="show the passages found for a question")
     search.add_argument("question", nargs="?")

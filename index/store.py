@@ -25,8 +25,9 @@ import numpy as np
 from pydantic import BaseModel, ValidationError
 
 from index.chunk import CHUNKER_VERSION, Chunk, chunk_document
-from index.corpus import DocumentInfo, content_hash, load_manifest, read_text
+from index.corpus import DocumentInfo, content_hash, load_manifest
 from index.encoder import Encoder
+from index.extract import ExtractionError, extract
 from index.lexical import LexicalIndex
 from index.search import Searcher
 from index.vectors import VectorStore
@@ -82,6 +83,9 @@ class IndexManifest(BaseModel):
     built_at: dt.datetime
     chunk_count: int
     documents: list[DocumentEntry]
+    # Files that could not be read at this build (file → reason): left out if new, or served
+    # from the previous version if they were indexed before.
+    failed: dict[str, str] = {}
 
 
 class UpdateResult(BaseModel):
@@ -90,6 +94,10 @@ class UpdateResult(BaseModel):
     embedded_chunks: int
     reused_chunks: int
     seconds: float
+
+    @property
+    def failed(self) -> dict[str, str]:
+        return self.manifest.failed
 
 
 def current_version(index_dir: Path) -> Path | None:
@@ -134,11 +142,18 @@ def sources(corpus: Corpus) -> list[tuple[Path, DocumentInfo]]:
     return found
 
 
-def chunk_corpus(corpus: Corpus) -> tuple[list[Chunk], list[DocumentEntry]]:
+def chunk_corpus(corpus: Corpus, failed: dict[str, str] | None = None) -> tuple[list[Chunk], list[DocumentEntry]]:
+    """Every document's passages; with `failed`, an unreadable file is left out and noted there."""
     chunks: list[Chunk] = []
     entries: list[DocumentEntry] = []
     for folder, document in sources(corpus):
-        document_chunks, entry = chunk_one(folder, document)
+        try:
+            document_chunks, entry = chunk_one(folder, document)
+        except ExtractionError as error:
+            if failed is None:
+                raise
+            failed[document.file] = str(error)
+            continue
         chunks += document_chunks
         entries.append(entry)
     return chunks, entries
@@ -151,7 +166,10 @@ def document_hash(corpus_dir: Path, document: DocumentInfo) -> str:
 
 
 def chunk_one(corpus_dir: Path, document: DocumentInfo) -> tuple[list[Chunk], DocumentEntry]:
-    document_chunks = chunk_document(read_text(corpus_dir / document.file), document)
+    extracted = extract(corpus_dir / document.file)
+    document_chunks = chunk_document(extracted.text, document)
+    for chunk in document_chunks:  # so a citation can say "p. 14" of the printed document
+        chunk.page = extracted.page_at(chunk.start)
     sections = {tuple(chunk.section) for chunk in document_chunks}
     entry = DocumentEntry(
         file=document.file,
@@ -171,15 +189,21 @@ def build_index(
     on_chunked: Callable[[int], None] | None = None,
 ) -> IndexManifest:
     """Parse, chunk and embed the whole corpus into a new version, then switch to it."""
-    chunks, entries = chunk_corpus(corpus_dir)
+    failed: dict[str, str] = {}
+    chunks, entries = chunk_corpus(corpus_dir, failed)
     if on_chunked:
         on_chunked(len(chunks))
     vectors = encoder.encode_passages([chunk.embedding_text for chunk in chunks], show_progress=show_progress)
-    return write_version(index_dir, encoder, chunks, vectors, entries)
+    return write_version(index_dir, encoder, chunks, vectors, entries, failed)
 
 
 def write_version(
-    index_dir: Path, encoder: Encoder, chunks: list[Chunk], vectors, entries: list[DocumentEntry]
+    index_dir: Path,
+    encoder: Encoder,
+    chunks: list[Chunk],
+    vectors,
+    entries: list[DocumentEntry],
+    failed: dict[str, str] | None = None,
 ) -> IndexManifest:
     index_dir.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now(dt.UTC)
@@ -196,6 +220,7 @@ def write_version(
         built_at=stamp,
         chunk_count=len(chunks),
         documents=entries,
+        failed=failed or {},
     )
     (version / "manifest.json").write_text(manifest.model_dump_json(indent=2), encoding="utf-8")
     _switch_to(index_dir, version)
@@ -313,16 +338,27 @@ def update_index(corpus_dir: Corpus, index_dir: Path, encoder: Encoder, *, show_
     chunks: list[Chunk] = []
     entries: list[DocumentEntry] = []
     parts: list[np.ndarray] = []
+    failed: dict[str, str] = {}
     embedded = reused = 0
+
+    def reuse(file: str) -> int:
+        positions = positions_by_doc.get(file, [])
+        chunks.extend(old_chunks[p] for p in positions)
+        parts.append(old_vectors.vectors(positions))
+        entries.append(old_entries[file])
+        return len(positions)
+
     for folder, document in sources(corpus_dir):
         if document.file in plan.unchanged:
-            positions = positions_by_doc.get(document.file, [])
-            chunks += [old_chunks[p] for p in positions]
-            parts.append(old_vectors.vectors(positions))
-            entries.append(old_entries[document.file])
-            reused += len(positions)
+            reused += reuse(document.file)
         else:
-            document_chunks, entry = chunk_one(folder, document)
+            try:
+                document_chunks, entry = chunk_one(folder, document)
+            except ExtractionError as error:  # unreadable now: keep serving what was indexed before, if anything
+                failed[document.file] = str(error)
+                if document.file in old_entries:
+                    reused += reuse(document.file)
+                continue
             texts = [chunk.embedding_text for chunk in document_chunks]
             parts.append(
                 encoder.encode_passages(texts, show_progress=show_progress)
@@ -333,7 +369,7 @@ def update_index(corpus_dir: Corpus, index_dir: Path, encoder: Encoder, *, show_
             entries.append(entry)
             embedded += len(document_chunks)
     vectors = np.vstack(parts) if parts else np.zeros((0, encoder.dimension), "float32")
-    manifest = write_version(index_dir, encoder, chunks, vectors, entries)
+    manifest = write_version(index_dir, encoder, chunks, vectors, entries, failed)
     return UpdateResult(
         plan=plan,
         manifest=manifest,
