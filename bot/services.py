@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,9 +46,21 @@ def make_encoder(settings: Settings) -> Encoder:
 
 
 def open_index(
-    settings: Settings, encoder: Encoder, *, build_if_needed: bool = True, update_if_stale: bool = True
+    settings: Settings,
+    encoder: Encoder,
+    *,
+    build_if_needed: bool = True,
+    update_if_stale: bool = True,
+    report: Callable[[str], None] | None = None,
 ) -> tuple[Searcher, IndexManifest]:
-    """The current index; on a fresh clone it is built, after a corpus change brought up to date."""
+    """The current index; on a fresh clone it is built, after a corpus change brought up to date.
+
+    `report` receives what a person starting the bot should read (first build, its progress bar
+    and duration, the version served); without it only the log hears about it.
+    """
+    say = report or logger.info
+    show_progress = report is not None
+    started = time.perf_counter()
     try:
         searcher, manifest = load_searcher(settings.index_dir, encoder)
     except IndexLoadError as error:
@@ -54,13 +68,28 @@ def open_index(
             raise
         if current_version(settings.index_dir) is not None:
             logger.warning("%s", error)
-        logger.info("Building the index of %s", settings.corpus_dir)
-        build_index(settings.source_dirs, settings.index_dir, encoder)
+        say(f"No usable index yet: building it from {settings.corpus_dir} (first start only; about a minute)…")
+        manifest = build_index(
+            settings.source_dirs,
+            settings.index_dir,
+            encoder,
+            show_progress=show_progress,
+            on_chunked=lambda count: say(f"Parsed the documents into {count} passages; embedding them…"),
+        )
+        say(f"Index built: {manifest.chunk_count} passages in {time.perf_counter() - started:.0f} s.")
+        for file, reason in manifest.failed.items():
+            say(f"Left out {file}: {reason}")
         return load_searcher(settings.index_dir, encoder)
     if update_if_stale and corpus_is_stale(settings.source_dirs, manifest):
-        logger.info("The corpus changed since the index was built; updating it")
-        update_index_on_disk(settings.source_dirs, settings.index_dir, encoder)  # only what changed is embedded
+        say("The corpus changed since the index was built; updating it (only what changed is embedded)…")
+        result = update_index_on_disk(settings.source_dirs, settings.index_dir, encoder, show_progress=show_progress)
+        say(f"Index updated in {result.seconds:.0f} s: {result.plan.summary().splitlines()[0]}")
         return load_searcher(settings.index_dir, encoder)
+    version = current_version(settings.index_dir)
+    say(
+        f"Serving index {version.name if version else '?'}: {manifest.chunk_count} passages from "
+        f"{len(manifest.documents)} documents, built {manifest.built_at:%Y-%m-%d %H:%M} UTC."
+    )
     return searcher, manifest
 
 
@@ -82,9 +111,15 @@ def make_answerer(settings: Settings, searcher: Searcher, *, llm=None) -> Answer
     return Answerer(searcher, Catalogue(searcher.chunks), min_evidence=settings.min_evidence or None, llm=llm)
 
 
-def load_answerer(settings: Settings, *, encoder: Encoder | None = None, allow_llm: bool = True) -> Answerer:
+def load_answerer(
+    settings: Settings,
+    *,
+    encoder: Encoder | None = None,
+    allow_llm: bool = True,
+    report: Callable[[str], None] | None = None,
+) -> Answerer:
     encoder = encoder or make_encoder(settings)
-    searcher, _ = open_index(settings, encoder)
+    searcher, _ = open_index(settings, encoder, report=report)
     return make_answerer(settings, searcher, llm=make_llm(settings) if allow_llm else None)
 
 

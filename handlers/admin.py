@@ -83,7 +83,10 @@ async def export_draft(update: Update, context: Context) -> None:
     services = context.services
     with tempfile.TemporaryDirectory() as scratch:
         out = Path(scratch) / f"annual-report-draft-{year}.docx"
-        await asyncio.to_thread(export, services.store, services.catalogue, year, "docx", out)
+        program = next((doc for doc in services.documents() if doc.kind == "program"), None)
+        await asyncio.to_thread(
+            export, services.store, services.catalogue, year, "docx", out, lang=context.lang, program=program
+        )
         await update.effective_message.reply_document(
             document=out.read_bytes(), filename=out.name, caption=context.t("export.caption", year=year)
         )

@@ -35,6 +35,7 @@ class Chunk(BaseModel):
     text: str
     start: int
     end: int
+    page: str | None = None  # the printed page label (PDFs), where the passage starts
 
     @property
     def section_path(self) -> str:

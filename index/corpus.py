@@ -1,15 +1,27 @@
-"""The corpus folder: its manifest and the text of each document."""
+"""The corpus folder: its manifest and the text of each document.
+
+The folder is the truth. A supported file that `manifest.toml` does not list is a new document
+(`scan_folder` finds it, `register_new_files` detects its metadata and lists it); a listed file
+that is gone is reported, not fatal. The manifest is edited in place with tomlkit, so the
+comments, order and layout a maintainer gave it survive every upload and removal, and each write
+replaces the file atomically.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
+import shutil
+import tempfile
 import tomllib
 from pathlib import Path
 
-from pydantic import BaseModel, Field
+import tomlkit
+from pydantic import BaseModel, Field, ValidationError
 
 MANIFEST_NAME = "manifest.toml"
+MANIFEST_HEADER = "# The documents migrantsbot answers from. One [[document]] per file in this folder.\n"
 
 
 class CorpusError(Exception):
@@ -22,7 +34,7 @@ class DocumentInfo(BaseModel):
     file: str
     title: str
     short: str
-    kind: str = "document"
+    kind: str = "other"
     date: dt.date | None = None
     symbols: list[str] = Field(default_factory=list)
     original: str | None = None
@@ -38,19 +50,89 @@ class DocumentInfo(BaseModel):
         return str(self.date.year) if self.date else ""
 
 
-def load_manifest(corpus_dir: Path) -> list[DocumentInfo]:
+class FolderScan(BaseModel):
+    """What the folder holds compared with what its manifest lists."""
+
+    listed: list[DocumentInfo] = []  # listed and present
+    missing: list[str] = []  # listed, but the file is gone
+    unlisted: list[str] = []  # supported files the manifest does not list: new documents
+    unsupported: list[str] = []  # other files (spreadsheets, images…), left alone
+
+
+def _read_entries(corpus_dir: Path) -> list[DocumentInfo]:
     path = corpus_dir / MANIFEST_NAME
     if not path.exists():
         raise CorpusError(f"No {MANIFEST_NAME} in {corpus_dir}: the corpus folder needs one (see README).")
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return [DocumentInfo(**entry) for entry in data.get("document", [])]
     except tomllib.TOMLDecodeError as error:
         raise CorpusError(f"{path} is not valid TOML: {error}") from error
-    documents = [DocumentInfo(**entry) for entry in data.get("document", [])]
-    missing = [doc.file for doc in documents if not (corpus_dir / doc.file).exists()]
-    if missing:
-        raise CorpusError(f"The manifest lists files that are not in {corpus_dir}: {', '.join(missing)}")
-    return documents
+    except (ValidationError, TypeError) as error:
+        raise CorpusError(f"{path} has an entry that is not a document description: {error}") from error
+
+
+def load_manifest(corpus_dir: Path) -> list[DocumentInfo]:
+    """The listed documents whose files exist (the ones the index can be built from)."""
+    return [doc for doc in _read_entries(corpus_dir) if (corpus_dir / doc.file).is_file()]
+
+
+def scan_folder(corpus_dir: Path) -> FolderScan:
+    from index.extract import SUPPORTED_SUFFIXES
+
+    entries = _read_entries(corpus_dir)
+    listed_names = {doc.file for doc in entries}
+    scan = FolderScan(
+        listed=[doc for doc in entries if (corpus_dir / doc.file).is_file()],
+        missing=[doc.file for doc in entries if not (corpus_dir / doc.file).is_file()],
+    )
+    for path in sorted(corpus_dir.iterdir()):
+        if not path.is_file() or path.name.startswith(".") or path.name == MANIFEST_NAME or path.name in listed_names:
+            continue
+        (scan.unlisted if path.suffix.lower() in SUPPORTED_SUFFIXES else scan.unsupported).append(path.name)
+    return scan
+
+
+class NewFile(BaseModel):
+    """A file found in the folder: listed with detected metadata, or refused with the reason."""
+
+    file: str
+    info: DocumentInfo | None = None
+    error: str | None = None
+
+
+def register_new_files(corpus_dir: Path, *, dry_run: bool = False) -> list[NewFile]:
+    """List every supported unlisted file in the manifest, with the metadata read from it.
+
+    A file that cannot become text is reported with its reason and not listed, so the next run
+    tries it again once it is fixed.
+    """
+    from index.extract import ExtractionError, extract_text
+    from index.metadata import detect_metadata, short_name
+
+    found: list[NewFile] = []
+    for name in scan_folder(corpus_dir).unlisted:
+        path = corpus_dir / name
+        try:
+            text = extract_text(path)
+        except ExtractionError as error:
+            found.append(NewFile(file=name, error=str(error)))
+            continue
+        detected = detect_metadata(path, text)
+        title = detected.title or path.stem
+        info = DocumentInfo(
+            file=name,
+            title=title,
+            short=short_name(title),
+            kind=detected.kind,
+            date=detected.date,
+            symbols=detected.symbols,
+            note="added from the folder; metadata detected",
+        )
+        if not dry_run:
+            add_entry(corpus_dir, info)
+        found.append(NewFile(file=name, info=info))
+    return found
 
 
 def read_text(path: Path) -> str:
@@ -64,47 +146,121 @@ def content_hash(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def write_manifest(corpus_dir: Path, documents: list[DocumentInfo]) -> None:
-    """Rewrite manifest.toml atomically: a crash leaves the old one, never half a file."""
-    import os
-    import tempfile
+# -- manifest edits that keep the file's layout -----------------------------------------------
 
-    import tomli_w
 
-    entries = []
-    for doc in documents:
-        entry = {k: v for k, v in doc.model_dump(mode="json").items() if v not in (None, "", [])}
-        entries.append(entry)
-    header = "# The documents migrantsbot answers from. One [[document]] per file in this folder.\n\n"
-    body = header + tomli_w.dumps({"document": entries})
+def _entry_table(info: DocumentInfo) -> tomlkit.items.Table:
+    table = tomlkit.table()
+    for key, value in info.model_dump(mode="json").items():
+        if value not in (None, "", []):
+            table[key] = value
+    return table
+
+
+def _load_document(corpus_dir: Path) -> tomlkit.TOMLDocument:
+    path = corpus_dir / MANIFEST_NAME
+    if not path.exists():
+        return tomlkit.parse(MANIFEST_HEADER)
+    try:
+        return tomlkit.parse(path.read_text(encoding="utf-8"))
+    except tomlkit.exceptions.TOMLKitError as error:
+        raise CorpusError(f"{path} is not valid TOML: {error}") from error
+
+
+def _save_document(corpus_dir: Path, document: tomlkit.TOMLDocument) -> None:
+    """Replace manifest.toml atomically: a crash leaves the old one, never half a file."""
+    corpus_dir.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=corpus_dir, prefix=".manifest.", suffix=".toml")
     with os.fdopen(handle, "w", encoding="utf-8") as out:
-        out.write(body)
+        out.write(tomlkit.dumps(document))
     os.replace(temporary, corpus_dir / MANIFEST_NAME)
+
+
+def _documents_array(document: tomlkit.TOMLDocument) -> tomlkit.items.AoT:
+    if "document" not in document:
+        document.append("document", tomlkit.aot())
+    return document["document"]
+
+
+def add_entry(corpus_dir: Path, info: DocumentInfo, *, replace: bool = False) -> None:
+    """Append (or, with `replace`, update in place) one document's entry, touching nothing else."""
+    document = _load_document(corpus_dir)
+    documents = _documents_array(document)
+    for position, table in enumerate(documents):
+        if table.get("file") == info.file:
+            if not replace:
+                raise CorpusError(f"{info.file} is already in the corpus; remove it first or replace it.")
+            documents[position] = _entry_table(info)
+            break
+    else:
+        documents.append(_entry_table(info))
+    _save_document(corpus_dir, document)
+
+
+def update_entry(corpus_dir: Path, file: str, **changes: object) -> DocumentInfo:
+    """Change some fields of one entry (`corpus edit`); other fields, comments and order stay."""
+    given = {key: value for key, value in changes.items() if value is not None}
+    document = _load_document(corpus_dir)
+    for table in _documents_array(document):
+        if table.get("file") == file:
+            try:
+                updated = DocumentInfo.model_validate({**table.unwrap(), **given})
+            except ValidationError as error:
+                raise CorpusError(f"Not changed: {_first_problem(error)}") from error
+            values = updated.model_dump(mode="json")
+            for key in given:
+                if values[key] in (None, "", []):
+                    table.pop(key, None)
+                else:
+                    table[key] = values[key]
+            _save_document(corpus_dir, document)
+            return updated
+    raise CorpusError(f"{file} is not in the manifest of {corpus_dir}.")
+
+
+def _first_problem(error: ValidationError) -> str:
+    """A pydantic error as a maintainer reads it: "date: Input should be a valid date"."""
+    first = error.errors()[0]
+    where = ".".join(str(part) for part in first.get("loc", ())) or "value"
+    return f"{where}: {first.get('msg', 'invalid')}"
+
+
+def remove_entry(corpus_dir: Path, file: str) -> DocumentInfo:
+    document = _load_document(corpus_dir)
+    documents = _documents_array(document)
+    for position, table in enumerate(documents):
+        if table.get("file") == file:
+            found = DocumentInfo(**table.unwrap())
+            del documents[position]
+            _save_document(corpus_dir, document)
+            return found
+    raise CorpusError(f"{file} is not in the corpus.")
+
+
+def write_manifest(corpus_dir: Path, documents: list[DocumentInfo]) -> None:
+    """Write a whole generated manifest (the focal points' reports folder), replacing the old one."""
+    document = tomlkit.parse(MANIFEST_HEADER)
+    array = tomlkit.aot()
+    for info in documents:
+        array.append(_entry_table(info))
+    document.append("document", array)
+    _save_document(corpus_dir, document)
 
 
 def add_document(corpus_dir: Path, source: Path, info: DocumentInfo, *, replace: bool = False) -> DocumentInfo:
     """Copy a checked file into the corpus under `info.file` and record it in the manifest."""
-    import shutil
-
-    documents = load_manifest(corpus_dir)
-    existing = [doc for doc in documents if doc.file == info.file]
-    if existing and not replace:
+    existing = {doc.file for doc in _read_entries(corpus_dir)}
+    if info.file in existing and not replace:
         raise CorpusError(f"{info.file} is already in the corpus; remove it first or replace it.")
     target = corpus_dir / info.file
     temporary = corpus_dir / f".{info.file}.part"
     shutil.copyfile(source, temporary)
     temporary.replace(target)
-    documents = [doc for doc in documents if doc.file != info.file] + [info]
-    write_manifest(corpus_dir, documents)
+    add_entry(corpus_dir, info, replace=replace)
     return info
 
 
 def remove_document(corpus_dir: Path, file: str) -> DocumentInfo:
-    documents = load_manifest(corpus_dir)
-    found = next((doc for doc in documents if doc.file == file), None)
-    if found is None:
-        raise CorpusError(f"{file} is not in the corpus.")
-    write_manifest(corpus_dir, [doc for doc in documents if doc.file != file])
+    found = remove_entry(corpus_dir, file)
     (corpus_dir / file).unlink(missing_ok=True)
     return found

@@ -25,8 +25,9 @@ import numpy as np
 from pydantic import BaseModel, ValidationError
 
 from index.chunk import CHUNKER_VERSION, Chunk, chunk_document
-from index.corpus import DocumentInfo, content_hash, load_manifest, read_text
+from index.corpus import DocumentInfo, NewFile, content_hash, load_manifest, register_new_files, scan_folder
 from index.encoder import Encoder
+from index.extract import ExtractionError, extract
 from index.lexical import LexicalIndex
 from index.search import Searcher
 from index.vectors import VectorStore
@@ -54,12 +55,20 @@ class UpdatePlan(BaseModel):
     removed: list[str] = []
     unchanged: list[str] = []
     full_rebuild: str | None = None  # why everything must be re-embedded, if it must
+    unlisted: list[str] = []  # files in the corpus folder that manifest.toml does not list yet
+    missing: list[str] = []  # listed in manifest.toml, absent from the folder (left out)
 
     @property
     def has_work(self) -> bool:
-        return bool(self.added or self.changed or self.removed or self.full_rebuild)
+        return bool(self.added or self.changed or self.removed or self.full_rebuild or self.unlisted)
 
     def summary(self) -> str:
+        """What the index will gain and lose, then what the folder holds that the manifest does not say."""
+        lines = [f"+ {name} (new in the folder, not yet in manifest.toml)" for name in self.unlisted]
+        lines += [f"? {name} (in manifest.toml, missing from the folder)" for name in self.missing]
+        return "\n".join([self.index_summary(), *lines])
+
+    def index_summary(self) -> str:
         if self.full_rebuild:
             return f"Full rebuild: {self.full_rebuild}."
         parts = [
@@ -82,6 +91,9 @@ class IndexManifest(BaseModel):
     built_at: dt.datetime
     chunk_count: int
     documents: list[DocumentEntry]
+    # Files that could not be read at this build (file → reason): left out if new, or served
+    # from the previous version if they were indexed before.
+    failed: dict[str, str] = {}
 
 
 class UpdateResult(BaseModel):
@@ -90,6 +102,11 @@ class UpdateResult(BaseModel):
     embedded_chunks: int
     reused_chunks: int
     seconds: float
+    new_files: list[NewFile] = []  # files found in the folder and listed with detected metadata (or refused)
+
+    @property
+    def failed(self) -> dict[str, str]:
+        return self.manifest.failed
 
 
 def current_version(index_dir: Path) -> Path | None:
@@ -134,11 +151,18 @@ def sources(corpus: Corpus) -> list[tuple[Path, DocumentInfo]]:
     return found
 
 
-def chunk_corpus(corpus: Corpus) -> tuple[list[Chunk], list[DocumentEntry]]:
+def chunk_corpus(corpus: Corpus, failed: dict[str, str] | None = None) -> tuple[list[Chunk], list[DocumentEntry]]:
+    """Every document's passages; with `failed`, an unreadable file is left out and noted there."""
     chunks: list[Chunk] = []
     entries: list[DocumentEntry] = []
     for folder, document in sources(corpus):
-        document_chunks, entry = chunk_one(folder, document)
+        try:
+            document_chunks, entry = chunk_one(folder, document)
+        except ExtractionError as error:
+            if failed is None:
+                raise
+            failed[document.file] = str(error)
+            continue
         chunks += document_chunks
         entries.append(entry)
     return chunks, entries
@@ -151,7 +175,10 @@ def document_hash(corpus_dir: Path, document: DocumentInfo) -> str:
 
 
 def chunk_one(corpus_dir: Path, document: DocumentInfo) -> tuple[list[Chunk], DocumentEntry]:
-    document_chunks = chunk_document(read_text(corpus_dir / document.file), document)
+    extracted = extract(corpus_dir / document.file)
+    document_chunks = chunk_document(extracted.text, document)
+    for chunk in document_chunks:  # so a citation can say "p. 14" of the printed document
+        chunk.page = extracted.page_at(chunk.start)
     sections = {tuple(chunk.section) for chunk in document_chunks}
     entry = DocumentEntry(
         file=document.file,
@@ -171,15 +198,21 @@ def build_index(
     on_chunked: Callable[[int], None] | None = None,
 ) -> IndexManifest:
     """Parse, chunk and embed the whole corpus into a new version, then switch to it."""
-    chunks, entries = chunk_corpus(corpus_dir)
+    failed = {found.file: found.error for found in register_new_files(_folders(corpus_dir)[0]) if found.error}
+    chunks, entries = chunk_corpus(corpus_dir, failed)
     if on_chunked:
         on_chunked(len(chunks))
     vectors = encoder.encode_passages([chunk.embedding_text for chunk in chunks], show_progress=show_progress)
-    return write_version(index_dir, encoder, chunks, vectors, entries)
+    return write_version(index_dir, encoder, chunks, vectors, entries, failed)
 
 
 def write_version(
-    index_dir: Path, encoder: Encoder, chunks: list[Chunk], vectors, entries: list[DocumentEntry]
+    index_dir: Path,
+    encoder: Encoder,
+    chunks: list[Chunk],
+    vectors,
+    entries: list[DocumentEntry],
+    failed: dict[str, str] | None = None,
 ) -> IndexManifest:
     index_dir.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now(dt.UTC)
@@ -196,6 +229,7 @@ def write_version(
         built_at=stamp,
         chunk_count=len(chunks),
         documents=entries,
+        failed=failed or {},
     )
     (version / "manifest.json").write_text(manifest.model_dump_json(indent=2), encoding="utf-8")
     _switch_to(index_dir, version)
@@ -243,6 +277,8 @@ def corpus_is_stale(corpus_dir: Corpus, manifest: IndexManifest) -> bool:
     """True when the corpus files differ from what the index was built from."""
     try:
         found = sources(corpus_dir)
+        if scan_folder(_folders(corpus_dir)[0]).unlisted:
+            return True  # new files in the folder
     except Exception:
         return True
     built = {entry.file: entry.sha256 for entry in manifest.documents}
@@ -250,8 +286,23 @@ def corpus_is_stale(corpus_dir: Corpus, manifest: IndexManifest) -> bool:
     return built != current
 
 
+def _folders(corpus: Corpus) -> list[Path]:
+    return corpus if isinstance(corpus, list) else [corpus]
+
+
 def plan_update(corpus_dir: Corpus, index_dir: Path, encoder: Encoder) -> UpdatePlan:
-    """Compare the corpus with the serving index, document by document, by content hash."""
+    """Compare the corpus with the serving index, document by document, by content hash.
+
+    Files of the maintained folder (the first) that the manifest does not list are new too: the
+    update lists them first (`register_new_files`).
+    """
+    plan = _plan(corpus_dir, index_dir, encoder)
+    scan = scan_folder(_folders(corpus_dir)[0])
+    plan.unlisted, plan.missing = scan.unlisted, scan.missing
+    return plan
+
+
+def _plan(corpus_dir: Corpus, index_dir: Path, encoder: Encoder) -> UpdatePlan:
     found = sources(corpus_dir)
     documents = [doc for _, doc in found]
     folder_of = {doc.file: folder for folder, doc in found}
@@ -288,6 +339,7 @@ def update_index(corpus_dir: Corpus, index_dir: Path, encoder: Encoder, *, show_
     """
     started = time.perf_counter()
     _remove_unfinished_versions(index_dir)
+    new_files = register_new_files(_folders(corpus_dir)[0])
     plan = plan_update(corpus_dir, index_dir, encoder)
     if plan.full_rebuild:
         manifest = build_index(corpus_dir, index_dir, encoder, show_progress=show_progress)
@@ -297,9 +349,18 @@ def update_index(corpus_dir: Corpus, index_dir: Path, encoder: Encoder, *, show_
             embedded_chunks=manifest.chunk_count,
             reused_chunks=0,
             seconds=time.perf_counter() - started,
+            new_files=new_files,
         )
     version = current_version(index_dir)
     assert version is not None  # plan_update asked for a full rebuild otherwise
+    if not plan.has_work and not new_files:  # nothing to embed or drop: keep serving the same version
+        return UpdateResult(
+            plan=plan,
+            manifest=read_manifest(version),
+            embedded_chunks=0,
+            reused_chunks=0,
+            seconds=time.perf_counter() - started,
+        )
     old_vectors = VectorStore.load(version / "index.faiss")
     old_lexical = LexicalIndex.open(version / "chunks.db")
     old_chunks = old_lexical.chunks()
@@ -313,16 +374,27 @@ def update_index(corpus_dir: Corpus, index_dir: Path, encoder: Encoder, *, show_
     chunks: list[Chunk] = []
     entries: list[DocumentEntry] = []
     parts: list[np.ndarray] = []
+    failed: dict[str, str] = {}
     embedded = reused = 0
+
+    def reuse(file: str) -> int:
+        positions = positions_by_doc.get(file, [])
+        chunks.extend(old_chunks[p] for p in positions)
+        parts.append(old_vectors.vectors(positions))
+        entries.append(old_entries[file])
+        return len(positions)
+
     for folder, document in sources(corpus_dir):
         if document.file in plan.unchanged:
-            positions = positions_by_doc.get(document.file, [])
-            chunks += [old_chunks[p] for p in positions]
-            parts.append(old_vectors.vectors(positions))
-            entries.append(old_entries[document.file])
-            reused += len(positions)
+            reused += reuse(document.file)
         else:
-            document_chunks, entry = chunk_one(folder, document)
+            try:
+                document_chunks, entry = chunk_one(folder, document)
+            except ExtractionError as error:  # unreadable now: keep serving what was indexed before, if anything
+                failed[document.file] = str(error)
+                if document.file in old_entries:
+                    reused += reuse(document.file)
+                continue
             texts = [chunk.embedding_text for chunk in document_chunks]
             parts.append(
                 encoder.encode_passages(texts, show_progress=show_progress)
@@ -333,13 +405,14 @@ def update_index(corpus_dir: Corpus, index_dir: Path, encoder: Encoder, *, show_
             entries.append(entry)
             embedded += len(document_chunks)
     vectors = np.vstack(parts) if parts else np.zeros((0, encoder.dimension), "float32")
-    manifest = write_version(index_dir, encoder, chunks, vectors, entries)
+    manifest = write_version(index_dir, encoder, chunks, vectors, entries, failed)
     return UpdateResult(
         plan=plan,
         manifest=manifest,
         embedded_chunks=embedded,
         reused_chunks=reused,
         seconds=time.perf_counter() - started,
+        new_files=new_files,
     )
 
 

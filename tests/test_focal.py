@@ -151,8 +151,21 @@ def test_export_has_sections_per_actor_and_coverage(store, services, tmp_path):
     out = export(store, catalogue, 2025, "docx", tmp_path / "draft.docx")
     import docx
 
-    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    document = docx.Document(str(out))
+    text = "\n".join(p.text for p in document.paragraphs)
     assert "Activities carried out" in text and "Regional workshop" in text
+    activity_15 = next(i for i in catalogue.program_items("activity") if i.number == 15)
+    assert f"Program activity 15: {activity_15.text[:40]}" in text  # the number and the activity's own words
+    not_reported = text[text.index("Actors that did not report") : text.index("Coverage of the Program activities")]
+    assert "General Secretariat" in not_reported and "Inter-American Commission on Human Rights" in not_reported
+    assert "Inter-American Children's Institute" not in not_reported and "Mexico" not in not_reported
+    coverage = document.tables[-1]
+    row_15 = next(row for row in coverage.rows if row.cells[0].text == "15")
+    assert row_15.cells[1].text.startswith(activity_15.text[:40]) and row_15.cells[3].text == "1"
+
+    spanish = docx.Document(str(export(store, catalogue, 2025, "docx", tmp_path / "es.docx", lang="es")))
+    spanish_text = "\n".join(p.text for p in spanish.paragraphs)
+    assert "Actores que no presentaron informes" in spanish_text and "Regional workshop" in spanish_text
 
 
 def test_submitted_report_is_found_by_search(services):

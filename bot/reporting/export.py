@@ -2,8 +2,8 @@
 
 Per actor: activities carried out, activities planned, best practices, new proposals, each item
 citing the Program activity or objective it implements; then the coverage of the 42 Program
-activities this year. Markdown, CSV or DOCX. The draft is a document for the Secretariat, written
-in English like the 2009 report; the section headings are the string table's English ones.
+activities this year. Markdown and CSV are working files for the Secretariat, in English; the DOCX
+(bot/reporting/annual_report.py) is the report to send, in the language asked for.
 """
 
 from __future__ import annotations
@@ -12,11 +12,14 @@ import csv
 import io
 from pathlib import Path
 
+from bot.actors import actor_by_id
 from bot.answering.catalogue import Catalogue
 from bot.database import Store
-from bot.reporting.registry import actors
+from bot.reporting.annual_report import ActorSection, AnnualReport, CoverageRow, Entry, render_docx
+from bot.reporting.registry import actors, focal_points
 from bot.reporting.reports import REPORT_KINDS, Report, active_reports
 from bot.texts import t
+from index.corpus import DocumentInfo
 
 FORMATS = ("md", "csv", "docx")
 
@@ -106,45 +109,99 @@ def export_csv(store: Store, catalogue: Catalogue, year: int) -> str:
     return buffer.getvalue()
 
 
-def export_docx(store: Store, catalogue: Catalogue, year: int, out: Path) -> None:
-    import docx
+def _title(text: str, limit: int = 110) -> str:
+    """An item's first words, whole, for a table cell or a reference."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
-    names, grouped = _grouped(store, year)
-    document = docx.Document()
-    document.add_heading(f"Annual Report on Activities in Implementation of the Inter-American Program, {year}", 0)
-    document.add_paragraph(
-        "Draft compiled from the reports of the Program actors' focal points (not an official document until approved)."
+
+def annual_report(
+    store: Store, catalogue: Catalogue, year: int, *, lang: str = "en", program: DocumentInfo | None = None
+) -> AnnualReport:
+    """What the annual report shows for `year`, in `lang` (reports are quoted as submitted)."""
+    registry = {a.id: a for a in actors(store)}
+    activities = {item.number: item for item in catalogue.program_items("activity")}
+
+    def name(actor_id: str) -> str:
+        found = registry.get(actor_id) or actor_by_id(actor_id)
+        return found.name_in(lang) if found else actor_id
+
+    def reference(report: Report) -> str | None:
+        ref = report.ref
+        if ref.kind == "activity" and ref.number in activities:
+            return t(
+                lang, "export.activity_reference", number=ref.number, title=_title(activities[ref.number].text, 90)
+            )
+        if ref.kind == "specific objective":
+            return t(lang, "export.objective_reference", number=ref.number)
+        return None
+
+    reports = active_reports(store, year)
+    sections: dict[str, list[Entry]] = {}
+    for report in reports:
+        sections.setdefault(report.actor_id, []).append(
+            Entry(
+                kind=report.kind,
+                period=report.period,
+                description=report.description,
+                link=report.link,
+                reference=reference(report),
+            )
+        )
+    # Who was expected to report: every actor with a focal point, and the Program's own actors.
+    expected = {point.actor_id for point in focal_points(store)}
+    expected |= {item.actor_id for item in activities.values() if item.actor_id and item.actor_id in registry}
+    counts = {number: 0 for number in activities}
+    for report in reports:
+        if report.ref_kind == "activity" and report.ref_number in counts:
+            counts[report.ref_number] += 1
+    return AnnualReport(
+        year=year,
+        lang=lang,
+        program_symbols=program.symbols if program else [],
+        general_objectives=[item.text for item in catalogue.program_items("general objective")],
+        specific_objectives=[item.text for item in catalogue.program_items("specific objective")],
+        actors=[
+            ActorSection(name=name(actor_id), entries=entries)
+            for actor_id, entries in sorted(sections.items(), key=lambda item: name(item[0]))
+        ],
+        not_reported=sorted(name(actor_id) for actor_id in expected - set(sections)),
+        coverage=[
+            CoverageRow(number=number, title=_title(item.text), actor=name(item.actor_id or ""), reports=counts[number])
+            for number, item in sorted(activities.items())
+        ],
     )
-    letter = ord("A")
-    for actor_id in sorted(grouped, key=lambda a: names.get(a, a)):
-        document.add_heading(f"{chr(letter)}. {names.get(actor_id, actor_id)}", 1)
-        letter += 1
-        for number, kind in enumerate(REPORT_KINDS, start=1):
-            items = grouped[actor_id].get(kind, [])
-            if items:
-                document.add_heading(f"{number}. {t('en', f'kind.{kind}')}", 2)
-                for report in items:
-                    link = f" ({report.link})" if report.link else ""
-                    document.add_paragraph(
-                        f"{report.period} — {report.description}{link} [Program {report.ref.label('en')}]",
-                        style="List Bullet",
-                    )
-    document.add_heading("Coverage of the Program activities", 1)
-    rows = coverage(store, catalogue, year)
-    table = document.add_table(rows=len(rows) + 1, cols=3)
-    for cell, text in zip(table.rows[0].cells, ["Activity", "Actor", "Reports"], strict=True):
-        cell.text = text
-    for row, (number, actor_id, count) in zip(table.rows[1:], rows, strict=True):
-        row.cells[0].text, row.cells[1].text, row.cells[2].text = str(number), actor_id, str(count) if count else "none"
-    document.save(str(out))
 
 
-def export(store: Store, catalogue: Catalogue, year: int, fmt: str, out: Path) -> Path:
+def export_docx(
+    store: Store,
+    catalogue: Catalogue,
+    year: int,
+    out: Path,
+    *,
+    lang: str = "en",
+    program: DocumentInfo | None = None,
+) -> None:
+    render_docx(annual_report(store, catalogue, year, lang=lang, program=program), out)
+
+
+def export(
+    store: Store,
+    catalogue: Catalogue,
+    year: int,
+    fmt: str,
+    out: Path,
+    *,
+    lang: str = "en",
+    program: DocumentInfo | None = None,
+) -> Path:
+    """The year's draft as `fmt`; the DOCX is the report to send, in `lang`, on the bundled template."""
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}")
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "docx":
-        export_docx(store, catalogue, year, out)
+        export_docx(store, catalogue, year, out, lang=lang, program=program)
     else:
         text = export_markdown(store, catalogue, year) if fmt == "md" else export_csv(store, catalogue, year)
         out.write_text(text, encoding="utf-8")

@@ -13,7 +13,7 @@ Some texts are Telegram HTML (`<b>`, `<i>`, `<code>`; marked in their table): wh
 
 from __future__ import annotations
 
-from bot.texts import commands, maintainers, reports
+from bot.texts import commands, export, maintainers, reports
 
 LANGUAGES = ("en", "es", "fr", "pt")
 DEFAULT_LANGUAGE = "en"
@@ -81,7 +81,7 @@ def _merge(*tables: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
     return merged
 
 
-TEXTS: dict[str, dict[str, str]] = _merge(_ANSWERS, commands.TEXTS, reports.TEXTS, maintainers.TEXTS)
+TEXTS: dict[str, dict[str, str]] = _merge(_ANSWERS, commands.TEXTS, reports.TEXTS, maintainers.TEXTS, export.TEXTS)
 
 
 def normalise_language(code: str | None) -> str:

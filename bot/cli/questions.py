@@ -1,0 +1,96 @@
+"""`migrantsbot search | ask | chat | run | stats`: questions, the conversation and the bot itself."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from bot.cli.people import _store
+from bot.config import Settings
+
+
+def _read_queries(path: Path) -> Iterator[tuple[object, str]]:
+    """(id, question) from a JSONL file; a bad line is reported and skipped, not fatal."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            yield record.get("id", number), str(record["question"])
+        except (json.JSONDecodeError, KeyError, AttributeError) as error:
+            print(f"{path}:{number}: skipped, not a JSON object with a 'question' ({error})", file=sys.stderr)
+
+
+def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.services import make_encoder, open_index
+
+    searcher, _ = open_index(settings, make_encoder(settings))
+    if args.queries:
+        for query_id, question in _read_queries(args.queries):
+            hits = searcher.search(question, k=args.k)
+            print(json.dumps({"id": query_id, "hits": [h.as_json() for h in hits]}, ensure_ascii=False))
+        return 0
+    if not args.question:
+        print("Give a question, or --queries FILE.jsonl", file=sys.stderr)
+        return 2
+    hits = searcher.search(args.question, k=args.k)
+    if args.json:
+        print(json.dumps({"query": args.question, "hits": [h.as_json() for h in hits]}, ensure_ascii=False, indent=2))
+        return 0
+    if not hits:
+        print("No passages found.")
+    for hit in hits:
+        print(f"#{hit.rank}  {hit.score:.4f}  {hit.chunk.section_path}")
+        print(f"    {hit.chunk.text[:400]}\n")
+    return 0
+
+
+def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.formatting import answer_plain
+    from bot.services import load_answerer
+
+    answerer = load_answerer(settings, allow_llm=not args.no_llm)
+    if args.queries:
+        for query_id, question in _read_queries(args.queries):
+            print(json.dumps(answerer.answer(question).as_json(query_id), ensure_ascii=False))
+        return 0
+    if not args.question:
+        print("Give a question, or --queries FILE.jsonl", file=sys.stderr)
+        return 2
+    answer = answerer.answer(args.question)
+    print(json.dumps(answer.as_json(), ensure_ascii=False, indent=2) if args.json else answer_plain(answer))
+    return 0
+
+
+def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.chat import chat_loop, console_lines
+    from bot.services import load_answerer
+    from index.corpus import load_manifest
+
+    def report(message: str) -> None:
+        print(message, file=sys.stderr)
+
+    report("Loading the model…")
+    answerer = load_answerer(settings, report=report)
+    chat_loop(answerer, load_manifest(settings.corpus_dir), console_lines(), print)
+    return 0
+
+
+def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
+    if settings.telegram_token is None or not settings.telegram_token.get_secret_value():
+        print("No TELEGRAM_BOT_TOKEN set: starting the console chat instead.", file=sys.stderr)
+        return cmd_chat(args, settings)
+    from handlers.app import run_bot
+
+    run_bot(settings)
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.stats import stats_text
+
+    print(stats_text(_store(settings).stats(days=args.days)))
+    return 0
