@@ -7,7 +7,7 @@ import itertools
 from bot.answering.catalogue import Catalogue
 from index.chunk import MAX_CHUNK_CHARS
 from index.corpus import load_manifest, read_text
-from index.parse import parse_document
+from index.parse import clean_line, parse_document
 from index.store import chunk_corpus
 from index.text import collapse_whitespace, split_sentences
 from tests.conftest import CORPUS
@@ -63,7 +63,8 @@ def test_offsets_point_at_the_text_in_the_file():
     chunks, _ = _program_chunks()
     texts = {doc.file: read_text(CORPUS / doc.file) for doc in load_manifest(CORPUS)}
     for chunk in chunks:
-        original = collapse_whitespace(texts[chunk.doc][chunk.start : chunk.end])
+        span = texts[chunk.doc][chunk.start : chunk.end]
+        original = collapse_whitespace(" ".join(clean_line(line) for line in span.splitlines()))
         first_sentence = chunk.text.split("\n")[-1][:60]
         assert collapse_whitespace(first_sentence) in original, chunk.id
 
