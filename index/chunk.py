@@ -48,6 +48,7 @@ class Chunk(BaseModel):
     start: int
     end: int
     context: str = ""  # the list's lead-in, a table's column headers: indexed, not shown
+    symbols: list[str] = []  # the document's own OAS symbols (manifest), for document cues
 
     @property
     def section_path(self) -> str:
@@ -294,6 +295,7 @@ def _make_chunk(document: DocumentInfo, group: list[Block], context: str, positi
         start=group[0].start,
         end=group[-1].end,
         context=context,
+        symbols=document.symbols,
     )
 
 

@@ -2,7 +2,8 @@
 
 Layout of `data/index/`:
     CURRENT                 name of the version that serves (replaced with os.replace)
-    v20261122T134500-ab12/  index.faiss, chunks.db (passages + FTS5), manifest.json
+    v20261122T134500-ab12/  index.faiss, chunks.db (passages + FTS5), manifest.json,
+                            sentences.faiss + sentences.npy (second encoder, when there is one)
 
 A build that dies half-way leaves a folder that CURRENT never pointed at; the old version keeps
 serving and the next build starts clean. Loading checks the manifest against the encoder and
@@ -26,9 +27,10 @@ from pydantic import BaseModel, ValidationError
 
 from index.chunk import CHUNKER_VERSION, Chunk, chunk_document
 from index.corpus import DocumentInfo, content_hash, load_manifest, read_text
-from index.encoder import Encoder
+from index.encoder import Encoder, sentence_encoder_for
 from index.lexical import LexicalIndex
 from index.search import Searcher
+from index.sentences import SentenceIndex
 from index.vectors import VectorStore
 
 CURRENT = "CURRENT"
@@ -82,6 +84,7 @@ class IndexManifest(BaseModel):
     built_at: dt.datetime
     chunk_count: int
     documents: list[DocumentEntry]
+    second_model: str | None = None  # the sentence encoder, if the index has one
 
 
 class UpdateResult(BaseModel):
@@ -175,11 +178,20 @@ def build_index(
     if on_chunked:
         on_chunked(len(chunks))
     vectors = encoder.encode_passages([chunk.embedding_text for chunk in chunks], show_progress=show_progress)
-    return write_version(index_dir, encoder, chunks, vectors, entries)
+    second = sentence_encoder_for(encoder)
+    sentences = SentenceIndex.build(second, chunks) if second is not None else None
+    return write_version(index_dir, encoder, chunks, vectors, entries, sentences=sentences, second=second)
 
 
 def write_version(
-    index_dir: Path, encoder: Encoder, chunks: list[Chunk], vectors, entries: list[DocumentEntry]
+    index_dir: Path,
+    encoder: Encoder,
+    chunks: list[Chunk],
+    vectors,
+    entries: list[DocumentEntry],
+    *,
+    sentences: SentenceIndex | None = None,
+    second: Encoder | None = None,
 ) -> IndexManifest:
     index_dir.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now(dt.UTC)
@@ -187,6 +199,8 @@ def write_version(
     version.mkdir()
     store = VectorStore.build(vectors)
     store.save(version / "index.faiss")
+    if sentences is not None:
+        sentences.save(version)
     LexicalIndex.create(version / "chunks.db", chunks).close()
     manifest = IndexManifest(
         model=encoder.name,
@@ -196,6 +210,7 @@ def write_version(
         built_at=stamp,
         chunk_count=len(chunks),
         documents=entries,
+        second_model=second.name if sentences is not None and second is not None else None,
     )
     (version / "manifest.json").write_text(manifest.model_dump_json(indent=2), encoding="utf-8")
     _switch_to(index_dir, version)
@@ -226,17 +241,27 @@ def load_searcher(index_dir: Path, encoder: Encoder) -> tuple[Searcher, IndexMan
             f"The index was built by chunker version {manifest.chunker_version}; this program uses "
             f"{CHUNKER_VERSION}. {REBUILD_HINT}"
         )
+    second = sentence_encoder_for(encoder)
+    if (second.name if second else None) != manifest.second_model:
+        raise IndexLoadError(
+            f"The index was built with sentence encoder {manifest.second_model or 'none'} but this program "
+            f"uses {second.name if second else 'none'} beside {encoder.name}. {REBUILD_HINT}"
+        )
     try:
         vectors = VectorStore.load(version / "index.faiss")
         lexical = LexicalIndex.open(version / "chunks.db")
         chunks = lexical.chunks()
+        sentences = SentenceIndex.load(version) if second is not None else None
     except Exception as error:  # faiss raises RuntimeError, sqlite DatabaseError, pydantic errors
         raise IndexLoadError(f"The index in {version} is corrupt ({error}). {REBUILD_HINT}") from error
     if len(chunks) != len(vectors) or len(chunks) != manifest.chunk_count:
         raise IndexLoadError(
             f"The index in {version} is inconsistent ({len(chunks)} passages, {len(vectors)} vectors). {REBUILD_HINT}"
         )
-    return Searcher(encoder, vectors, lexical, chunks), manifest
+    if sentences is not None and len(sentences) and int(sentences.owner.max()) >= len(chunks):
+        raise IndexLoadError(f"The sentence index in {version} does not match its passages. {REBUILD_HINT}")
+    searcher = Searcher(encoder, vectors, lexical, chunks, sentence_encoder=second, sentences=sentences)
+    return searcher, manifest
 
 
 def corpus_is_stale(corpus_dir: Corpus, manifest: IndexManifest) -> bool:
@@ -267,6 +292,9 @@ def plan_update(corpus_dir: Corpus, index_dir: Path, encoder: Encoder) -> Update
         return UpdatePlan(added=names, full_rebuild=f"the model changed from {manifest.model} to {encoder.name}")
     if manifest.chunker_version != CHUNKER_VERSION:
         return UpdatePlan(added=names, full_rebuild="the chunker changed")
+    second = sentence_encoder_for(encoder)
+    if (second.name if second else None) != manifest.second_model:
+        return UpdatePlan(added=names, full_rebuild="the sentence encoder changed")
     built = {entry.file: entry.sha256 for entry in manifest.documents}
     plan = UpdatePlan()
     for doc in documents:
@@ -310,15 +338,23 @@ def update_index(corpus_dir: Corpus, index_dir: Path, encoder: Encoder, *, show_
     for position, chunk in enumerate(old_chunks):
         positions_by_doc.setdefault(chunk.doc, []).append(position)
 
+    second = sentence_encoder_for(encoder)
+    old_sentences = SentenceIndex.load(version) if second is not None else None
+
     chunks: list[Chunk] = []
     entries: list[DocumentEntry] = []
     parts: list[np.ndarray] = []
+    sentence_parts: list[tuple[np.ndarray, np.ndarray]] = []  # (vectors, owner) per document
     embedded = reused = 0
     for folder, document in sources(corpus_dir):
+        offset = len(chunks)
         if document.file in plan.unchanged:
             positions = positions_by_doc.get(document.file, [])
             chunks += [old_chunks[p] for p in positions]
             parts.append(old_vectors.vectors(positions))
+            if old_sentences is not None:
+                sentence_vectors, which = old_sentences.vectors_of(positions)
+                sentence_parts.append((sentence_vectors, which + offset))
             entries.append(old_entries[document.file])
             reused += len(positions)
         else:
@@ -329,11 +365,21 @@ def update_index(corpus_dir: Corpus, index_dir: Path, encoder: Encoder, *, show_
                 if texts
                 else np.zeros((0, encoder.dimension), "float32")
             )
+            if second is not None:
+                built = SentenceIndex.build(second, document_chunks)
+                sentence_parts.append((built.vectors.vectors(list(range(len(built)))), built.owner + offset))
             chunks += document_chunks
             entries.append(entry)
             embedded += len(document_chunks)
     vectors = np.vstack(parts) if parts else np.zeros((0, encoder.dimension), "float32")
-    manifest = write_version(index_dir, encoder, chunks, vectors, entries)
+    sentences = None
+    if second is not None:
+        sentence_vectors = [v for v, _ in sentence_parts if len(v)]
+        sentences = SentenceIndex.from_vectors(
+            np.vstack(sentence_vectors) if sentence_vectors else np.zeros((0, second.dimension), "float32"),
+            np.concatenate([o for _, o in sentence_parts]) if sentence_parts else np.zeros(0, "int64"),
+        )
+    manifest = write_version(index_dir, encoder, chunks, vectors, entries, sentences=sentences, second=second)
     return UpdateResult(
         plan=plan,
         manifest=manifest,
