@@ -24,76 +24,35 @@ _word = re.compile(r"[^\W\d_]+", re.UNICODE)
 # is sure of itself on a sentence but not on six words ("O que o Programa pede à CIDH?" looks
 # French to it); these cues decide such short questions, and only nudge longer ones.
 _MARKER_WORDS = {
-    "pt": set(
-        [
-            "o",
-            "os",
-            "do",
-            "dos",
-            "da",
-            "das",
-            "nao",
-            "sao",
-            "em",
-            "um",
-            "uma",
-            "pelo",
-            "pela",
-            "pelos",
-            "pelas",
-            "ao",
-            "aos",
-            "as",
-            "qual",
-            "quais",
-            "voce",
-            "e",
-        ]
-    ),
-    "es": set(["el", "los", "las", "del", "que", "cual", "cuales", "y", "segun", "como", "una", "unos", "por"]),
-    "fr": set(
-        [
-            "le",
-            "les",
-            "des",
-            "du",
-            "est",
-            "quel",
-            "quelle",
-            "quels",
-            "quelles",
-            "une",
-            "et",
-            "au",
-            "aux",
-            "selon",
-            "qu",
-            "d",
-            "l",
-        ]
-    ),
+    language: frozenset(words.split())
+    for language, words in {
+        "pt": "o os do dos da das nao sao em um uma pelo pela pelos pelas ao aos as qual quais voce e",
+        "es": "el los las del que cual cuales y segun como una unos por",
+        "fr": "le les des du est quel quelle quels quelles une et au aux selon qu d l",
+    }.items()
 }
 _MARKER_LETTERS = {"pt": "ãõ", "es": "ñ¿¡", "fr": "èœù"}
 SHORT_TEXT_WORDS = 8
 MARKER_WEIGHT = 0.5  # per cue, on a short text; a quarter of it on a longer one
 
+# Item names in the four languages, accent-folded: "specific objective 8", "objetivo especifico 8",
+# "objectif specifique 8"; "activity 9", "actividad 9", "activite 9", "atividade 9".
+_SPECIFIC = r"(?:specific objective|objetivo especifico|objectif specifique)s?"
+_GENERAL = r"(?:general objective|objetivo general|objetivo geral|objectif general)s?"
+_ACTIVITY = r"(?:activity|activities|actividad|actividades|activite|activites|atividade|atividades)"
+_NUMBER = r"\s*(?:no\.?|#|n[°º]|nº)?\s*(\d{1,2})\b"
 _REFERENCE_PATTERNS = [
-    (
-        re.compile(r"\b(?:specific objective|objetivo especifico)s?\s*(?:no\.?|#|n[°º])?\s*(\d{1,2})\b"),
-        "specific objective",
-    ),
-    (re.compile(r"\b(?:general objective|objetivo general)s?\s*(?:no\.?|#|n[°º])?\s*(\d{1,2})\b"), "general objective"),
-    (re.compile(r"\b(?:activity|activities|actividad|actividades)\s*(?:no\.?|#|n[°º])?\s*(\d{1,2})\b"), "activity"),
-    (re.compile(r"^(?:objective|objetivo)\s*(\d{1,2})$"), "specific objective"),
+    (re.compile(rf"\b{_SPECIFIC}{_NUMBER}"), "specific objective"),
+    (re.compile(rf"\b{_GENERAL}{_NUMBER}"), "general objective"),
+    (re.compile(rf"\b{_ACTIVITY}{_NUMBER}"), "activity"),
+    (re.compile(r"^(?:objective|objetivo|objectif)\s*(\d{1,2})$"), "specific objective"),
 ]
-_SYMBOL = re.compile(r"\b(?:ag/res\.?|resolution|resolucion)\s*(\d{3,4})\b")
+_SYMBOL = re.compile(r"\b(?:ag/res\.?|resolution|resolucion|resolucao)\s*(\d{3,4})\b")
+_WHICH = r"(?:which|what|que|cual|cuales|quel|quelle|quels|quelles|qual|quais)"
 _KIND_QUESTION = [
+    (re.compile(rf"\b{_WHICH}\s+(?:\w+\s+)?{_ACTIVITY}\b"), "activity"),
     (
-        re.compile(r"\b(?:which|what|que|cual|cuales)\s+(?:\w+\s+)?(?:activity|activities|actividad|actividades)\b"),
-        "activity",
-    ),
-    (
-        re.compile(r"\b(?:which|what|que|cual|cuales)\s+(?:\w+\s+)?(?:objective|objectives|objetivo|objetivos)\b"),
+        re.compile(rf"\b{_WHICH}\s+(?:\w+\s+)?(?:objective|objectives|objetivo|objetivos|objectif|objectifs)\b"),
         "objective",
     ),
 ]
