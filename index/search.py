@@ -1,8 +1,8 @@
 """Hybrid search: dense, lexical and sentence candidates, ranked by a learned linear fusion.
 
 Each retriever proposes its best passages: the default encoder's nearest passages, BM25 over
-stemmed English terms (the question's own words and the glossary's translations), and the
-second encoder's nearest sentences. Every candidate gets the features of `index/rank.py`
+stemmed English terms (the question's own words and the glossary's translations), and, when the
+index has one, the second encoder's nearest sentences. Every candidate gets the features of `index/rank.py`
 (scores of all retrievers, document cue, heading and coverage of the question's terms, the
 current Program's prior) and the weights fitted on the tuning questions order them. An explicit
 reference in the question ("activity 27", "objetivo específico 8", "AG/RES. 2883") is a promise
@@ -21,7 +21,7 @@ from index.cues import CueIndex
 from index.encoder import Encoder
 from index.lexical import LexicalIndex
 from index.query import Query, parse_query
-from index.rank import Ranker, Signals, TermStats, load_ranker
+from index.rank import Ranker, Signals, TermStats, configuration, load_ranker
 from index.sentences import SentenceIndex
 from index.vectors import VectorStore
 
@@ -80,6 +80,7 @@ class Searcher:
         self.sentence_encoder = sentence_encoder if sentences is not None else None
         self.sentences = sentences if sentence_encoder is not None else None
         self.ranker = ranker or load_ranker()
+        self.configuration = configuration(self.sentence_encoder.name if self.sentence_encoder else None)
         self.cues = CueIndex(chunks)
         self.terms = TermStats([f"{c.heading} {c.context}" for c in chunks], [c.text for c in chunks])
         self._by_id = {chunk.id: chunk for chunk in chunks}
@@ -98,7 +99,7 @@ class Searcher:
         if not query.text or not self.chunks:
             return []
         signals, dense_scores, lexical_scores, referenced = self.signals(query, query_vector=query_vector)
-        ordered = self.ranker.order(signals, query.lang)
+        ordered = self.ranker.order(signals, self.configuration)
         ordered = sorted(
             ((position, score + (REFERENCE_BOOST if position in referenced else 0.0)) for position, score in ordered),
             key=lambda item: (-item[1], item[0]),

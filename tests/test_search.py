@@ -106,7 +106,7 @@ def test_equal_scores_keep_the_earlier_passage_first():
 
     signals = Signals(positions=[7, 3, 5], dense=[0.5, 0.5, 0.5], lexical=[1.0, 1.0, 1.0])
     ranker = Ranker({"all": (1.0,) * 9})
-    assert [position for position, _ in ranker.order(signals, "en")] == [3, 5, 7]
+    assert [position for position, _ in ranker.order(signals)] == [3, 5, 7]
 
 
 def test_a_question_naming_a_document_raises_it(searcher):
