@@ -2,6 +2,9 @@
 
 It finds what embeddings miss: symbols ("AG/RES. 2883"), acronyms, names and numbers.
 The chunks table is also where the passages themselves live, so one file holds the text.
+Text is indexed as accent-folded English Snowball stems (the documents are English; questions
+in other languages reach it through the glossary's English terms, index/glossary.py), in two
+columns: the passage's heading (document, year, section path, list lead-in) and its own words.
 """
 
 from __future__ import annotations
