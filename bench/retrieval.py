@@ -1,15 +1,17 @@
-"""Retrieval quality and speed on the dev questions: recall@1, recall@5, MRR by language and retriever.
+"""Retrieval quality and speed on the fixed split: each signal alone and fused, per language and part.
 
-    python bench/retrieval.py [--eval ../shared/eval/dev.jsonl] [--model bundled:all-MiniLM-L6-v2]
+    python bench/retrieval.py [--index-dir DIR] [--part tune|validation|all] [--show-misses]
 
-A hit is a passage that contains one of the question's evidence strings (whitespace collapsed).
+For each part of bench/split.py and each language: recall@1, @5, @10 and MRR with a 95%
+bootstrap interval, for the default encoder alone (dense), BM25 alone (lexical), the second
+encoder's sentences alone (second) and the fused ranking that `Searcher.search` returns. Then
+the warm search latency (query embedding included) and the full index build time. A hit is a
+passage that contains one of the question's evidence strings (whitespace collapsed).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import statistics
 import sys
 import tempfile
 import time
@@ -17,107 +19,97 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.common import LANGS, first_hit, percentile, questions, with_interval
 from bot.config import Settings
 from index.encoder import load_encoder
 from index.query import parse_query
-from index.store import build_index, load_searcher
-from index.text import collapse_whitespace
+from index.store import build_index, current_version, load_searcher
 
-DEFAULT_EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev.jsonl"
-
-
-def load_questions(path: Path) -> list[dict]:
-    items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [item for item in items if item.get("evidence")]
+DEPTH = 10
+TIMING_PASSES = 3
 
 
-def first_hit(texts: list[str], evidence: list[str]) -> int | None:
-    spans = [collapse_whitespace(span) for span in evidence]
-    for rank, text in enumerate(texts, start=1):
-        flat = collapse_whitespace(text)
-        if any(span in flat for span in spans):
-            return rank
-    return None
-
-
-def metrics(ranks: list[int | None]) -> dict[str, float]:
-    count = len(ranks) or 1
-    return {
-        "n": len(ranks),
-        "r@1": sum(1 for r in ranks if r == 1) / count,
-        "r@5": sum(1 for r in ranks if r and r <= 5) / count,
-        "mrr": sum(1 / r for r in ranks if r) / count,
+def rankings(searcher, item: dict) -> dict[str, list[str]]:
+    """The top DEPTH passage texts of each signal alone and of the fused search."""
+    query = parse_query(item["question"])
+    vector = searcher.encoder.encode_queries([query.search_text])[0]
+    chunks = searcher.chunks
+    found = {
+        "dense": [chunks[p].text for p, _ in searcher.vectors.search(vector, DEPTH)],
+        "lexical": [chunks[p].text for p, _ in searcher.lexical.search(list(query.terms), DEPTH)],
     }
+    if searcher.sentences is not None:
+        sentence_vector = searcher.sentence_encoder.encode_queries([query.text])[0]
+        best = searcher.sentences.search(sentence_vector, DEPTH * 4)
+        ordered = sorted(best.items(), key=lambda item: (-item[1], item[0]))[:DEPTH]
+        found["second"] = [chunks[p].text for p, _ in ordered]
+    found["fused"] = [hit.chunk.text for hit in searcher.search(query, k=DEPTH, query_vector=vector)]
+    return found
+
+
+def summary(ranks: list[int | None]) -> str:
+    def at(k: int) -> list[float]:
+        return [1.0 if rank and rank <= k else 0.0 for rank in ranks]
+
+    reciprocal = [1.0 / rank if rank else 0.0 for rank in ranks]
+    return "  ".join(with_interval(values) for values in (at(1), at(5), at(10), reciprocal))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--eval", type=Path, default=DEFAULT_EVAL)
-    parser.add_argument("--model", default=None)
-    parser.add_argument("--show-misses", action="store_true")
+    parser.add_argument("--index-dir", type=Path, help="reuse (or build into) this index folder")
+    parser.add_argument("--part", default="both", choices=["tune", "validation", "both"])
+    parser.add_argument("--show-misses", action="store_true", help="tune questions whose evidence is not first")
     args = parser.parse_args()
 
     settings = Settings()
-    model = args.model or settings.embedding_model
     started = time.perf_counter()
-    encoder = load_encoder(model, query_prompt=settings.query_prompt, passage_prompt=settings.passage_prompt)
+    encoder = load_encoder(settings.embedding_model)
     load_seconds = time.perf_counter() - started
-    questions = load_questions(args.eval)
-
-    with tempfile.TemporaryDirectory() as scratch:
+    index_dir = args.index_dir or Path(tempfile.mkdtemp())
+    build_seconds = None
+    if current_version(index_dir) is None:
         started = time.perf_counter()
-        manifest = build_index(settings.corpus_dir, Path(scratch), encoder)
+        build_index(settings.corpus_dir, index_dir, encoder)
         build_seconds = time.perf_counter() - started
-        searcher, _ = load_searcher(Path(scratch), encoder)
+    searcher, manifest = load_searcher(index_dir, encoder)
 
-        results: dict[str, dict[str, list[int | None]]] = {}
-        latencies: list[float] = []
-        misses = []
-        for item in questions:
-            lang = item.get("lang", "en")
-            query = parse_query(item["question"])
-            vector = encoder.encode_queries([query.search_text])[0]
-            dense = [searcher.chunks[p].text for p, _ in searcher.vectors.search(vector, 5)]
-            lexical = [searcher.chunks[p].text for p, _ in searcher.lexical.search(list(query.terms), 5)]
+    parts = ["tune", "validation"] if args.part == "both" else [args.part]
+    print(f"encoder {manifest.model} (load {load_seconds:.1f} s), second encoder {manifest.second_model or 'none'}")
+    print(
+        f"index: {manifest.chunk_count} passages"
+        + (f", full build {build_seconds:.1f} s" if build_seconds is not None else " (reused)")
+    )
+    print(f"{'signal':8} {'part':10} {'lang':4} {'n':>3}  {'r@1':17} {'r@5':17} {'r@10':17} {'MRR':17}")
+    timed = []
+    for part in parts:
+        items = [item for item in questions(part) if item.get("evidence")]
+        timed += items
+        ranks: dict[str, dict[str, list[int | None]]] = {}
+        for item in items:
+            for signal, texts in rankings(searcher, item).items():
+                rank = first_hit(texts, item["evidence"])
+                ranks.setdefault(signal, {}).setdefault(item["lang"], []).append(rank)
+                if args.show_misses and signal == "fused" and part == "tune" and rank != 1:
+                    print(f"  miss [{item['lang']}] rank {rank}: {item['question']}")
+        for signal, by_lang in ranks.items():
+            for lang in LANGS:
+                values = by_lang.get(lang, [])
+                if values:
+                    print(f"{signal:8} {part:10} {lang:4} {len(values):>3}  {summary(values)}")
+
+    latencies = []
+    for item in timed:  # one warm-up pass, then the timed ones
+        searcher.search(item["question"], k=5)
+    for _ in range(TIMING_PASSES):
+        for item in timed:
             started = time.perf_counter()
-            hits = searcher.search(item["question"], k=5)
+            searcher.search(item["question"], k=5)
             latencies.append((time.perf_counter() - started) * 1000)
-            fused = [hit.chunk.text for hit in hits]
-            for name, texts in (("dense", dense), ("lexical", lexical), ("fused", fused)):
-                results.setdefault(name, {}).setdefault(lang, []).append(first_hit(texts, item["evidence"]))
-            if first_hit(fused, item["evidence"]) != 1:
-                misses.append(
-                    (
-                        item["id"],
-                        item["question"],
-                        first_hit(fused, item["evidence"]),
-                        hits[0].chunk.section_path if hits else "",
-                    )
-                )
-
-        for _ in range(3):  # warm timing pass over all questions
-            for item in questions:
-                started = time.perf_counter()
-                searcher.search(item["question"], k=5)
-                latencies.append((time.perf_counter() - started) * 1000)
-
     print(
-        f"model {model}: load {load_seconds:.1f} s; index build {build_seconds:.1f} s for {manifest.chunk_count} passages"
+        f"search latency, warm, every signal on (query embeddings included): p50 {percentile(latencies, 0.5):.1f} ms, "
+        f"p95 {percentile(latencies, 0.95):.1f} ms over {len(latencies)} searches"
     )
-    print(f"{'retriever':10} {'lang':4} {'n':>3} {'r@1':>6} {'r@5':>6} {'mrr':>6}")
-    for name, by_lang in results.items():
-        for lang in sorted(by_lang):
-            m = metrics(by_lang[lang])
-            print(f"{name:10} {lang:4} {m['n']:>3} {m['r@1']:>6.2f} {m['r@5']:>6.2f} {m['mrr']:>6.2f}")
-    latencies.sort()
-    p50 = statistics.median(latencies)
-    p95 = latencies[int(0.95 * (len(latencies) - 1))]
-    print(
-        f"search latency (warm, with query embedding): p50 {p50:.1f} ms, p95 {p95:.1f} ms over {len(latencies)} queries"
-    )
-    if args.show_misses:
-        for miss in misses:
-            print("miss", miss)
 
 
 if __name__ == "__main__":

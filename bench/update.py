@@ -19,7 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bot.config import Settings
 from bot.services import make_encoder
 from index.corpus import DocumentInfo, add_document
-from index.store import build_index, update_index
+from index.store import build_index
+from index.update import update_index
 
 
 class Counting:

@@ -23,18 +23,9 @@ from index import corpus
 from index.corpus import DocumentInfo
 from index.encoder import Encoder, load_encoder
 from index.search import Searcher
-from index.store import (
-    IndexLoadError,
-    IndexManifest,
-    UpdatePlan,
-    UpdateResult,
-    build_index,
-    corpus_is_stale,
-    current_version,
-    load_searcher,
-    plan_update,
-)
-from index.store import update_index as update_index_on_disk
+from index.store import IndexLoadError, IndexManifest, build_index, current_version, load_searcher
+from index.update import UpdatePlan, UpdateResult, corpus_is_stale, plan_update
+from index.update import update_index as update_index_on_disk
 
 logger = logging.getLogger(__name__)
 

@@ -3,11 +3,20 @@
 A numbered objective or activity is always a chunk of its own, so that "activity 22" finds
 exactly it; other paragraphs of one section are grouped up to the size limit; a paragraph
 over the limit is cut at sentence ends, never mid-sentence.
+
+What a passage means often sits outside its own words: the lead-in sentence of a list ("…the
+governments would:"), the column headers of a table row, the heading it falls under, the
+document and year. That context travels with the chunk (`context`, `section`) and is prefixed
+to what is embedded and indexed (`embedding_text`), never to what is shown (`text`), which
+stays the document's own words. A passage is never only a heading or a number: headings with
+no body of their own are gathered into one outline passage, and scraps too short to mean
+anything are merged into their neighbour.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 
 from pydantic import BaseModel
 
@@ -15,9 +24,12 @@ from index.corpus import DocumentInfo
 from index.parse import Block, parse_document
 from index.text import split_sentences
 
-CHUNKER_VERSION = "5"
+CHUNKER_VERSION = "6"
 MAX_CHUNK_CHARS = 800
+MIN_CHUNK_CHARS = 60  # a group shorter than this is a scrap (a title line, a lone heading)
 _STANDALONE_LABELS = ("activity", "specific objective", "general objective")
+_LIST_ITEM = re.compile(r"^(?:[·•\-–]|\d{1,2}[.)]|[a-z][.)]|[ivx]+[.)]|[“\"])")
+_TABLE_HEADER_CHARS = 40
 
 
 class Chunk(BaseModel):
@@ -36,6 +48,8 @@ class Chunk(BaseModel):
     start: int
     end: int
     page: str | None = None  # the printed page label (PDFs), where the passage starts
+    context: str = ""  # the list's lead-in, a table's column headers: indexed, not shown
+    symbols: list[str] = []  # the document's own OAS symbols (manifest), for document cues
 
     @property
     def section_path(self) -> str:
@@ -45,10 +59,27 @@ class Chunk(BaseModel):
         return " › ".join(parts)
 
     @property
+    def year(self) -> str:
+        return self.date[:4]
+
+    @property
+    def heading(self) -> str:
+        """Document short title (with its year when the title does not say it) and section path."""
+        document = self.short if not self.year or self.year in self.short else f"{self.short} ({self.year})"
+        return " › ".join([document, *self.section, *([self.label] if self.label else [])])
+
+    @property
     def embedding_text(self) -> str:
-        """What the encoder sees: the passage with its context, so headings help find it."""
-        context = " › ".join([*self.section[-2:], *([self.label] if self.label else [])])
-        return f"{self.short}. {context}: {self.text}" if context else f"{self.short}. {self.text}"
+        """What the encoder and the lexical index see: the passage under its heading and context.
+
+        A table row is put on one line, so its cells read together under the column headers.
+        """
+        body = " | ".join(self.text.split("\n")) if self.context.startswith(TABLE_PREFIX) else self.text
+        context = f"{self.context}\n" if self.context else ""
+        return f"{self.heading}:\n{context}{body}"
+
+
+TABLE_PREFIX = "Columns: "
 
 
 def _standalone(block: Block) -> bool:
@@ -87,41 +118,106 @@ def _slice(block: Block, start: int, end: int) -> Block:
     )
 
 
+def _is_table_header(block: Block) -> bool:
+    letters = [char for char in block.text if char.isalpha()]
+    return (
+        block.in_table
+        and len(block.text) <= _TABLE_HEADER_CHARS
+        and bool(letters)
+        and all(char.isupper() for char in letters)
+        and not any(char.isdigit() for char in block.text)  # "MARCH – 2019" is a cell, not a header
+    )
+
+
+class _Grouper:
+    """Walks the blocks once, keeping what the next passage needs to know about its context."""
+
+    def __init__(self) -> None:
+        self.groups: list[tuple[list[Block], str]] = []  # (blocks, context)
+        self.current: list[Block] = []
+        self.context = ""
+        self.lead_in: Block | None = None
+        self.columns: list[str] = []
+        self.table_rows = 0
+
+    def flush(self) -> None:
+        if self.current:
+            self.groups.append((self.current, self.context))
+            self.current = []
+        self.context = ""
+
+    def start(self, block: Block) -> None:
+        """The first block of a new group decides the group's context."""
+        if self.columns and block.in_table:
+            self.context = TABLE_PREFIX + " | ".join(self.columns)
+        elif self.lead_in is not None and self.lead_in.path == block.path and _LIST_ITEM.match(block.text):
+            self.context = self.lead_in.text
+        else:
+            self.context = ""
+
+    def add(self, block: Block) -> None:
+        if not self.current:
+            self.start(block)
+        self.current.append(block)
+
+    def note(self, block: Block) -> None:
+        """Track the open lead-in: a paragraph ending with ':' governs the list items that follow."""
+        if block.text.rstrip().endswith(":"):
+            self.lead_in = block
+        elif self.lead_in is not None and (self.lead_in.path != block.path or not _LIST_ITEM.match(block.text)):
+            self.lead_in = None
+
+
+def _outline_entry(heading: Block) -> Block:
+    return Block(heading.text, heading.start, heading.end, heading.path[:-1])
+
+
 def chunk_blocks(blocks: list[Block], document: DocumentInfo) -> list[Chunk]:
-    groups: list[list[Block]] = []
-    current: list[Block] = []
+    grouper = _Grouper()
+    # Headings met since the last paragraph. Those that turn out to have no body of their own
+    # (no paragraph falls under them) are gathered into one outline passage with their words.
+    heading_run: list[Block] = []
+    in_table = False
 
-    def flush() -> None:
-        nonlocal current
-        if current:
-            groups.append(current)
-            current = []
+    def flush_outline(body: Block | None) -> None:
+        ancestors = set(body.path) if body is not None else set()
+        entries = [_outline_entry(h) for h in heading_run if h.path[-1] not in ancestors]
+        heading_run.clear()
+        if entries:
+            grouper.flush()
+            grouper.current = entries
+            grouper.flush()
 
-    pending_heading: Block | None = None
     for block in blocks:
+        if block.in_table and not in_table:
+            grouper.columns, grouper.table_rows = [], 0
+        in_table = block.in_table
+        if not block.in_table:
+            grouper.columns = []
         if block.is_heading:
-            flush()
-            if pending_heading is not None and len(block.path) <= len(pending_heading.path):
-                # A heading with no body of its own is really a list item: keep its words.
-                current.append(
-                    Block(pending_heading.text, pending_heading.start, pending_heading.end, pending_heading.path[:-1])
-                )
-                groups.append(current)
-                current = []
-            pending_heading = block
+            grouper.flush()
+            heading_run.append(block)
+            grouper.lead_in = None
             continue
-        pending_heading = None
+        if heading_run:
+            flush_outline(block)
+        if _is_table_header(block) and grouper.table_rows == 0:
+            grouper.columns.append(block.text)
+            continue
+        if block.in_table:
+            grouper.table_rows += 1
         pieces = _sentence_pieces(block) if len(block.text) > MAX_CHUNK_CHARS else [block]
         for piece in pieces:
+            current = grouper.current
             lead_in = bool(current) and (current[-1].text.endswith(":") or len(current[-1].text) < 60)
             if _standalone(piece):
                 if not (lead_in and not _standalone(current[-1])):
-                    flush()
-                current.append(piece)
-                flush()
+                    grouper.flush()
+                grouper.add(piece)
+                grouper.flush()
                 continue
             if piece.in_table and any(b.in_table and len(b.text) >= 60 for b in current):
-                flush()  # a table row (its short cells, then its text) is a passage of its own
+                grouper.flush()  # a table row (its short cells, then its text) is a passage of its own
             same_section = bool(current) and current[-1].path == piece.path
             size = sum(len(b.text) + 1 for b in current) + len(piece.text)
             if (
@@ -129,15 +225,62 @@ def chunk_blocks(blocks: list[Block], document: DocumentInfo) -> list[Chunk]:
                 and (not same_section or size > MAX_CHUNK_CHARS)
                 and not (lead_in and size < 1.5 * MAX_CHUNK_CHARS)
             ):
-                flush()
-            current.append(piece)
-    flush()
-    return [_make_chunk(document, group, position) for position, group in enumerate(groups)]
+                grouper.flush()
+            grouper.add(piece)
+        grouper.note(block)
+    grouper.flush()
+    flush_outline(None)
+    groups = _merge_scraps(grouper.groups)
+    return [_make_chunk(document, group, context, position) for position, (group, context) in enumerate(groups)]
 
 
-def _make_chunk(document: DocumentInfo, group: list[Block], position: int) -> Chunk:
+def _shared_path(first: list[Block], second: list[Block]) -> int:
+    count = 0
+    for a, b in zip(first[-1].path, second[0].path, strict=False):
+        if a != b:
+            break
+        count += 1
+    return count
+
+
+def _merge_scraps(groups: list[tuple[list[Block], str]]) -> list[tuple[list[Block], str]]:
+    """A group too short to mean anything alone joins the neighbour it shares most headings with
+    (the one before on a tie). Into a numbered item it goes as context, so that the item's own
+    text stays exactly the item.
+    """
+    merged = list(groups)
+    position = 0
+    while position < len(merged):
+        blocks, context = merged[position]
+        size = sum(len(b.text) for b in blocks)
+        if size >= MIN_CHUNK_CHARS or any(_standalone(b) for b in blocks) or len(merged) == 1:
+            position += 1
+            continue
+        before = merged[position - 1] if position > 0 else None
+        after = merged[position + 1] if position + 1 < len(merged) else None
+        into_before = after is None or (
+            before is not None and _shared_path(before[0], blocks) >= _shared_path(blocks, after[0])
+        )
+        del merged[position]
+        if into_before:
+            target, target_context = before
+            if any(_standalone(b) for b in target):
+                merged[position - 1] = (target, f"{target_context}\n{' '.join(b.text for b in blocks)}".strip())
+            else:
+                merged[position - 1] = (target + blocks, target_context)
+            position = max(0, position - 1)
+        else:
+            target, target_context = after
+            if any(_standalone(b) for b in target):
+                merged[position] = (target, f"{' '.join(b.text for b in blocks)}\n{target_context}".strip())
+            else:
+                merged[position] = (blocks + target, context or target_context)
+    return merged
+
+
+def _make_chunk(document: DocumentInfo, group: list[Block], context: str, position: int) -> Chunk:
     text = "\n".join(b.text for b in group)
-    digest = hashlib.sha1(text.encode(), usedforsecurity=False).hexdigest()[:8]
+    digest = hashlib.sha1(f"{context}\n{text}".encode(), usedforsecurity=False).hexdigest()[:8]
     labelled = next((b for b in group if _standalone(b)), None) or (group[0] if len(group) == 1 else None)
     return Chunk(
         id=f"{document.doc_id}#{position}-{digest}",  # a changed passage gets a new id
@@ -152,6 +295,8 @@ def _make_chunk(document: DocumentInfo, group: list[Block], position: int) -> Ch
         text=text,
         start=group[0].start,
         end=group[-1].end,
+        context=context,
+        symbols=document.symbols,
     )
 
 

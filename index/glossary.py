@@ -1,296 +1,222 @@
-"""Spanish → English terms of the Program, so Spanish questions find English passages.
+"""Spanish, French and Portuguese → English terms of the Program, so questions find English passages.
 
-The documents are in English; delegates ask in both languages. A small hand-made glossary of
-the Program's vocabulary and acronyms (CIDH → IACHR, OPS → PAHO, trata → trafficking) turns a
-Spanish question into English search terms and into an English paraphrase for the encoder.
+The documents are in English; delegates ask in the four OAS languages. A hand-made glossary of
+the Program's general vocabulary and acronyms (CIDH → IACHR, OPS/OPAS → PAHO, trata/traite/
+tráfico → trafficking) turns a question into English search terms. The term lists live in
+`glossary/<lang>.toml`. Words are matched by their Snowball stem in the question's language, so
+one base form covers plurals and feminines ("trabajador" finds "trabajadoras"); phrases are
+matched as sequences of stems, longest first.
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import Stemmer
 
 from index.text import fold
 
-ACRONYMS = {
-    "cidh": "IACHR",
-    "ops": "PAHO",
-    "oim": "IOM",
-    "oit": "ILO",
-    "oea": "OAS",
-    "acnur": "UNHCR",
-    "crm": "RCM",
-    "cajp": "CAJP",
-    "cidi": "CIDI",
-    "cim": "CIM",
-    "iin": "IIN",
-    "cam": "CAM",
-    "sms": "SMS",
-    "dps": "DPS",
-    "sedi": "SEDI",
-    "dec": "DEC",
-    "cepal": "ECLAC",
-    "caricom": "CARICOM",
-    "aecid": "AECID",
-    "onu": "UN",
-    "gt/tm": "GT/TM",
+GLOSSARY_DIR = Path(__file__).with_name("glossary")
+STEMMERS = {"en": "english", "es": "spanish", "fr": "french", "pt": "portuguese"}
+_token = re.compile(r"[^\W_]+(?:/[^\W_]+)*", re.UNICODE)
+
+
+@cache
+def stemmer(lang: str) -> Stemmer.Stemmer:
+    """Snowball stemmer of a language, from PyStemmer (C, with a cache of recent words)."""
+    return Stemmer.Stemmer(STEMMERS.get(lang, "english"))
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case words, accents kept (the stemmers need them); "gt/tm" and "ag/res" stay whole."""
+    return _token.findall(text.lower())
+
+
+def stems(words: list[str], lang: str) -> list[str]:
+    return [fold(stem) for stem in stemmer(lang).stemWords(words)]
+
+
+# Latin suffixes that English shares with the three languages (accent-folded): "integracion" →
+# "integration", "comunidades" → "comunidties"… A guess is only an extra search term, so one
+# that is no English word simply matches nothing.
+_COGNATE_SUFFIXES = {
+    "es": [
+        ("ciones", "tions"),
+        ("cion", "tion"),
+        ("dades", "ties"),
+        ("dad", "ty"),
+        ("ismos", "isms"),
+        ("ismo", "ism"),
+        ("icos", "ic"),
+        ("icas", "ic"),
+        ("ico", "ic"),
+        ("ica", "ic"),
+        ("ivos", "ive"),
+        ("ivas", "ive"),
+        ("ivo", "ive"),
+        ("iva", "ive"),
+        ("arios", "aries"),
+        ("ario", "ary"),
+        ("encias", "ences"),
+        ("encia", "ence"),
+        ("ancias", "ances"),
+        ("ancia", "ance"),
+        ("mente", "ly"),
+        ("istas", "ists"),
+        ("ista", "ist"),
+        ("osos", "ous"),
+        ("oso", "ous"),
+        ("ales", "al"),
+    ],
+    "pt": [
+        ("coes", "tions"),
+        ("cao", "tion"),
+        ("dades", "ties"),
+        ("dade", "ty"),
+        ("ismos", "isms"),
+        ("ismo", "ism"),
+        ("icos", "ic"),
+        ("icas", "ic"),
+        ("ico", "ic"),
+        ("ica", "ic"),
+        ("ivos", "ive"),
+        ("ivas", "ive"),
+        ("ivo", "ive"),
+        ("iva", "ive"),
+        ("arios", "aries"),
+        ("ario", "ary"),
+        ("encias", "ences"),
+        ("encia", "ence"),
+        ("ancias", "ances"),
+        ("ancia", "ance"),
+        ("mente", "ly"),
+        ("istas", "ists"),
+        ("ista", "ist"),
+        ("osos", "ous"),
+        ("oso", "ous"),
+        ("ais", "al"),
+    ],
+    "fr": [
+        ("ites", "ities"),
+        ("ite", "ity"),
+        ("iques", "ic"),
+        ("ique", "ic"),
+        ("ifs", "ive"),
+        ("if", "ive"),
+        ("ives", "ive"),
+        ("ive", "ive"),
+        ("aires", "aries"),
+        ("aire", "ary"),
+        ("ement", "ly"),
+        ("istes", "ists"),
+        ("iste", "ist"),
+        ("eux", "ous"),
+        ("euse", "ous"),
+        ("isme", "ism"),
+        ("ismes", "isms"),
+    ],
 }
 
-# Multi-word phrases first (matched before single words).
-PHRASES = {
-    "objetivo especifico": "specific objective",
-    "objetivos especificos": "specific objectives",
-    "objetivo general": "general objective",
-    "objetivos generales": "general objectives",
-    "estados miembros": "member states",
-    "estado miembro": "member state",
-    "trata de personas": "trafficking in persons",
-    "trafico de migrantes": "migrant smuggling",
-    "trabajadores migratorios": "migrant workers",
-    "trabajadores migrantes": "migrant workers",
-    "derechos humanos": "human rights",
-    "primera infancia": "early childhood",
-    "asamblea general": "General Assembly",
-    "consejo permanente": "Permanent Council",
-    "sociedad civil": "civil society",
-    "buenas practicas": "best practices",
-    "mejores practicas": "best practices",
-    "plan de trabajo": "work plan",
-    "informe anual": "annual report",
-    "secretaria general": "General Secretariat",
-    "vicepresidencia": "Vice Chair",
-    "vicepresidente": "Vice Chair",
-    "ninos no acompanados": "unaccompanied children",
-    "no acompanados": "unaccompanied",
-    "medidas de seguimiento": "follow-up measures follow-up activities",
-    "departamento de educacion y cultura": "Department of Education and Culture",
-    "cumbre de las americas": "Summit of the Americas",
-    "cumbres de las americas": "Summits of the Americas",
-    "ciudad de quebec": "Quebec City",
-    "asistencia tecnica": "technical assistance",
-    "asistencia consular": "consular assistance",
-    "debido proceso": "due process",
-    "explotacion sexual": "sexual exploitation",
-    "comision interamericana de mujeres": "Inter-American Commission of Women",
-    "instituto interamericano del nino": "Inter-American Children's Institute",
-    "organizacion panamericana de la salud": "Pan American Health Organization",
-    "comision interamericana de derechos humanos": "Inter-American Commission on Human Rights",
-    "comision de asuntos migratorios": "Committee on Migration Issues",
-    "seguridad social": "social security",
-    "mercado laboral": "labor market",
-    "estadisticas migratorias": "migration statistics",
-}
 
-WORDS = {
-    "actividad": "activity",
-    "actividades": "activities",
-    "actor": "actor",
-    "actores": "actors",
-    "programa": "program",
-    "migrante": "migrant",
-    "migrantes": "migrants",
-    "migracion": "migration",
-    "migratoria": "migration",
-    "migratorio": "migration",
-    "migratorias": "migration",
-    "derecho": "right",
-    "derechos": "rights",
-    "resolucion": "resolution",
-    "resoluciones": "resolutions",
-    "mandato": "mandate",
-    "mandatos": "mandates",
-    "objetivo": "objective",
-    "objetivos": "objectives",
-    "trata": "trafficking",
-    "trafico": "smuggling",
-    "victimas": "victims",
-    "victima": "victim",
-    "mujeres": "women",
-    "mujer": "woman",
-    "ninos": "children",
-    "nino": "child",
-    "ninas": "girls",
-    "infancia": "childhood",
-    "adolescentes": "adolescents",
-    "familias": "families",
-    "familia": "family",
-    "trabajadores": "workers",
-    "trabajador": "worker",
-    "salud": "health",
-    "educacion": "education",
-    "proyecto": "project",
-    "proyectos": "projects",
-    "implementa": "implementing implements",
-    "departamento": "department",
-    "seguimiento": "follow-up",
-    "medidas": "measures",
-    "sirven": "purpose serve",
-    "declaracion": "declaration",
-    "lideres": "leaders",
-    "jefes": "heads",
-    "cumbre": "summit",
-    "cumbres": "summits",
-    "asistencia": "assistance",
-    "tecnica": "technical",
-    "brindo": "provided",
-    "brindar": "provide",
-    "estados": "states",
-    "estado": "state",
-    "miembros": "members",
-    "comision": "commission",
-    "comite": "committee",
-    "instituto": "institute",
-    "organizacion": "organization",
-    "organizaciones": "organizations",
-    "consular": "consular",
-    "consulado": "consulate",
-    "frontera": "border",
-    "fronteras": "borders",
-    "fronterizas": "border",
-    "refugiados": "refugees",
-    "asilo": "asylum",
-    "deportacion": "deportation",
-    "detencion": "detention",
-    "discriminacion": "discrimination",
-    "xenofobia": "xenophobia",
-    "integracion": "integration",
-    "desarrollo": "development",
-    "remesas": "remittances",
-    "reunion": "meeting",
-    "reuniones": "meetings",
-    "informe": "report",
-    "informes": "reports",
-    "recomendaciones": "recommendations",
-    "capacitacion": "training",
-    "talleres": "workshops",
-    "taller": "workshop",
-    "estudio": "study",
-    "estudios": "studies",
-    "datos": "data",
-    "estadisticas": "statistics",
-    "informacion": "information",
-    "cooperacion": "cooperation",
-    "dialogo": "dialogue",
-    "politicas": "policies",
-    "politica": "policy",
-    "leyes": "laws",
-    "ley": "law",
-    "justicia": "justice",
-    "judicial": "judicial",
-    "defensa": "defense",
-    "regularizacion": "regularization",
-    "irregular": "irregular",
-    "retorno": "return",
-    "repatriacion": "repatriation",
-    "documentos": "documents",
-    "identidad": "identity",
-    "propiedad": "property",
-    "laborales": "labor",
-    "laboral": "labor",
-    "empleo": "employment",
-    "financiamiento": "funding",
-    "fondo": "fund",
-    "recursos": "resources",
-    "creo": "created",
-    "creacion": "creation",
-    "crear": "create",
-    "cuando": "when",
-    "donde": "where",
-    "quien": "who",
-    "quienes": "who",
-    "cuantos": "how many",
-    "cuantas": "how many",
-    "paises": "countries",
-    "pais": "country",
-    "region": "region",
-    "hemisferio": "Hemisphere",
-    "americas": "Americas",
-    "sexual": "sexual",
-    "explotacion": "exploitation",
-    "contrabando": "smuggling",
-    "secuestro": "kidnapping",
-    "muertes": "deaths",
-    "desapariciones": "disappearances",
-    "desaparecidos": "missing",
-    "personas": "persons",
-    "genero": "gender",
-    "violencia": "violence",
-    "ministros": "ministers",
-    "trabajo": "labor work",
-    "conferencia": "conference",
-    "foro": "forum",
-    "foros": "forums",
-    "sociedad": "society",
-    "civil": "civil",
-    "presidencia": "presidency",
-    "celebro": "held",
-    "celebrada": "held",
-    "realizo": "held carried out",
-    "dijeron": "said",
-    "compromiso": "commitment",
-    "prevenir": "prevent",
-    "combatir": "combat",
-    "proteger": "protect",
-    "proteccion": "protection",
-    "promover": "promote",
-    "promocion": "promotion",
-    "acceso": "access",
-    "tribunales": "courts",
-    "expulsion": "expulsion",
-    "vigilancia": "monitoring",
-    "progreso": "progress",
-    "avances": "progress",
-    "intercambio": "exchange",
-    "intercambiar": "exchange",
-    "plan": "plan",
-    "calendario": "schedule calendar",
-    "fecha": "date",
-    "ano": "year",
-    "anos": "years",
-    "venezolanos": "Venezuelans",
-    "nicaraguenses": "Nicaraguans",
-    "centroamericanos": "Central Americans",
-    "caravana": "caravan",
-    "principios": "principles",
-    "rural": "rural",
-    "rurales": "rural",
-    "indigenas": "indigenous",
-    "comunidades": "communities",
-    "transicion": "transition",
-    "tendencias": "trends",
-    "idioma": "language",
-    "mexico": "Mexico",
-    "definicion": "definition",
-    "define": "defines",
-    "significa": "means",
-    "deben": "should must",
-    "debe": "should must",
-    "pide": "asks requests",
-    "solicita": "requests",
-    "encarga": "instructs",
-}
-
-_SPANISH_HINTS = re.compile(
-    r"[ñ¿¡áéíóú]|\b(qué|que|cuál|cuáles|cómo|quién|quiénes|dónde|cuándo|según|sobre|los|las|del|para|"
-    r"está|están|hizo|dijo|dijeron|puede|pueden|debe|deben|actividad|objetivo|programa)\b",
-    re.IGNORECASE,
-)
+def cognate(word: str, lang: str) -> str | None:
+    """The English word an untranslated word most likely shares its root with, if a suffix says so."""
+    for suffix, english in _COGNATE_SUFFIXES.get(lang, []):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            return word[: -len(suffix)] + english
+    return None
 
 
-def looks_spanish(text: str) -> bool:
-    return len(_SPANISH_HINTS.findall(text)) >= 2
+@dataclass(frozen=True)
+class Glossary:
+    lang: str
+    exact: dict[str, str]  # folded word → English
+    by_stem: dict[str, str]  # folded stem → English (all entries sharing the stem)
+    phrases: dict[tuple[str, ...], str]  # stems of a phrase → English
+    longest: int
+
+    def translate(self, text: str) -> tuple[str, list[str]]:
+        """English renderings of the glossary's words and phrases found in `text`, and the words
+        it has none for (names, numbers, cognates), accent-folded."""
+        words = tokens(text)
+        word_stems = stems(words, self.lang)
+        found: list[str] = []
+        rest: list[str] = []
+        position = 0
+        while position < len(words):
+            for size in range(min(self.longest, len(words) - position), 1, -1):
+                english = self.phrases.get(tuple(word_stems[position : position + size]))
+                if english:
+                    found.append(english)
+                    position += size
+                    break
+            else:
+                folded = fold(words[position])
+                english = self.exact.get(folded) or self.by_stem.get(word_stems[position])
+                if english:
+                    found.append(english)
+                else:
+                    rest.append(folded)
+                    if guess := cognate(folded, self.lang):
+                        rest.append(guess)
+                position += 1
+        return " ".join(found), rest
 
 
-def translate_terms(text: str) -> str:
-    """A word-for-word English rendering of a Spanish question: crude, but it shares vocabulary."""
-    folded = fold(text)
-    for phrase, english in sorted(PHRASES.items(), key=lambda item: -len(item[0])):
-        folded = re.sub(rf"\b{re.escape(phrase)}\b", english.lower(), folded)
-    words = []
-    for token in re.findall(r"[\w/]+", folded):
-        if token in ACRONYMS:
-            words.append(ACRONYMS[token])
-        elif token in WORDS:
-            words.append(WORDS[token])
+def _forms(word: str, lang: str) -> list[str]:
+    """A base form and its regular plurals."""
+    forms = [word, f"{word}s"]
+    if lang in ("es", "pt") and word[-1] not in "aeiou":
+        forms.append(f"{word}es")
+    if lang == "pt" and word.endswith("ão"):
+        forms.append(f"{word[:-2]}ões")
+    if lang == "fr" and word.endswith(("au", "eu")):
+        forms.append(f"{word}x")
+    return forms
+
+
+@cache
+def glossary(lang: str) -> Glossary | None:
+    """The glossary of a language, or None for English (and any language without one)."""
+    path = GLOSSARY_DIR / f"{lang}.toml"
+    if not path.exists():
+        return None
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    exact: dict[str, str] = {}
+    by_stem: dict[str, list[str]] = {}
+    phrases: dict[tuple[str, ...], str] = {}
+    for section in ("acronyms", "words"):
+        for word, english in data.get(section, {}).items():
+            exact[fold(word.lower())] = english
+            if section == "words":
+                # The stemmers do not always give a word and its plural one stem ("taller" and
+                # "talleres"), so the plural forms are entered too.
+                for stem in set(stems(_forms(word.lower(), lang), lang)):
+                    entries = by_stem.setdefault(stem, [])
+                    if english not in entries:
+                        entries.append(english)
+    for phrase, english in data.get("phrases", {}).items():
+        key = tuple(stems(tokens(phrase), lang))
+        if len(key) == 1:
+            exact[fold(phrase.lower())] = english
         else:
-            words.append(token)
-    return " ".join(words)
+            phrases[key] = english
+    return Glossary(
+        lang=lang,
+        exact=exact,
+        by_stem={stem: " ".join(entries) for stem, entries in by_stem.items()},
+        phrases=phrases,
+        longest=max((len(key) for key in phrases), default=1),
+    )
+
+
+def translate_terms(text: str, lang: str) -> tuple[str, list[str]]:
+    """English search terms for a question in `lang`, and its words the glossary does not know.
+
+    For English (or a language without a glossary) there is nothing to translate: ("", []).
+    """
+    found = glossary(lang)
+    return found.translate(text) if found else ("", [])

@@ -2,6 +2,9 @@
 
 It finds what embeddings miss: symbols ("AG/RES. 2883"), acronyms, names and numbers.
 The chunks table is also where the passages themselves live, so one file holds the text.
+Text is indexed as accent-folded English Snowball stems (the documents are English; questions
+in other languages reach it through the glossary's English terms, index/glossary.py), in two
+columns: the passage's heading (document, year, section path, list lead-in) and its own words.
 """
 
 from __future__ import annotations
@@ -14,134 +17,36 @@ from pathlib import Path
 import sqlite_utils
 
 from index.chunk import Chunk
+from index.glossary import stems
 from index.text import fold
 
-STOPWORDS = set(
-    [
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "by",
-        "can",
-        "could",
-        "did",
-        "do",
-        "does",
-        "for",
-        "from",
-        "has",
-        "have",
-        "how",
-        "i",
-        "if",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "of",
-        "on",
-        "or",
-        "say",
-        "says",
-        "should",
-        "so",
-        "than",
-        "that",
-        "the",
-        "their",
-        "them",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "those",
-        "to",
-        "was",
-        "were",
-        "what",
-        "when",
-        "where",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "why",
-        "will",
-        "with",
-        "would",
-        "about",
-        "any",
-        "also",
-        "other",
-        "own",
-        "el",
-        "la",
-        "los",
-        "las",
-        "un",
-        "una",
-        "unos",
-        "unas",
-        "y",
-        "o",
-        "de",
-        "del",
-        "al",
-        "en",
-        "que",
-        "qué",
-        "por",
-        "para",
-        "con",
-        "sin",
-        "sobre",
-        "se",
-        "su",
-        "sus",
-        "es",
-        "son",
-        "lo",
-        "le",
-        "les",
-        "como",
-        "cómo",
-        "cuál",
-        "cuáles",
-        "quién",
-        "quiénes",
-        "cuándo",
-        "dónde",
-        "ha",
-        "han",
-        "fue",
-        "fueron",
-        "hay",
-        "este",
-        "esta",
-        "estos",
-        "estas",
-        "ese",
-        "esa",
-        "eso",
-        "dice",
-        "dicen",
-        "pide",
-        "piden",
-        "según",
-        "entre",
-        "más",
-    ]
-)
+# Question words and function words of the four languages, accent-folded like the terms they filter.
+_STOPWORDS_BY_LANGUAGE = {
+    "en": "a an and are as at be by can could did do does for from has have how i if in into is it its of on or say says should so than that the their them then there these they this those to was were what when where which who whom whose why will with would about any also other own",
+    "es": "el la los las un una unos unas y o de del al en que qué por para con sin sobre se su sus es son lo le les como cómo cuál cuáles quién quiénes cuándo dónde ha han fue fueron hay este esta estos estas ese esa eso dice dicen pide piden según entre más cuánto cuántos cuántas",
+    "fr": "le la les l un une des du de d et ou en au aux à a que qu quoi quel quelle quels quelles qui dans par pour avec sans sur se sa son ses leur leurs est sont été ce cet cette ces il elle ils elles on ne pas plus selon comment où quand dit disent fait entre y combien",
+    "pt": "o a os as um uma uns umas e ou de do da dos das em no na nos nas ao aos à às que qual quais quem por pelo pela pelos pelas para com sem sobre se seu sua seus suas é são foi foram há este esta estes estas esse essa isso como onde quando diz dizem pede pedem segundo entre mais quanto quantos quantas",
+}
+STOPWORDS = {fold(word) for words in _STOPWORDS_BY_LANGUAGE.values() for word in words.split()}
 _token = re.compile(r"[\w/]+(?:[.\-][\w]+)*", re.UNICODE)
+_fts_token = re.compile(r"\w+", re.UNICODE)  # what FTS5's unicode61 tokenizer calls a token
+
+
+def stemmed(text: str) -> str:
+    """What FTS5 indexes: accent-folded English Snowball stems, so "migrants" meets "migration"."""
+    return " ".join(stems([fold(token) for token in _fts_token.findall(fold(text))], "en"))
+
+
+# A word of the heading column counts half a word of the passage itself.
+_BM25_SQL = (
+    "select rowid, bm25(chunks_fts, 0.5, 1.0) as score from chunks_fts "
+    "where chunks_fts match :match order by score limit :k"
+)
 
 
 class LexicalIndex:
+    """BM25 over two columns: a passage's heading (document, section, lead-in) and its own words."""
+
     def __init__(self, db: sqlite_utils.Database) -> None:
         self.db = db
 
@@ -155,13 +60,14 @@ class LexicalIndex:
                 "doc": chunk.doc,
                 "section": " › ".join(chunk.section),
                 "label": chunk.label or "",
-                "search_text": fold(f"{chunk.short} {' '.join(chunk.section)} {chunk.label or ''} {chunk.text}"),
+                "heading": stemmed(f"{chunk.heading} {chunk.context}"),
+                "body": stemmed(chunk.text),
                 "chunk_json": chunk.model_dump_json(),
             }
             for position, chunk in enumerate(chunks)
         )
         db["chunks"].insert_all(rows, pk="rowid", batch_size=500)
-        db["chunks"].enable_fts(["search_text"], fts_version="FTS5", tokenize="porter unicode61 remove_diacritics 2")
+        db["chunks"].enable_fts(["heading", "body"], fts_version="FTS5", tokenize="unicode61")
         return cls(db)
 
     @classmethod
@@ -176,16 +82,13 @@ class LexicalIndex:
         ]
 
     def search(self, terms: list[str], k: int) -> list[tuple[int, float]]:
-        """BM25 over any of the terms; each term is quoted so punctuation cannot break the query."""
-        if not terms:
+        """BM25 over any of the terms, stemmed; a term of several tokens ("ag/res") is a phrase."""
+        phrases = list(dict.fromkeys(stemmed(term) for term in terms))
+        match = " OR ".join(f'"{phrase}"' for phrase in phrases if phrase)
+        if not match:
             return []
-        match = " OR ".join('"' + term.replace('"', "") + '"' for term in terms)
-        sql = (
-            "select rowid, bm25(chunks_fts) as score from chunks_fts "
-            "where chunks_fts match :match order by score limit :k"
-        )
         try:
-            return [(row["rowid"], -row["score"]) for row in self.db.query(sql, {"match": match, "k": k})]
+            return [(row["rowid"], -row["score"]) for row in self.db.query(_BM25_SQL, {"match": match, "k": k})]
         except sqlite3.OperationalError:
             return []
 

@@ -23,6 +23,10 @@ _numbered = re.compile(r"^(\d{1,2})[.)]\s+(\S.*)$")
 _small_roman = re.compile(r"^([ivx]+)[.)]\s+(\S.*)$")
 _bullet = re.compile(r"^[·•\-–]\s*(\S.*)$")
 _acronym = re.compile(r"\([A-Z][A-Za-z/\-]{1,12}\)")
+# Word field codes: � HYPERLINK "url" [\o "tip"] �display� -> display
+_field_code = re.compile(r"\ufffd?\s*HYPERLINK\s+\"[^\"]*\"(?:\s*\\\w+\s*\"[^\"]*\")*\s*\ufffd*")
+_footnote_marker = re.compile(r"^\ufffd[.)]?\s*")
+_continuation = re.compile(r"^(?:[/.),]\s*\S|[a-z][a-z]+\b)")
 
 
 @dataclass
@@ -55,22 +59,54 @@ def roman_to_int(numeral: str) -> int:
     return total
 
 
+def clean_line(text: str) -> str:
+    """A line without Word's field codes and footnote markers, which users must never see.
+
+    `� HYPERLINK "http://x" \\o "blocked::…" �x�` keeps its display text `x`; a footnote's own
+    marker (`�.` before the note) and stray replacement characters go.
+    """
+    text = _field_code.sub("", text)
+    text = _footnote_marker.sub("", text)
+    return text.replace("\ufffd", "")
+
+
+def _is_continuation(text: str) -> bool:
+    """A line that carries on the previous paragraph: Word dropped a footnote reference there and
+    left "/", "." or ")" (or a lower-case word) at the start of the next line."""
+    if _marker_only.match(text) or _numbered.match(text) or _small_roman.match(text):
+        return False
+    return bool(_continuation.match(text))
+
+
 def _lines_with_offsets(text: str) -> list[tuple[str, int, int]]:
-    """Non-empty lines, tabs flattened, with their offsets in the original text.
+    """Non-empty lines, cleaned, tabs flattened, with their offsets in the original text.
 
     A line that starts with a tab is a table cell in Word exports; it is marked with a leading
-    tab kept in the text so that the caller can recognise tables.
+    tab kept in the text so that the caller can recognise tables. A line that only continues
+    the one before (after a dropped footnote reference) is joined to it.
     """
-    lines = []
+    lines: list[tuple[str, int, int]] = []
     position = 0
     for raw in text.splitlines(keepends=True):
         stripped = raw.strip()
-        if stripped and stripped not in {"/", "\ufffd"}:
-            lead = len(raw) - len(raw.lstrip())
-            start = position + lead
-            cell = "\t" if raw.startswith("\t") else ""
-            lines.append((cell + re.sub(r"\s*\t\s*", " ", stripped), start, start + len(stripped)))
+        lead = len(raw) - len(raw.lstrip())
+        start = position + lead
+        end = start + len(stripped)
         position += len(raw)
+        cleaned = re.sub(r"\s*\t\s*", " ", clean_line(stripped)).strip()
+        if not cleaned or cleaned in {"/", ".", ")", ","}:
+            continue
+        if lines and not raw.startswith("\t") and _is_continuation(cleaned):
+            previous, previous_start, _ = lines[-1]
+            if not previous.lstrip("\t").endswith(":"):
+                body = cleaned.lstrip("/.) ").strip() if cleaned[0] in "/.)" else cleaned
+                joiner = "" if cleaned[0] in ".)," else " "
+                if cleaned[0] == "/":
+                    joiner = " "
+                lines[-1] = (f"{previous.rstrip()}{joiner}{body}", previous_start, end)
+                continue
+        cell = "\t" if raw.startswith("\t") else ""
+        lines.append((cell + cleaned, start, end))
     return _join_lone_markers(lines)
 
 

@@ -1,8 +1,12 @@
-"""Hybrid search: dense and lexical results fused, with exact references put first.
+"""Hybrid search: dense, lexical and sentence candidates, ranked by a learned linear fusion.
 
-Reciprocal rank fusion needs no score calibration between BM25 and cosine similarity, and an
-explicit reference in the question ("activity 27", "objetivo específico 8", "AG/RES. 2883")
-is a promise the user expects kept, so those passages lead whatever the models think.
+Each retriever proposes its best passages: the default encoder's nearest passages, BM25 over
+stemmed English terms (the question's own words and the glossary's translations), and, when the
+index has one, the second encoder's nearest sentences. Every candidate gets the features of `index/rank.py`
+(scores of all retrievers, document cue, heading and coverage of the question's terms, the
+current Program's prior) and the weights fitted on the tuning questions order them. An explicit
+reference in the question ("activity 27", "objetivo específico 8", "AG/RES. 2883") is a promise
+the user expects kept, so those passages lead whatever the model thinks.
 """
 
 from __future__ import annotations
@@ -13,19 +17,27 @@ import numpy as np
 from pydantic import BaseModel
 
 from index.chunk import Chunk
+from index.cues import CueIndex
 from index.encoder import Encoder
 from index.lexical import LexicalIndex
 from index.query import Query, parse_query
+from index.rank import Ranker, Signals, TermStats, configuration, load_ranker
+from index.sentences import SentenceIndex
 from index.vectors import VectorStore
 
-RRF_K = 60
-CANDIDATES = 50
+CANDIDATES = 30  # from each retriever: the misses of the top 5 are nearly all within 30
+SENTENCE_CANDIDATES = 90  # sentences, so that about CANDIDATES distinct passages come back
+REFERENCE_BOOST = 1000.0
 
 _CITED_SYMBOL = re.compile(r"AG/RES\. (\d{3,4})")
 
 
 class SearchHit(BaseModel):
-    """One passage returned for a question, with the scores that ranked it."""
+    """One passage returned for a question, with the scores that ranked it.
+
+    `dense` is the cosine similarity of the default encoder (the answerer's refusal gate reads
+    it); `lexical` is BM25 (0 when BM25 did not return the passage); `score` is the fused score.
+    """
 
     rank: int
     score: float
@@ -50,11 +62,27 @@ class SearchHit(BaseModel):
 class Searcher:
     """Everything needed to answer `search(question)`; built once, shared by all handlers."""
 
-    def __init__(self, encoder: Encoder, vectors: VectorStore, lexical: LexicalIndex, chunks: list[Chunk]) -> None:
+    def __init__(
+        self,
+        encoder: Encoder,
+        vectors: VectorStore,
+        lexical: LexicalIndex,
+        chunks: list[Chunk],
+        *,
+        sentence_encoder: Encoder | None = None,
+        sentences: SentenceIndex | None = None,
+        ranker: Ranker | None = None,
+    ) -> None:
         self.encoder = encoder
         self.vectors = vectors
         self.lexical = lexical
         self.chunks = chunks
+        self.sentence_encoder = sentence_encoder if sentences is not None else None
+        self.sentences = sentences if sentence_encoder is not None else None
+        self.ranker = ranker or load_ranker()
+        self.configuration = configuration(self.sentence_encoder.name if self.sentence_encoder else None)
+        self.cues = CueIndex(chunks)
+        self.terms = TermStats([f"{c.heading} {c.context}" for c in chunks], [c.text for c in chunks])
         self._by_id = {chunk.id: chunk for chunk in chunks}
         self._by_label: dict[str, list[int]] = {}
         self._by_symbol: dict[str, list[int]] = {}  # "2883" → passages that cite AG/RES. 2883
@@ -70,29 +98,12 @@ class Searcher:
             query = parse_query(query)
         if not query.text or not self.chunks:
             return []
-        vector = query_vector if query_vector is not None else self.encoder.encode_queries([query.search_text])[0]
-        dense = self.vectors.search(vector, CANDIDATES)
-        lexical = self.lexical.search(list(query.terms), CANDIDATES)
-
-        fused: dict[int, float] = {}
-        for ranking in (dense, lexical):
-            for rank, (position, _score) in enumerate(ranking):
-                fused[position] = fused.get(position, 0.0) + 1.0 / (RRF_K + rank + 1)
-        for position in self._referenced(query):
-            fused[position] = fused.get(position, 0.0) + 1.0  # exact references lead
-        kind = query.asked_kind
-        if kind:  # "which activity asks countries to share statistics?": numbered items first
-            for position in fused:
-                label = self.chunks[position].label or ""
-                if kind in label:
-                    fused[position] += 1.0 / RRF_K
-
-        dense_scores = dict(dense)
-        lexical_scores = dict(lexical)
-        missing_dense = [p for p in fused if p not in dense_scores]
-        if missing_dense:
-            dense_scores.update(self._cosines(vector, missing_dense))
-        ordered = sorted(fused.items(), key=lambda item: (-item[1], -dense_scores.get(item[0], 0.0)))[:k]
+        signals, dense_scores, lexical_scores, referenced = self.signals(query, query_vector=query_vector)
+        ordered = self.ranker.order(signals, self.configuration)
+        ordered = sorted(
+            ((position, score + (REFERENCE_BOOST if position in referenced else 0.0)) for position, score in ordered),
+            key=lambda item: (-item[1], item[0]),
+        )[:k]
         return [
             SearchHit(
                 rank=rank,
@@ -103,6 +114,47 @@ class Searcher:
             )
             for rank, (position, score) in enumerate(ordered, start=1)
         ]
+
+    def signals(
+        self, query: Query, *, query_vector: np.ndarray | None = None
+    ) -> tuple[Signals, dict[int, float], dict[int, float], set[int]]:
+        """Candidates and their raw scores (what `search` ranks, and what bench/ measures)."""
+        # The default encoder sees the question with the glossary's English terms, as it did when
+        # the answerer's refusal threshold on `SearchHit.dense` was calibrated.
+        vector = query_vector if query_vector is not None else self.encoder.encode_queries([query.search_text])[0]
+        dense_scores = dict(self.vectors.search(vector, CANDIDATES))
+        lexical_scores = dict(self.lexical.search(list(query.terms), CANDIDATES))
+        sentence_scores: dict[int, float] = {}
+        sentence_vector = None
+        if self.sentences is not None and self.sentence_encoder is not None:
+            sentence_vector = self.sentence_encoder.encode_queries([query.text])[0]
+            sentence_scores = self.sentences.search(sentence_vector, SENTENCE_CANDIDATES)
+        referenced = set(self._referenced(query))
+        positions = sorted(set(dense_scores) | set(lexical_scores) | set(sentence_scores) | referenced)
+
+        missing = [p for p in positions if p not in dense_scores]
+        if missing:
+            dense_scores.update(self._cosines(vector, missing))
+        second = None
+        if sentence_vector is not None and self.sentences is not None:
+            missing = [p for p in positions if p not in sentence_scores]
+            sentence_scores.update(zip(missing, self.sentences.scores(sentence_vector, missing), strict=True))
+            second = [sentence_scores[p] for p in positions]
+        cue = self.cues.scores(query.search_text, query.symbols)
+        heading, coverage = self.terms.features(query.terms, positions)
+        kind = query.asked_kind
+        signals = Signals(
+            positions=positions,
+            dense=[dense_scores.get(p, 0.0) for p in positions],
+            lexical=[lexical_scores.get(p, 0.0) for p in positions],
+            second=second,
+            kind=[1.0 if kind and kind in (self.chunks[p].label or "") else 0.0 for p in positions],
+            cue=[cue.get(self.chunks[p].doc, 0.0) for p in positions],
+            heading=heading,
+            coverage=coverage,
+            program=[1.0 if self.chunks[p].kind == "program" else 0.0 for p in positions],
+        )
+        return signals, dense_scores, lexical_scores, referenced
 
     def _referenced(self, query: Query) -> list[int]:
         positions: list[int] = []

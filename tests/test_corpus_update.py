@@ -10,7 +10,8 @@ from bot.documents import prepare_document
 from index.corpus import DocumentInfo, add_document, load_manifest, remove_document
 from index.encoder import HashingEncoder
 from index.extract import ExtractionError
-from index.store import build_index, current_version, load_searcher, plan_update, update_index
+from index.store import build_index, current_version, load_searcher
+from index.update import plan_update, update_index
 
 
 class CountingEncoder(HashingEncoder):

@@ -7,7 +7,7 @@ import itertools
 from bot.answering.catalogue import Catalogue
 from index.chunk import MAX_CHUNK_CHARS
 from index.corpus import load_manifest, read_text
-from index.parse import parse_document
+from index.parse import clean_line, parse_document
 from index.store import chunk_corpus
 from index.text import collapse_whitespace, split_sentences
 from tests.conftest import CORPUS
@@ -63,7 +63,8 @@ def test_offsets_point_at_the_text_in_the_file():
     chunks, _ = _program_chunks()
     texts = {doc.file: read_text(CORPUS / doc.file) for doc in load_manifest(CORPUS)}
     for chunk in chunks:
-        original = collapse_whitespace(texts[chunk.doc][chunk.start : chunk.end])
+        span = texts[chunk.doc][chunk.start : chunk.end]
+        original = collapse_whitespace(" ".join(clean_line(line) for line in span.splitlines()))
         first_sentence = chunk.text.split("\n")[-1][:60]
         assert collapse_whitespace(first_sentence) in original, chunk.id
 
@@ -101,3 +102,86 @@ def test_sentence_splitter_keeps_symbols_and_abbreviations():
     sentences = [text[a:b] for a, b in split_sentences(text)]
     assert sentences[0].endswith("was created.") and "AG/RES. 2738" in sentences[0]
     assert len(sentences) == 3
+
+
+def _chunks_of(text: str):
+    from index.chunk import chunk_document
+    from index.corpus import DocumentInfo
+
+    return chunk_document(text, DocumentInfo(file="x.txt", title="X", short="X Plan", date="2019-02-01"))
+
+
+def test_list_items_keep_their_lead_in_in_what_is_indexed():
+    items = "\n".join(
+        f"· Item {n} is a recommendation about the protection of migrant workers in region {n} of the Americas."
+        for n in range(1, 13)
+    )
+    text = f"I. RECOMMENDATIONS\nThe Commission recommends that governments should:\n{items}\n"
+    chunks = _chunks_of(text)
+    assert len(chunks) >= 2
+    later = next(c for c in chunks if "Item 12" in c.text)
+    assert "recommends that governments should:" not in later.text  # shown text: the document's words
+    assert later.context == "The Commission recommends that governments should:"
+    assert "governments should:" in later.embedding_text and "Item 12" in later.embedding_text
+
+
+def test_embedded_text_is_prefixed_with_document_year_and_section():
+    chunk = _chunks_of("I. MANDATES\nA. General Assembly\nThe General Assembly adopted a resolution on migrants.\n")[0]
+    assert chunk.text == "The General Assembly adopted a resolution on migrants."
+    assert chunk.embedding_text.startswith("X Plan (2019) › I. MANDATES › A. General Assembly:\n")
+
+
+def test_headings_without_a_body_become_one_outline_passage_never_a_lone_heading():
+    text = (
+        "I. ACTORS OF THE PROGRAM\nA. Organs of the OAS\n1. The Committee on Migration Issues (CAM):\n"
+        "2. The Inter-American Commission on Human Rights (IACHR):\nB. Specialized organisms:\n"
+        "1. Inter-American Commission of Women (CIM):\nII. CALENDAR\nThe calendar of informal meetings follows below.\n"
+    )
+    chunks = _chunks_of(text)
+    outline = [c for c in chunks if "(CAM)" in c.text]
+    assert len(outline) == 1 and "(IACHR)" in outline[0].text and "(CIM)" in outline[0].text
+    for chunk in chunks:
+        assert len(chunk.text) >= 40 or chunk.label, chunk.text
+
+
+def test_short_scraps_merge_into_a_neighbour():
+    text = (
+        "ANNUAL REPORT ON THE ACTIVITIES OF THE PROGRAM FOR THE HUMAN RIGHTS OF MIGRANTS\n2009 ANNUAL MEETING\n"
+        "[AG/RES. 2289 (XXXVII-O/07)]\nI. Introduction\nMigration is not a new phenomenon: it is a constant of history.\n"
+    )
+    chunks = _chunks_of(text)
+    assert not any(c.text.strip() in {"2009 ANNUAL MEETING", "[AG/RES. 2289 (XXXVII-O/07)]"} for c in chunks)
+    assert any("2009 ANNUAL MEETING" in c.text for c in chunks)
+
+
+def test_word_field_codes_and_footnote_markers_are_stripped():
+    assert (
+        clean_line(
+            '\ufffd.\tSee: \ufffd HYPERLINK "http://www.oas.org/x.pdf" \\o "blocked::http://x" \ufffdwww.oas.org/x.pdf\ufffd'
+        )
+        == "See: www.oas.org/x.pdf"
+    )
+    text = (
+        "I. FINDINGS\n· The IACHR issued Resolution 2/18 on Forced Migration of Venezuelans,\n"
+        "/ in which it urged OAS member states to comply with 15 recommendations.\n"
+        "\ufffd.\tTemporary residents include, among others, students and retirees.\n"
+    )
+    blocks = [b for b in parse_document(text) if not b.is_heading]
+    assert blocks[0].text.endswith(
+        "Venezuelans, in which it urged OAS member states to comply with 15 recommendations."
+    )
+    assert blocks[1].text == "Temporary residents include, among others, students and retirees."
+    assert not any("\ufffd" in b.text or "HYPERLINK" in b.text for b in blocks)
+
+
+def test_table_rows_are_indexed_on_one_line_under_their_column_headers():
+    text = (
+        "CALENDAR OF ACTIVITIES\n\tDATE\n\tACTIVITY\n\tFEBRUARY – 2019\n"
+        "\t1. Circulation of the Work Plan of the CAM Vice Chair to follow up on the Inter-American Program.\n"
+        "\tMARCH – 2019\n\tInformal meeting of the CAM with personnel from the Inter-American Commission of Women.\n"
+    )
+    chunks = _chunks_of(text)
+    march = next(c for c in chunks if "MARCH" in c.text)
+    assert march.context == "Columns: DATE | ACTIVITY"
+    assert "MARCH – 2019 | Informal meeting of the CAM" in march.embedding_text
+    assert "DATE" not in march.text and "FEBRUARY" not in march.text

@@ -1,6 +1,6 @@
 """End to end on the real corpus with the real bundled model: a few questions delegates ask.
 
-The index is built once for the module (about 40 s on 2 cores). Figures over the whole dev set
+The index is built once for the module (about a minute on 2 cores). Figures over the whole dev set
 are in bench/; these check behaviour that must never regress.
 """
 
@@ -65,3 +65,22 @@ def test_spanish_question_finds_the_english_passage(real_answerer):
         "¿Qué proyecto sobre la primera infancia implementa el Departamento de Educación y Cultura?", k=5
     )
     assert any("Early Childhood Transition Policies" in hit.chunk.text for hit in hits)
+
+
+@pytest.mark.parametrize(
+    ("question", "evidence"),
+    [
+        (
+            "Quelles activités le Programme propose-t-il à la CIDH pour lutter contre la traite des personnes ?",
+            "Design and promote instruments to fight trafficking in persons",
+        ),
+        (
+            "O que o Programa sugere aos Estados sobre documentos de identidade dos migrantes?",
+            "Issue and facilitate provision of identity documents to migrants",
+        ),
+        ("Quel pays a accueilli la Déclaration de Nuevo León ?", "assembled in Monterrey, Mexico"),
+    ],
+)
+def test_french_and_portuguese_questions_find_their_passage(real_answerer, question, evidence):
+    hits = real_answerer.searcher.search(question, k=3)
+    assert evidence in hits[0].chunk.text

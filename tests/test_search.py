@@ -90,3 +90,35 @@ def test_search_cli_batch(monkeypatch, tmp_path, capsys):
     assert [line["id"] for line in lines] == ["a", 7]
     assert all(len(line["hits"]) == 3 and line["hits"][0]["rank"] == 1 for line in lines)
     assert "skipped" in captured.err
+
+
+def test_fused_ranking_is_deterministic(searcher):
+    question = "What does the Program ask about migrant workers and their families?"
+    first = [(hit.chunk.id, hit.score) for hit in searcher.search(question, k=10)]
+    again = [(hit.chunk.id, hit.score) for hit in searcher.search(parse_query(question), k=10)]
+    assert first == again and len(first) == 10
+    scores = [score for _, score in first]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_equal_scores_keep_the_earlier_passage_first():
+    from index.rank import Ranker, Signals
+
+    signals = Signals(positions=[7, 3, 5], dense=[0.5, 0.5, 0.5], lexical=[1.0, 1.0, 1.0])
+    ranker = Ranker({"all": (1.0,) * 9})
+    assert [position for position, _ in ranker.order(signals)] == [3, 5, 7]
+
+
+def test_a_question_naming_a_document_raises_it(searcher):
+    from index.cues import CueIndex
+
+    cues = CueIndex(searcher.chunks)
+    assert cues.scores(parse_query("What did the 2009 annual report say about workshops?").search_text, []) == {
+        "mini-report.txt": 1.0
+    }
+    spanish = parse_query("¿Qué dice el informe anual sobre los talleres?")
+    assert max(cues.scores(spanish.search_text, spanish.symbols).items(), key=lambda i: i[1])[0] == "mini-report.txt"
+    assert cues.scores(parse_query("What does AG/RES. 2883 say?").search_text, ["2883"]) == {"mini-program.txt": 1.0}
+    assert cues.scores("How are migrants protected?", []) == {}
+    hit = searcher.search("What did the 2009 annual report say about workshops?", k=1)[0]
+    assert hit.chunk.doc == "mini-report.txt"

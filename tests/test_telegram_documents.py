@@ -138,7 +138,7 @@ async def test_maintainer_commands_and_buttons_refused_to_others(docbot):
 
 async def test_index_published_elsewhere_is_picked_up_by_the_watch_job(docbot):
     """The CLI updates the index while the bot runs: the JobQueue's watcher serves the new version."""
-    from index.store import update_index
+    from index.update import update_index
 
     services, corpus = docbot.services, docbot.settings.corpus_dir
     (corpus / "mini-report.txt").write_text(

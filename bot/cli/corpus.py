@@ -84,7 +84,8 @@ def _services(settings: Settings) -> Iterator:
 def cmd_index_update(args: argparse.Namespace, settings: Settings) -> int:
     """Bring the index in line with the corpus folder; exit 1 when a file could not be read."""
     from bot.services import make_encoder
-    from index.store import current_version, plan_update
+    from index.store import current_version
+    from index.update import plan_update
 
     if args.dry_run:  # changes nothing, so it must not build or load an index either
         plan = plan_update(settings.source_dirs, settings.index_dir, make_encoder(settings))
