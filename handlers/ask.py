@@ -67,7 +67,7 @@ async def ask(update: Update, context: Context) -> None:
 
 
 def _parse(data: str | None) -> tuple[int, int] | None:
-    """ "psg:QUESTION:N" / "fb:QUESTION:±1" → (question id, number)."""
+    """ "psg:QUESTION:N" → (question id, passage number)."""
     try:
         _, question_id, value = (data or "").split(":")
         return int(question_id), int(value)
@@ -89,21 +89,8 @@ async def show_passage(update: Update, context: Context) -> None:
     await reply_html(update, f"<b>[{parsed[1]}] {escape(chunk.section_path + date)}</b>\n\n{escape(chunk.text)}")
 
 
-async def feedback(update: Update, context: Context) -> None:
-    query = update.callback_query
-    parsed = _parse(query.data)
-    if parsed is None:
-        await query.answer(context.t("ask.stale"), show_alert=True)
-        return
-    stored = await asyncio.to_thread(
-        context.services.store.set_feedback, parsed[0], parsed[1], user_id=update.effective_user.id
-    )
-    await query.answer(context.t("ask.thanks" if stored else "ask.not_yours"))
-
-
 def handlers() -> list[BaseHandler]:
     return [
         MessageHandler(filters.TEXT & ~filters.COMMAND, ask),
-        CallbackQueryHandler(show_passage, pattern=r"^psg:"),
-        CallbackQueryHandler(feedback, pattern=r"^fb:"),
+        CallbackQueryHandler(show_passage, pattern=r"^psg:"),  # 👍/👎 are handlers/feedback.py's
     ]

@@ -5,8 +5,11 @@
 CONFIRM: Submit → saved once, END · Edit a field → that step → CONFIRM · Cancel → END
 ```
 The draft lives in `user_data` (persisted), so a timeout or a restart keeps it; it is written to
-the database once, at Submit, under the draft's key (bot/reporting/reports.py). Each step parses
-its input once: a button's value by its prefix, typed text by the validators of reports.py.
+the database once, at Submit, under the draft's key (bot/reporting/reports.py), and an edit that
+changes nothing writes no new version. Each step parses its input once: a button's value by its
+prefix, typed text by the validators of reports.py. Text typed where a button is expected is never
+taken for a question: at the summary or the list of fields it is kept and goes to the field the
+user then picks; at a step with buttons the question is asked again.
 """
 
 from __future__ import annotations
@@ -37,8 +40,10 @@ from handlers.jobs import publish_reports_soon
 DRAFT = "report_draft"
 EDITING = "report_editing"  # a field is being changed from the summary: go back to it after
 LINK_ASKED = "report_link_asked"  # the link is optional: ask once
+PENDING_TEXT = "report_pending_text"  # typed at the summary: goes to the field the user picks
 TIMEOUT_SECONDS = 30 * 60
 FIELDS = ("ref", "kind", "period", "description", "link")
+TEXT_FIELDS = {"period": reports.parse_period, "description": reports.parse_description, "link": reports.parse_link}
 
 
 class ReportState(IntEnum):
@@ -62,7 +67,7 @@ def _save(context: Context, draft: ReportDraft) -> None:
 
 def _clear(context: Context) -> None:
     """The draft and the conversation's flags go together, at END and at /cancel."""
-    for key in (DRAFT, EDITING, LINK_ASKED):
+    for key in (DRAFT, EDITING, LINK_ASKED, PENDING_TEXT):
         context.user_data.pop(key, None)
 
 
@@ -277,8 +282,12 @@ async def submit(update: Update, context: Context) -> int:
         _clear(context)
         return ConversationHandler.END
     report, created = await asyncio.to_thread(reports.submit_report, store, draft, update.effective_user.id)
-    await query.answer(context.t("report.saved_short" if created else "report.already_submitted"))
     _clear(context)
+    if not created and report.submission_key != draft.key:  # not a replay: an edit that changed nothing
+        await query.answer()
+        await reply_text(update, context.t("report.unchanged", id=report.id))
+        return ConversationHandler.END
+    await query.answer(context.t("report.saved_short" if created else "report.already_submitted"))
     await reply_text(update, context.t("report.updated" if draft.report_id else "report.saved", id=report.id))
     publish_reports_soon(context)
     return ConversationHandler.END
@@ -287,18 +296,53 @@ async def submit(update: Update, context: Context) -> int:
 async def edit_menu(update: Update, context: Context) -> ReportState:
     """✏️ Edit a field: which one."""
     await update.callback_query.answer()
+    context.user_data.pop(PENDING_TEXT, None)
     rows = [[(context.t(f"report.field.{name}"), f"rfield:{name}")] for name in FIELDS]
     await reply_text(update, context.t("report.which_field"), reply_markup=keyboard(*rows))
     return ReportState.EDIT
 
 
+async def text_at_summary(update: Update, context: Context) -> ReportState:
+    """Text typed at the summary or the list of fields: kept for the text field the user picks."""
+    context.user_data[PENDING_TEXT] = update.effective_message.text or ""
+    rows = [[(context.t(f"report.field.{name}"), f"rfield:{name}")] for name in TEXT_FIELDS]
+    rows.append([(context.t("button.cancel"), "rcancel")])
+    await reply_text(update, context.t("report.which_field_for_text"), reply_markup=keyboard(*rows))
+    return ReportState.EDIT
+
+
+async def text_at_ref(update: Update, context: Context) -> ReportState:
+    """Text typed where a Program reference is to be chosen: the buttons again."""
+    await reply_text(update, context.t("report.use_buttons"))
+    return await _ask_ref(update, context, _draft(context))
+
+
+async def text_at_kind(update: Update, context: Context) -> ReportState:
+    """Text typed where the kind of report is to be chosen: the buttons again."""
+    await reply_text(update, context.t("report.use_buttons"))
+    return await _ask_kind(update, context)
+
+
 async def edit_field(update: Update, context: Context) -> ReportState:
-    """That field's question again; after the answer, back to the summary."""
+    """That field's question again, or the text typed for it; after the answer, back to the summary."""
     query = update.callback_query
     await query.answer()
     draft = _draft(context)
+    if draft is None:
+        await reply_text(update, context.t("report.already_closed"))
+        return ConversationHandler.END
     context.user_data[EDITING] = True
     field = query.data.partition(":")[2]
+    if field not in FIELDS:
+        return await edit_menu(update, context)
+    pending = context.user_data.pop(PENDING_TEXT, None)
+    if pending is not None and field in TEXT_FIELDS:
+        try:
+            setattr(draft, field, TEXT_FIELDS[field](pending))
+        except InvalidField as error:
+            await reply_text(update, context.t(error.key, **error.values))
+        else:
+            return await _next_step(update, context, draft)
     if field == "ref":
         return await _ask_ref(update, context, draft)
     if field == "kind":
@@ -344,8 +388,12 @@ def build_report_conversation() -> ConversationHandler:
                 ReportState.REF: [
                     CallbackQueryHandler(objectives_chosen, pattern=r"^ref:objectives$"),
                     CallbackQueryHandler(ref_chosen, pattern=r"^ref:"),
+                    MessageHandler(text, text_at_ref),
                 ],
-                ReportState.KIND: [CallbackQueryHandler(kind_chosen, pattern=r"^kind:")],
+                ReportState.KIND: [
+                    CallbackQueryHandler(kind_chosen, pattern=r"^kind:"),
+                    MessageHandler(text, text_at_kind),
+                ],
                 ReportState.PERIOD: [MessageHandler(text, period_given)],
                 ReportState.DESCRIPTION: [MessageHandler(text, description_given)],
                 ReportState.LINK: [CommandHandler("skip", link_skipped), MessageHandler(text, link_given)],
@@ -353,8 +401,13 @@ def build_report_conversation() -> ConversationHandler:
                     CallbackQueryHandler(submit, pattern=r"^rsub$"),
                     CallbackQueryHandler(edit_menu, pattern=r"^redit$"),
                     CallbackQueryHandler(cancel, pattern=r"^rcancel$"),
+                    MessageHandler(text, text_at_summary),
                 ],
-                ReportState.EDIT: [CallbackQueryHandler(edit_field, pattern=r"^rfield:")],
+                ReportState.EDIT: [
+                    CallbackQueryHandler(edit_field, pattern=r"^rfield:"),
+                    CallbackQueryHandler(cancel, pattern=r"^rcancel$"),
+                    MessageHandler(text, text_at_summary),
+                ],
                 ConversationHandler.TIMEOUT: [MessageHandler(filters.ALL, timed_out), CallbackQueryHandler(timed_out)],
             },
             fallbacks=[CommandHandler("cancel", cancel), CommandHandler("report", start)],
