@@ -38,6 +38,7 @@ class Handoff(BaseModel):
     created_at: str
     answered_at: str | None = None
     question: str = ""
+    found: bool = True  # False: the bot said the documents do not cover it
     answer_shown: str | None = None
     reason: str | None = None
     comment: str | None = None
@@ -100,7 +101,7 @@ def set_comment(store: Store, question_id: int, user_id: int, comment: str) -> b
 
 
 _SELECT = (
-    "select h.*, q.question, q.answer_shown, q.feedback_reason reason, q.feedback_comment comment "
+    "select h.*, q.question, q.found, q.answer_shown, q.feedback_reason reason, q.feedback_comment comment "
     "from handoffs h join questions q on q.id = h.question_id "
 )
 _BY = {"id": _SELECT + "where h.id = ?", "question": _SELECT + "where h.question_id = ?"}
@@ -121,11 +122,18 @@ def handoff_for_question(store: Store, question_id: int) -> Handoff | None:
         return _handoff(db, "question", question_id)
 
 
-def open_handoff(store: Store, question_id: int, user_id: int, chat_id: int, lang: str) -> tuple[Handoff | None, bool]:
-    """(hand-off, created): one per question, only by the person who asked; a second tap finds it."""
+def open_handoff(
+    store: Store, question_id: int, user_id: int, chat_id: int, lang: str, *, answer_shown: str | None = None
+) -> tuple[Handoff | None, bool]:
+    """(hand-off, created): one per question, only by the person who asked; a second tap finds it.
+
+    `answer_shown` is kept when 👎 did not keep it already (🙋 pressed under a refusal)."""
     with store.atomic() as db:
-        if _asked_by(store, db, question_id, user_id) is None:
+        asked = _asked_by(store, db, question_id, user_id)
+        if asked is None:
             return None, False
+        if answer_shown and not asked.get("answer_shown"):
+            db["questions"].update(question_id, {"answer_shown": answer_shown[:ANSWER_LIMIT]})
         existing = _handoff(db, "question", question_id)
         if existing is not None:
             return existing, False

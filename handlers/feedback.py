@@ -133,7 +133,10 @@ def _user_lang(context: Context, handoff: Handoff) -> str:
 
 
 def _handoff_html(lang: str, handoff: Handoff) -> str:
-    reason = t(lang, f"feedback.reason.{handoff.reason}") if handoff.reason in REASONS else "—"
+    if handoff.reason in REASONS:
+        reason = t(lang, f"feedback.reason.{handoff.reason}")
+    else:  # 🙋 straight under "not in the documents"
+        reason = "—" if handoff.found else t(lang, "handoff.refused")
     return t(
         lang,
         "handoff.to_maintainers",
@@ -183,6 +186,7 @@ async def handoff_requested(update: Update, context: Context) -> None:
         update.effective_user.id,
         update.effective_chat.id,
         context.lang,
+        answer_shown=getattr(query.message, "text", None),
     )
     if handoff is None:
         await query.answer(context.t("ask.not_yours"), show_alert=True)

@@ -42,6 +42,7 @@ EDITING = "report_editing"  # a field is being changed from the summary: go back
 LINK_ASKED = "report_link_asked"  # the link is optional: ask once
 PENDING_TEXT = "report_pending_text"  # typed at the summary: goes to the field the user picks
 TIMEOUT_SECONDS = 30 * 60
+LABELLED_BUTTONS = 8  # more Program items than this are listed in the message, with numbered buttons
 FIELDS = ("ref", "kind", "period", "description", "link")
 TEXT_FIELDS = {"period": reports.parse_period, "description": reports.parse_description, "link": reports.parse_link}
 
@@ -78,15 +79,28 @@ def _short(text: str, limit: int = 48) -> str:
 # -- questions --------------------------------------------------------------------------------
 
 
+def _choice(context: Context, question: str, items: list, kind: str) -> tuple[str, list[list[tuple[str, str]]]]:
+    """A question with Program items to pick from: a few as labelled buttons; many (a member
+    state has 24 activities) listed in the message, in the documents' words, with a grid of
+    numbered buttons under it, which a phone shows whole."""
+    if len(items) <= LABELLED_BUTTONS:
+        return question, [[(f"{i.number}. {_short(i.text)}", f"ref:{kind} {i.number}")] for i in items]
+    label = context.t("quoted_en")
+    lines = [question, *([f"<i>{escape(label)}</i>"] if label else []), ""]
+    lines += [f"<b>{i.number}.</b> {escape(_short(i.text, 100))}" for i in items]
+    buttons = [(str(i.number), f"ref:{kind} {i.number}") for i in items]
+    return "\n".join(lines), [buttons[start : start + 6] for start in range(0, len(buttons), 6)]
+
+
 async def _ask_ref(update: Update, context: Context, draft: ReportDraft) -> ReportState:
     services = context.services
     registered = await asyncio.to_thread(registry.actor, services.store, draft.actor_id)
     program_actor = registry.program_actor_of(registered) if registered else draft.actor_id
     items = services.catalogue.activities_for(program_actor)
-    rows = [[(f"{i.number}. {_short(i.text)}", f"ref:activity {i.number}")] for i in items]
+    text, rows = _choice(context, context.t("report.ask_ref"), items, "activity")
     rows.append([(context.t("report.button_objective"), "ref:objectives")])
     rows.append([(context.t("report.button_other"), "ref:other")])
-    await reply_html(update, context.t("report.ask_ref"), reply_markup=keyboard(*rows))
+    await reply_html(update, text, reply_markup=keyboard(*rows))
     return ReportState.REF
 
 
@@ -204,9 +218,9 @@ async def objectives_chosen(update: Update, context: Context) -> ReportState | i
         await reply_text(update, context.t("report.already_closed"))
         return ConversationHandler.END
     items = context.services.catalogue.program_items("specific objective")
-    rows = [[(f"{i.number}. {_short(i.text)}", f"ref:specific objective {i.number}")] for i in items]
+    text, rows = _choice(context, context.t("report.ask_objective"), items, "specific objective")
     rows.append([(context.t("report.button_other"), "ref:other")])
-    await reply_html(update, context.t("report.ask_objective"), reply_markup=keyboard(*rows))
+    await reply_html(update, text, reply_markup=keyboard(*rows))
     return ReportState.REF
 
 

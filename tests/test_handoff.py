@@ -162,3 +162,18 @@ async def test_replies_to_other_messages_are_questions_and_stickers_are_not_pass
     await chat.send(sticker)
     assert chat.last() == t("en", "handoff.text_only")
     assert handoffs.handoff(chat.services.store, 1).status == "open"
+
+
+async def test_a_refusal_offers_the_secretariat_at_once(chat, settings):
+    await chat.send(message_update("Quxbaz flimflam zorbled?", user_id=USER, lang="fr"))
+    refusal = chat.api.last_message(USER)
+    assert "Les documents ne traitent pas" in refusal["text"] and chat.buttons() == ["hand:1"]
+    await chat.send(callback_update("hand:1", user_id=USER, lang="fr", message_text=refusal["text"]))
+    assert chat.last() == t("fr", "handoff.sent", id=1)
+    assert chat.api.sent("editMessageReplyMarkup")  # the 🙋 is taken off the refusal
+    to_maintainer = _to(chat, ADMIN_ID)[-1]
+    assert "Quxbaz flimflam zorbled?" in to_maintainer and t("en", "handoff.refused") in to_maintainer
+    assert "Les documents ne traitent pas" in to_maintainer  # what they were told
+    settings.admin_ids = []
+    await chat.send(message_update("Zorbled quxbaz again?", user_id=USER, lang="fr"))
+    assert chat.buttons() == []  # nobody to hand it to: no button

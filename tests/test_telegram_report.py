@@ -254,9 +254,12 @@ async def test_the_spanish_report_conversation_end_to_end(chat):
     await chat.send(message_update(f"/register {code}", user_id=FOCAL, lang="es"))
     assert "punto focal de <b>México</b>" in chat.last()
     await chat.send(message_update("/report", user_id=FOCAL, lang="es"))
-    assert chat.last() == t("es", "report.ask_ref")
+    assert chat.last().startswith(f"{t('es', 'report.ask_ref')}\n<i>(texto original en inglés)</i>")
+    assert "<b>27.</b> Issue and facilitate provision of identity documents" in chat.last()  # the 24, listed
     refs = chat.buttons()
     assert "ref:activity 27" in refs and "ref:activity 9" not in refs  # the member states' activities, not the IACHR's
+    rows = decoded(chat.api.sent()[-1]["reply_markup"])["inline_keyboard"]
+    assert rows[0][0]["text"].isdigit() and max(len(row) for row in rows) == 6
     await chat.send(callback_update("ref:activity 27", user_id=FOCAL, lang="es"))
     assert chat.last() == t("es", "report.ask_kind")
     sent = chat.api.sent()[-1]

@@ -139,6 +139,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "<b>Resposta que viu</b>:\n{answer}\n\n<b>O que estava errado</b>: {reason}\n<b>Suas palavras</b>: "
         "{comment}\n\n<i>Responda a esta mensagem: o bot transmite a sua resposta, apresentada no idioma da pessoa.</i>",
     },
+    "handoff.refused": {
+        "en": "the bot found nothing in the documents",
+        "es": "el bot no encontró nada en los documentos",
+        "fr": "le bot n'a rien trouvé dans les documents",
+        "pt": "o bot não encontrou nada nos documentos",
+    },
     "handoff.follow_up": {
         "en": "💬 <b>#handoff{id}</b>: the user writes\n\n{text}\n\n<i>Reply to this message to answer them.</i>",
         "es": "💬 <b>#handoff{id}</b>: la persona escribe\n\n{text}\n\n<i>Responda a este mensaje para contestarle.</i>",
