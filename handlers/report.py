@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import asyncio
 import warnings
-from enum import IntEnum
 
 from telegram import Update
 from telegram.ext import (
@@ -31,152 +30,32 @@ from telegram.warnings import PTBUserWarning
 
 from bot.reporting import registry, reports
 from bot.reporting.reports import REPORT_KINDS, InvalidField, ProgramRef, ReportDraft
-from bot.texts import t
-from handlers.common import escape, keyboard, reply_html, reply_text
+from handlers.common import keyboard, reply_html, reply_text
 from handlers.context import Context
 from handlers.guards import focal_points_only
 from handlers.jobs import publish_reports_soon
+from handlers.report_questions import (
+    EDITING,
+    FIELDS,
+    LINK_ASKED,
+    PENDING_TEXT,
+    TEXT_FIELDS,
+    ReportState,
+    ask_description,
+    ask_kind,
+    ask_link,
+    ask_period,
+    ask_ref,
+    choice,
+    clear,
+    confirm,
+    draft_of,
+    next_step,
+    resume,
+    save,
+)
 
-DRAFT = "report_draft"
-EDITING = "report_editing"  # a field is being changed from the summary: go back to it after
-LINK_ASKED = "report_link_asked"  # the link is optional: ask once
-PENDING_TEXT = "report_pending_text"  # typed at the summary: goes to the field the user picks
 TIMEOUT_SECONDS = 30 * 60
-LABELLED_BUTTONS = 8  # more Program items than this are listed in the message, with numbered buttons
-FIELDS = ("ref", "kind", "period", "description", "link")
-TEXT_FIELDS = {"period": reports.parse_period, "description": reports.parse_description, "link": reports.parse_link}
-
-
-class ReportState(IntEnum):
-    REF = 0
-    KIND = 1
-    PERIOD = 2
-    DESCRIPTION = 3
-    LINK = 4
-    CONFIRM = 5
-    EDIT = 6
-
-
-def _draft(context: Context) -> ReportDraft | None:
-    data = context.user_data.get(DRAFT)
-    return ReportDraft.model_validate(data) if data else None
-
-
-def _save(context: Context, draft: ReportDraft) -> None:
-    context.user_data[DRAFT] = draft.model_dump()
-
-
-def _clear(context: Context) -> None:
-    """The draft and the conversation's flags go together, at END and at /cancel."""
-    for key in (DRAFT, EDITING, LINK_ASKED, PENDING_TEXT):
-        context.user_data.pop(key, None)
-
-
-def _short(text: str, limit: int = 48) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
-
-
-# -- questions --------------------------------------------------------------------------------
-
-
-def _choice(context: Context, question: str, items: list, kind: str) -> tuple[str, list[list[tuple[str, str]]]]:
-    """A question with Program items to pick from: a few as labelled buttons; many (a member
-    state has 24 activities) listed in the message, in the documents' words, with a grid of
-    numbered buttons under it, which a phone shows whole."""
-    if len(items) <= LABELLED_BUTTONS:
-        return question, [[(f"{i.number}. {_short(i.text)}", f"ref:{kind} {i.number}")] for i in items]
-    label = context.t("quoted_en")
-    lines = [question, *([f"<i>{escape(label)}</i>"] if label else []), ""]
-    lines += [f"<b>{i.number}.</b> {escape(_short(i.text, 100))}" for i in items]
-    buttons = [(str(i.number), f"ref:{kind} {i.number}") for i in items]
-    return "\n".join(lines), [buttons[start : start + 6] for start in range(0, len(buttons), 6)]
-
-
-async def _ask_ref(update: Update, context: Context, draft: ReportDraft) -> ReportState:
-    services = context.services
-    registered = await asyncio.to_thread(registry.actor, services.store, draft.actor_id)
-    program_actor = registry.program_actor_of(registered) if registered else draft.actor_id
-    items = services.catalogue.activities_for(program_actor)
-    text, rows = _choice(context, context.t("report.ask_ref"), items, "activity")
-    rows.append([(context.t("report.button_objective"), "ref:objectives")])
-    rows.append([(context.t("report.button_other"), "ref:other")])
-    await reply_html(update, text, reply_markup=keyboard(*rows))
-    return ReportState.REF
-
-
-async def _ask_kind(update: Update, context: Context) -> ReportState:
-    rows = [[(context.t(f"kind.{kind}"), f"kind:{kind}")] for kind in REPORT_KINDS]
-    await reply_html(update, context.t("report.ask_kind"), reply_markup=keyboard(*rows))
-    return ReportState.KIND
-
-
-async def _ask_period(update: Update, context: Context) -> ReportState:
-    await reply_html(update, context.t("report.ask_period"))
-    return ReportState.PERIOD
-
-
-async def _ask_description(update: Update, context: Context) -> ReportState:
-    await reply_html(update, context.t("report.ask_description"))
-    return ReportState.DESCRIPTION
-
-
-async def _ask_link(update: Update, context: Context) -> ReportState:
-    await reply_html(update, context.t("report.ask_link"))
-    return ReportState.LINK
-
-
-def summary_html(draft: ReportDraft, actor_name: str, lang: str) -> str:
-    """The draft as the focal point confirms it."""
-    values = {
-        "ref": draft.ref.label(lang) if draft.ref else "—",
-        "kind": t(lang, f"kind.{draft.kind}") if draft.kind else "—",
-        "period": draft.period or "—",
-        "description": draft.description or "—",
-        "link": draft.link or "—",
-    }
-    title = t(
-        lang, "report.summary_title_edited" if draft.report_id else "report.summary_title", actor=escape(actor_name)
-    )
-    lines = [
-        escape(t(lang, "report.summary_line", field=t(lang, f"report.field.{name}"), value=values[name]))
-        for name in FIELDS
-    ]
-    return "\n".join([title, *lines])
-
-
-async def _confirm(update: Update, context: Context, draft: ReportDraft) -> ReportState:
-    registered = await asyncio.to_thread(registry.actor, context.services.store, draft.actor_id)
-    buttons = keyboard(
-        [(context.t("report.button_submit"), "rsub")],
-        [(context.t("report.button_edit"), "redit"), (context.t("button.cancel"), "rcancel")],
-    )
-    name = registered.name_in(context.lang) if registered else draft.actor_id
-    await reply_html(update, summary_html(draft, name, context.lang), reply_markup=buttons)
-    return ReportState.CONFIRM
-
-
-async def _next_step(update: Update, context: Context, draft: ReportDraft) -> ReportState:
-    """After a field: back to the summary when editing, else on to the first missing step."""
-    _save(context, draft)
-    if context.user_data.pop(EDITING, None) and not draft.missing:
-        return await _confirm(update, context, draft)
-    return await _resume(update, context, draft)
-
-
-async def _resume(update: Update, context: Context, draft: ReportDraft) -> ReportState:
-    missing = draft.missing
-    if "ref" in missing:
-        return await _ask_ref(update, context, draft)
-    if "kind" in missing:
-        return await _ask_kind(update, context)
-    if "period" in missing:
-        return await _ask_period(update, context)
-    if "description" in missing:
-        return await _ask_description(update, context)
-    if draft.link is None and not context.user_data.get(LINK_ASKED):
-        context.user_data[LINK_ASKED] = True
-        return await _ask_link(update, context)
-    return await _confirm(update, context, draft)
 
 
 # -- steps ------------------------------------------------------------------------------------
@@ -186,14 +65,14 @@ async def _resume(update: Update, context: Context, draft: ReportDraft) -> Repor
 async def start(update: Update, context: Context) -> ReportState:
     """Entry: only focal points; an unfinished draft is resumed, not lost."""
     point = await asyncio.to_thread(registry.focal_point, context.services.store, update.effective_user.id)
-    draft = _draft(context)
+    draft = draft_of(context)
     if draft is not None and draft.actor_id == point.actor_id:
         await reply_text(update, context.t("report.resume"))
-        return await _resume(update, context, draft)
+        return await resume(update, context, draft)
     draft = ReportDraft(actor_id=point.actor_id)
-    _clear(context)
-    _save(context, draft)
-    return await _ask_ref(update, context, draft)
+    clear(context)
+    save(context, draft)
+    return await ask_ref(update, context, draft)
 
 
 async def edit_existing(update: Update, context: Context) -> ReportState | int:
@@ -206,19 +85,19 @@ async def edit_existing(update: Update, context: Context) -> ReportState | int:
     await query.answer()
     draft = reports.draft_from(report)
     context.user_data[LINK_ASKED] = True
-    _save(context, draft)
-    return await _confirm(update, context, draft)
+    save(context, draft)
+    return await confirm(update, context, draft)
 
 
 async def objectives_chosen(update: Update, context: Context) -> ReportState | int:
     """🎯 A Program objective: the specific objectives as buttons, still in the REF step."""
     query = update.callback_query
     await query.answer()
-    if _draft(context) is None:
+    if draft_of(context) is None:
         await reply_text(update, context.t("report.already_closed"))
         return ConversationHandler.END
     items = context.services.catalogue.program_items("specific objective")
-    text, rows = _choice(context, context.t("report.ask_objective"), items, "specific objective")
+    text, rows = choice(context, context.t("report.ask_objective"), items, "specific objective")
     rows.append([(context.t("report.button_other"), "ref:other")])
     await reply_html(update, text, reply_markup=keyboard(*rows))
     return ReportState.REF
@@ -227,26 +106,26 @@ async def objectives_chosen(update: Update, context: Context) -> ReportState | i
 async def ref_chosen(update: Update, context: Context) -> ReportState | int:
     query = update.callback_query
     await query.answer()
-    draft = _draft(context)
+    draft = draft_of(context)
     if draft is None:
         await reply_text(update, context.t("report.already_closed"))
         return ConversationHandler.END
     try:
         draft.ref = ProgramRef.parse(query.data.partition(":")[2])
     except ValueError:  # a button of another version of the bot: ask again
-        return await _ask_ref(update, context, draft)
-    return await _next_step(update, context, draft)
+        return await ask_ref(update, context, draft)
+    return await next_step(update, context, draft)
 
 
 async def kind_chosen(update: Update, context: Context) -> ReportState:
     query = update.callback_query
     await query.answer()
-    draft = _draft(context)
+    draft = draft_of(context)
     kind = query.data.partition(":")[2]
     if kind not in REPORT_KINDS:
-        return await _ask_kind(update, context)
+        return await ask_kind(update, context)
     draft.kind = kind
-    return await _next_step(update, context, draft)
+    return await next_step(update, context, draft)
 
 
 def _text_step(field: str, parse, state: ReportState):
@@ -258,11 +137,11 @@ def _text_step(field: str, parse, state: ReportState):
         except InvalidField as error:
             await reply_text(update, context.t(error.key, **error.values))
             return state
-        draft = _draft(context)
+        draft = draft_of(context)
         setattr(draft, field, value)
         if field == "link":
             context.user_data[LINK_ASKED] = True
-        return await _next_step(update, context, draft)
+        return await next_step(update, context, draft)
 
     step.__name__ = f"{field}_given"
     step.__doc__ = f"The {field}, typed: stored when valid, else the reason and the same question."
@@ -276,27 +155,27 @@ link_given = _text_step("link", reports.parse_link, ReportState.LINK)
 
 async def link_skipped(update: Update, context: Context) -> ReportState:
     """/skip: no link."""
-    draft = _draft(context)
+    draft = draft_of(context)
     context.user_data[LINK_ASKED] = True
     draft.link = None
-    return await _next_step(update, context, draft)
+    return await next_step(update, context, draft)
 
 
 async def submit(update: Update, context: Context) -> int:
     """✅ Submit: written once, in one transaction; a replay or a double tap finds it written."""
     query = update.callback_query
     store = context.services.store
-    draft = _draft(context)
+    draft = draft_of(context)
     if draft is None:
         await query.answer(context.t("report.already_submitted"))
         return ConversationHandler.END
     point = await asyncio.to_thread(registry.focal_point, store, update.effective_user.id)
     if point is None or point.actor_id != draft.actor_id:
         await query.answer(context.t("report.wrong_actor"), show_alert=True)
-        _clear(context)
+        clear(context)
         return ConversationHandler.END
     report, created = await asyncio.to_thread(reports.submit_report, store, draft, update.effective_user.id)
-    _clear(context)
+    clear(context)
     if not created and report.submission_key != draft.key:  # not a replay: an edit that changed nothing
         await query.answer()
         await reply_text(update, context.t("report.unchanged", id=report.id))
@@ -328,20 +207,20 @@ async def text_at_summary(update: Update, context: Context) -> ReportState:
 async def text_at_ref(update: Update, context: Context) -> ReportState:
     """Text typed where a Program reference is to be chosen: the buttons again."""
     await reply_text(update, context.t("report.use_buttons"))
-    return await _ask_ref(update, context, _draft(context))
+    return await ask_ref(update, context, draft_of(context))
 
 
 async def text_at_kind(update: Update, context: Context) -> ReportState:
     """Text typed where the kind of report is to be chosen: the buttons again."""
     await reply_text(update, context.t("report.use_buttons"))
-    return await _ask_kind(update, context)
+    return await ask_kind(update, context)
 
 
 async def edit_field(update: Update, context: Context) -> ReportState:
     """That field's question again, or the text typed for it; after the answer, back to the summary."""
     query = update.callback_query
     await query.answer()
-    draft = _draft(context)
+    draft = draft_of(context)
     if draft is None:
         await reply_text(update, context.t("report.already_closed"))
         return ConversationHandler.END
@@ -356,22 +235,22 @@ async def edit_field(update: Update, context: Context) -> ReportState:
         except InvalidField as error:
             await reply_text(update, context.t(error.key, **error.values))
         else:
-            return await _next_step(update, context, draft)
+            return await next_step(update, context, draft)
     if field == "ref":
-        return await _ask_ref(update, context, draft)
+        return await ask_ref(update, context, draft)
     if field == "kind":
-        return await _ask_kind(update, context)
+        return await ask_kind(update, context)
     if field == "period":
-        return await _ask_period(update, context)
+        return await ask_period(update, context)
     if field == "description":
-        return await _ask_description(update, context)
-    return await _ask_link(update, context)
+        return await ask_description(update, context)
+    return await ask_link(update, context)
 
 
 async def cancel(update: Update, context: Context) -> int:
     """Fallback everywhere: drop the draft."""
-    had = _draft(context) is not None
-    _clear(context)
+    had = draft_of(context) is not None
+    clear(context)
     if update.callback_query:
         await update.callback_query.answer(context.t("button.cancelled"))
     await reply_text(update, context.t("report.cancelled" if had else "report.nothing_to_cancel"))
