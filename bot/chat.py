@@ -1,53 +1,88 @@
-"""Console chat: the same answers and browsing as the Telegram bot, in a terminal.
+"""Console chat: the same answers, browsing and delegate commands as the Telegram bot, in a terminal.
 
 It is what `migrantsbot run` starts when no Telegram token is set, and what tests drive by
-feeding lines to `chat_loop`.
+feeding lines to `chat_loop`. A `ChatSession` keeps what a Telegram user's settings keep: the
+language chosen with /language, for the rest of the session. Focal points' commands need a
+Telegram account (it says which actor one reports for), so the console names them and says so.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from bot.answering import browse
 from bot.answering.answer import Answerer
 from bot.formatting import answer_plain
-from bot.texts import t
+from bot.texts import LANGUAGE_NAMES, LANGUAGES, normalise_language, t
 from index.corpus import DocumentInfo
 
+TELEGRAM_ONLY = {"/register", "/report", "/myreports", "/cancel", "/skip"}
 
-def respond(line: str, answerer: Answerer, documents: list[DocumentInfo], lang: str = "en") -> str | None:
-    """One console turn; None means the user wants to leave."""
-    line = line.strip()
-    catalogue = answerer.catalogue
-    if not line:
-        return t(lang, "console.empty")
-    if not line.startswith("/"):
-        return answer_plain(answerer.answer(line, lang))
-    command, _, argument = line.partition(" ")
-    command, argument = command.lower(), argument.strip()
-    if command in {"/quit", "/exit"}:
+
+@dataclass
+class ChatSession:
+    answerer: Answerer
+    documents: list[DocumentInfo]
+    lang: str = "en"
+
+    def respond(self, line: str) -> str | None:
+        """One console turn; None means the user wants to leave."""
+        line = line.strip()
+        lang = self.lang
+        if not line:
+            return t(lang, "console.empty")
+        if not line.startswith("/"):
+            # The question's own language frames the answer; the session's decides for a short one.
+            return answer_plain(self.answerer.answer(line, lang))
+        command, _, argument = line.partition(" ")
+        command, argument = command.lower().split("@")[0], argument.strip()
+        if command in {"/quit", "/exit"}:
+            return None
+        if command == "/start":
+            return f"{t(lang, 'console.banner')}\n\n{t(lang, 'console.help')}"
+        if command == "/help":
+            return t(lang, "console.help")
+        if command == "/language":
+            return self._language(argument)
+        if command in TELEGRAM_ONLY:
+            return t(lang, "console.telegram_only", command=command)
+        return self._browse(command, argument) or (
+            f"{t(lang, 'console.unknown_command', command=command)} {t(lang, 'console.help')}"
+        )
+
+    def _language(self, argument: str) -> str:
+        """/language alone: the current one and the others; /language fr (or Français): switch."""
+        wanted = argument.lower()
+        code = {name.lower(): code for code, name in LANGUAGE_NAMES.items()}.get(wanted, wanted)
+        if code in LANGUAGES:
+            self.lang = code
+        elif wanted:
+            choices = ", ".join(f"{code} ({name})" for code, name in LANGUAGE_NAMES.items())
+            return f"{t(self.lang, 'language.prompt')} {choices}"
+        return t(self.lang, "console.language")
+
+    def _browse(self, command: str, argument: str) -> str | None:
+        lang, catalogue = self.lang, self.answerer.catalogue
+        if command == "/objectives":
+            return browse.objectives_text(catalogue, lang)
+        if command == "/activities":
+            if not argument:
+                return "\n".join(
+                    f"{actor_id}: {browse.actor_name(actor_id, lang)} ({count})"
+                    for actor_id, _, count in catalogue.actors_with_activities()
+                )
+            actor_id = browse.resolve_actor(catalogue, argument)
+            if actor_id is None:
+                return browse.unknown_actor_text(catalogue, argument, lang)
+            return browse.activities_text(catalogue, actor_id, lang)
+        if command == "/activity":
+            if not argument.isdigit():
+                return t(lang, "browse.activity_usage")
+            return browse.activity_text(catalogue, int(argument), lang)
+        if command == "/sources":
+            return browse.sources_text(self.documents, browse.passage_counts(self.answerer.searcher.chunks), lang)
         return None
-    if command in {"/help", "/start"}:
-        return t(lang, "console.help")
-    if command == "/objectives":
-        return browse.objectives_text(catalogue, lang)
-    if command == "/activities":
-        if not argument:
-            return "\n".join(
-                f"{actor_id}: {browse.actor_name(actor_id, lang)} ({count})"
-                for actor_id, _, count in catalogue.actors_with_activities()
-            )
-        actor_id = browse.resolve_actor(catalogue, argument)
-        if actor_id is None:
-            return browse.unknown_actor_text(catalogue, argument, lang)
-        return browse.activities_text(catalogue, actor_id, lang)
-    if command == "/activity":
-        if not argument.isdigit():
-            return t(lang, "browse.activity_usage")
-        return browse.activity_text(catalogue, int(argument), lang)
-    if command == "/sources":
-        return browse.sources_text(documents, browse.passage_counts(answerer.searcher.chunks), lang)
-    return f"{t(lang, 'console.unknown_command', command=command)} {t(lang, 'console.help')}"
 
 
 def chat_loop(
@@ -57,9 +92,10 @@ def chat_loop(
     write: Callable[[str], None],
     lang: str = "en",
 ) -> None:
-    write(t(lang, "console.banner"))
+    session = ChatSession(answerer, documents, normalise_language(lang))
+    write(t(session.lang, "console.banner"))
     for line in lines:
-        reply = respond(line, answerer, documents, lang)
+        reply = session.respond(line)
         if reply is None:
             break
         write(reply)

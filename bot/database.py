@@ -154,6 +154,47 @@ def m005_focal_point_language(db: sqlite_utils.Database) -> None:
     db["focal_points"].add_column("lang", str)
 
 
+@MIGRATIONS()
+def m010_feedback_reasons(db: sqlite_utils.Database) -> None:
+    """Why an answer got 👎 (one of bot.handoffs.REASONS), the user's own words, and the answer as
+    they saw it, so a hand-off shows the Secretariat what the user read."""
+    questions = db["questions"]
+    questions.add_column("feedback_reason", str)
+    questions.add_column("feedback_comment", str)
+    questions.add_column("answer_shown", str)
+
+
+@MIGRATIONS()
+def m011_handoffs(db: sqlite_utils.Database) -> None:
+    """Questions handed to the Secretariat, the messages exchanged about them, and the bot's
+    messages whose replies mean something (a maintainer answering, a user commenting)."""
+    db["handoffs"].create(
+        {
+            "id": int,
+            "question_id": int,
+            "user_id": int,  # where the Secretariat's answer goes: a delivery address, not analytics
+            "chat_id": int,
+            "lang": str,
+            "status": str,  # "open" until the Secretariat answers; "open" again when the user writes back
+            "created_at": str,
+            "answered_at": str,
+        },
+        pk="id",
+        foreign_keys=[("question_id", "questions", "id")],
+    )
+    db["handoffs"].create_index(["question_id"], unique=True)
+    db["handoffs"].create_index(["status"])
+    db["handoff_messages"].create(
+        {"id": int, "handoff_id": int, "sender": str, "telegram_id": int, "text": str, "at": str},
+        pk="id",
+        foreign_keys=[("handoff_id", "handoffs", "id")],
+    )
+    db["awaited_replies"].create(
+        {"chat_id": int, "message_id": int, "kind": str, "ref_id": int, "created_at": str},
+        pk=("chat_id", "message_id"),
+    )
+
+
 # The release before named migrations numbered them in a `_migrations` table.
 _POSITIONAL = {1: "m001_questions", 2: "m002_focal_points", 3: "m003_reminders"}
 

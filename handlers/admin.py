@@ -1,5 +1,6 @@
-"""Maintainers' commands: /stats, /invite ACTOR, /focalpoints (and revoke), /export [year],
-/deadline DATE [year]. Documents (/reindex, /remove, uploads) are in handlers/documents.py."""
+"""Maintainers' commands: /stats, /invite ACTOR, /focalpoints (and revoke), /export [year] [lang],
+/deadline DATE [year]. Documents (/reindex, /remove, uploads) are in handlers/documents.py;
+hand-offs (answered by replying to them) in handlers/feedback.py."""
 
 from __future__ import annotations
 
@@ -11,9 +12,11 @@ from pathlib import Path
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
+from bot import handoffs
 from bot.reporting import deadlines, invitations, registry
 from bot.reporting.export import export
 from bot.stats import stats_text
+from bot.texts import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES
 from handlers.common import escape, keyboard, reply_html, reply_text
 from handlers.context import Context
 from handlers.guards import maintainers_only
@@ -21,20 +24,31 @@ from handlers.guards import maintainers_only
 
 @maintainers_only
 async def stats(update: Update, context: Context) -> None:
-    report = await asyncio.to_thread(context.services.store.stats)
-    await reply_html(update, f"<pre>{escape(stats_text(report, context.lang))}</pre>")
+    store = context.services.store
+    report = await asyncio.to_thread(store.stats)
+    handed = await asyncio.to_thread(handoffs.summary, store)
+    await reply_html(update, f"<pre>{escape(stats_text(report, context.lang, handed))}</pre>")
+
+
+def _actor_list(actors: list, lang: str) -> str:
+    """Every actor as `ID: name`, one a line, for a maintainer choosing whom to invite."""
+    return "\n".join(f"<code>{escape(a.id)}</code>: {escape(a.name_in(lang))}" for a in actors)
 
 
 @maintainers_only
 async def invite(update: Update, context: Context) -> None:
-    if not context.args:
-        await reply_html(update, context.t("invite.usage"))
-        return
     store = context.services.store
+    if not context.args:
+        known = await asyncio.to_thread(registry.actors, store)
+        text = f"{context.t('invite.usage')}\n\n{context.t('invite.actors')}\n{_actor_list(known, context.lang)}"
+        await reply_html(update, text)
+        return
     try:
         code = await asyncio.to_thread(invitations.create_invitation, store, context.args[0])
     except invitations.UnknownActor as error:
-        await reply_text(update, context.t("invite.unknown_actor", actor=error.actor_id))
+        close = await asyncio.to_thread(registry.suggest_actors, store, error.actor_id)
+        hint = context.t("invite.did_you_mean", choices=", ".join(close)) if close else ""
+        await reply_text(update, context.t("invite.unknown_actor", actor=error.actor_id, close=hint))
         return
     found = await asyncio.to_thread(registry.actor, store, context.args[0])
     text = context.t(
@@ -72,34 +86,53 @@ async def revoke(update: Update, context: Context) -> None:
         await reply_text(update, context.t("focalpoints.revoked"))
 
 
+def _export_request(args: list[str], lang: str) -> tuple[int, list[str]] | None:
+    """`/export [year] [lang]` → (year, languages). Without a language: English and the
+    maintainer's own, so the report can go out in both; None when an argument is not understood."""
+    year, wanted = deadlines.reporting_year(dt.datetime.now(dt.UTC).date()), None
+    for arg in args:
+        if arg.isdigit() and len(arg) == 4:
+            year = int(arg)
+        elif arg.lower() in LANGUAGES:
+            wanted = arg.lower()
+        else:
+            return None
+    return year, [wanted] if wanted else list(dict.fromkeys([DEFAULT_LANGUAGE, lang]))
+
+
 @maintainers_only
 async def export_draft(update: Update, context: Context) -> None:
-    year = dt.datetime.now(dt.UTC).year
-    if context.args:
-        if not context.args[0].isdigit():
-            await reply_html(update, context.t("export.usage"))
-            return
-        year = int(context.args[0])
+    request = _export_request(context.args or [], context.lang)
+    if request is None:
+        await reply_html(update, context.t("export.usage", **deadlines.example_dates()))
+        return
+    year, languages = request
     services = context.services
+    program = next((doc for doc in services.documents() if doc.kind == "program"), None)
     with tempfile.TemporaryDirectory() as scratch:
-        out = Path(scratch) / f"annual-report-draft-{year}.docx"
-        program = next((doc for doc in services.documents() if doc.kind == "program"), None)
-        await asyncio.to_thread(
-            export, services.store, services.catalogue, year, "docx", out, lang=context.lang, program=program
-        )
-        await update.effective_message.reply_document(
-            document=out.read_bytes(), filename=out.name, caption=context.t("export.caption", year=year)
-        )
+        for lang in languages:
+            out = Path(scratch) / f"annual-report-draft-{year}-{lang}.docx"
+            await asyncio.to_thread(
+                export, services.store, services.catalogue, year, "docx", out, lang=lang, program=program
+            )
+            caption = context.t("export.caption", year=year, language=LANGUAGE_NAMES[lang])
+            await update.effective_message.reply_document(document=out.read_bytes(), filename=out.name, caption=caption)
 
 
 @maintainers_only
 async def deadline(update: Update, context: Context) -> None:
-    """/deadline 2026-03-31 [year]: focal points without a report for the year get reminders."""
+    """/deadline DATE [year]: focal points without a report for the year get reminders.
+
+    Without a year, the date says which: reports on a year are due early in the next one.
+    """
+    args = context.args or []
     try:
-        due = dt.date.fromisoformat(context.args[0])
-        year = int(context.args[1]) if len(context.args) > 1 else due.year
+        due = dt.date.fromisoformat(args[0])
+        year = int(args[1]) if len(args) > 1 else deadlines.reporting_year(due)
+        if len(args) > 2 or not 1900 < year < 2200:
+            raise ValueError(args)
     except (IndexError, ValueError):
-        await reply_html(update, context.t("deadline.usage"))
+        await reply_html(update, context.t("deadline.usage", **deadlines.example_dates()))
         return
     if due < dt.datetime.now(dt.UTC).date():
         await reply_text(update, context.t("deadline.past"))
@@ -108,8 +141,12 @@ async def deadline(update: Update, context: Context) -> None:
     await asyncio.to_thread(deadlines.set_deadline, store, year, due, update.effective_user.id)
     pending = await asyncio.to_thread(deadlines.without_report, store, year)
     days = ", ".join(str(d) for d in deadlines.REMIND_DAYS_BEFORE if d)
-    text = context.t("deadline.set", year=year, date=due.isoformat(), pending=len(pending), days=days)
-    await reply_text(update, text)
+    lines = [context.t("deadline.set", year=year, date=due.isoformat(), pending=len(pending), days=days)]
+    if len(args) == 1:  # say how the year was chosen, and how to choose another
+        key = "deadline.inferred_previous" if year < due.year else "deadline.inferred_same"
+        other = due.year if year < due.year else due.year - 1
+        lines.append(context.t(key, year=year, date=due.isoformat(), other=other))
+    await reply_text(update, "\n".join(lines))
 
 
 def handlers() -> list[BaseHandler]:

@@ -23,7 +23,7 @@ from telegram.request import BaseRequest
 
 from bot.config import Settings
 from bot.services import Services, build_services
-from handlers import admin, ask, browse, documents, errors, focal, jobs, report, start
+from handlers import admin, ask, browse, documents, errors, feedback, focal, inline, jobs, report, start
 from handlers.context import BotData, Context
 
 logger = logging.getLogger(__name__)
@@ -79,7 +79,9 @@ def build_application(
 
     # Order matters: feature handlers first, catch-alls (unknown command, non-text) last.
     # The report conversation comes before `ask`, whose catch-all text handler would take its answers.
-    for feature in (start, browse, admin, documents, focal, report, ask):
+    # Replies to the bot's hand-off and comment messages are routed first, in a group of their own.
+    application.add_handlers(feedback.reply_handlers(), group=feedback.REPLIES_GROUP)
+    for feature in (start, browse, admin, documents, focal, report, feedback, inline, ask):
         application.add_handlers(feature.handlers())
     application.add_handlers(errors.handlers())
     application.add_error_handler(errors.error_handler)

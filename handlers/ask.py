@@ -9,8 +9,10 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ChatAction
 from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
 
+from bot import handoffs
 from bot.answering.answer import Answer
 from bot.formatting import answer_html
+from bot.texts import t
 from handlers.common import escape, keyboard, reply_html, reply_text
 from handlers.context import Context
 from handlers.guards import registered_when_closed
@@ -30,8 +32,12 @@ def _over_limit(context: Context, limit: int) -> bool:
     return False
 
 
-def answer_keyboard(answer: Answer, question_id: int) -> InlineKeyboardMarkup | None:
+def answer_keyboard(answer: Answer, question_id: int, *, handoff: bool = False) -> InlineKeyboardMarkup | None:
+    """📄 per cited passage and 👍/👎 under an answer; under "not in the documents", 🙋 (when
+    there is a Secretariat to hand the question to: `handoff`)."""
     if not answer.found:
+        if handoff and answer.kind == "not_found":
+            return keyboard([(t(answer.lang, "feedback.button_handoff"), f"hand:{question_id}")])
         return None
     passages = [(f"📄 [{c.n}]", f"psg:{question_id}:{c.n}") for c in answer.citations[:5]]
     return keyboard(passages, [("👍", f"fb:{question_id}:1"), ("👎", f"fb:{question_id}:-1")])
@@ -63,11 +69,14 @@ async def ask(update: Update, context: Context) -> None:
         top_source=answer.citations[0].section if answer.citations else "",
         citations=[c.chunk_id for c in answer.citations],
     )
-    await reply_html(update, answer_html(answer), reply_markup=answer_keyboard(answer, question_id))
+    handoff = not answer.found and bool(
+        await asyncio.to_thread(handoffs.destinations, services.store, services.settings)
+    )
+    await reply_html(update, answer_html(answer), reply_markup=answer_keyboard(answer, question_id, handoff=handoff))
 
 
 def _parse(data: str | None) -> tuple[int, int] | None:
-    """ "psg:QUESTION:N" / "fb:QUESTION:±1" → (question id, number)."""
+    """ "psg:QUESTION:N" → (question id, passage number)."""
     try:
         _, question_id, value = (data or "").split(":")
         return int(question_id), int(value)
@@ -89,21 +98,8 @@ async def show_passage(update: Update, context: Context) -> None:
     await reply_html(update, f"<b>[{parsed[1]}] {escape(chunk.section_path + date)}</b>\n\n{escape(chunk.text)}")
 
 
-async def feedback(update: Update, context: Context) -> None:
-    query = update.callback_query
-    parsed = _parse(query.data)
-    if parsed is None:
-        await query.answer(context.t("ask.stale"), show_alert=True)
-        return
-    stored = await asyncio.to_thread(
-        context.services.store.set_feedback, parsed[0], parsed[1], user_id=update.effective_user.id
-    )
-    await query.answer(context.t("ask.thanks" if stored else "ask.not_yours"))
-
-
 def handlers() -> list[BaseHandler]:
     return [
         MessageHandler(filters.TEXT & ~filters.COMMAND, ask),
-        CallbackQueryHandler(show_passage, pattern=r"^psg:"),
-        CallbackQueryHandler(feedback, pattern=r"^fb:"),
+        CallbackQueryHandler(show_passage, pattern=r"^psg:"),  # 👍/👎 are handlers/feedback.py's
     ]

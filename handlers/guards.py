@@ -66,11 +66,11 @@ maintainers_only = _guard(is_maintainer, "guard.maintainers_only")
 focal_points_only = _guard(is_focal_point, "guard.focal_points_only")
 
 
-async def _open_or_registered(update: Update, context: Context) -> bool:
+async def may_ask(update: Update, context: Context) -> bool:
     """In closed mode (MIGRANTSBOT_CLOSED) only focal points and maintainers may ask."""
     if not context.services.settings.closed:
         return True
     return await is_maintainer(update, context) or await is_focal_point(update, context)
 
 
-registered_when_closed = _guard(_open_or_registered, "ask.closed")
+registered_when_closed = _guard(may_ask, "ask.closed")

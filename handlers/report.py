@@ -5,15 +5,17 @@
 CONFIRM: Submit → saved once, END · Edit a field → that step → CONFIRM · Cancel → END
 ```
 The draft lives in `user_data` (persisted), so a timeout or a restart keeps it; it is written to
-the database once, at Submit, under the draft's key (bot/reporting/reports.py). Each step parses
-its input once: a button's value by its prefix, typed text by the validators of reports.py.
+the database once, at Submit, under the draft's key (bot/reporting/reports.py), and an edit that
+changes nothing writes no new version. Each step parses its input once: a button's value by its
+prefix, typed text by the validators of reports.py. Text typed where a button is expected is never
+taken for a question: at the summary or the list of fields it is kept and goes to the field the
+user then picks; at a step with buttons the question is asked again.
 """
 
 from __future__ import annotations
 
 import asyncio
 import warnings
-from enum import IntEnum
 
 from telegram import Update
 from telegram.ext import (
@@ -28,136 +30,32 @@ from telegram.warnings import PTBUserWarning
 
 from bot.reporting import registry, reports
 from bot.reporting.reports import REPORT_KINDS, InvalidField, ProgramRef, ReportDraft
-from bot.texts import t
-from handlers.common import escape, keyboard, reply_html, reply_text
+from handlers.common import keyboard, reply_html, reply_text
 from handlers.context import Context
 from handlers.guards import focal_points_only
 from handlers.jobs import publish_reports_soon
+from handlers.report_questions import (
+    EDITING,
+    FIELDS,
+    LINK_ASKED,
+    PENDING_TEXT,
+    TEXT_FIELDS,
+    ReportState,
+    ask_description,
+    ask_kind,
+    ask_link,
+    ask_period,
+    ask_ref,
+    choice,
+    clear,
+    confirm,
+    draft_of,
+    next_step,
+    resume,
+    save,
+)
 
-DRAFT = "report_draft"
-EDITING = "report_editing"  # a field is being changed from the summary: go back to it after
-LINK_ASKED = "report_link_asked"  # the link is optional: ask once
 TIMEOUT_SECONDS = 30 * 60
-FIELDS = ("ref", "kind", "period", "description", "link")
-
-
-class ReportState(IntEnum):
-    REF = 0
-    KIND = 1
-    PERIOD = 2
-    DESCRIPTION = 3
-    LINK = 4
-    CONFIRM = 5
-    EDIT = 6
-
-
-def _draft(context: Context) -> ReportDraft | None:
-    data = context.user_data.get(DRAFT)
-    return ReportDraft.model_validate(data) if data else None
-
-
-def _save(context: Context, draft: ReportDraft) -> None:
-    context.user_data[DRAFT] = draft.model_dump()
-
-
-def _clear(context: Context) -> None:
-    """The draft and the conversation's flags go together, at END and at /cancel."""
-    for key in (DRAFT, EDITING, LINK_ASKED):
-        context.user_data.pop(key, None)
-
-
-def _short(text: str, limit: int = 48) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
-
-
-# -- questions --------------------------------------------------------------------------------
-
-
-async def _ask_ref(update: Update, context: Context, draft: ReportDraft) -> ReportState:
-    services = context.services
-    registered = await asyncio.to_thread(registry.actor, services.store, draft.actor_id)
-    program_actor = registry.program_actor_of(registered) if registered else draft.actor_id
-    items = services.catalogue.activities_for(program_actor)
-    rows = [[(f"{i.number}. {_short(i.text)}", f"ref:activity {i.number}")] for i in items]
-    rows.append([(context.t("report.button_objective"), "ref:objectives")])
-    rows.append([(context.t("report.button_other"), "ref:other")])
-    await reply_html(update, context.t("report.ask_ref"), reply_markup=keyboard(*rows))
-    return ReportState.REF
-
-
-async def _ask_kind(update: Update, context: Context) -> ReportState:
-    rows = [[(context.t(f"kind.{kind}"), f"kind:{kind}")] for kind in REPORT_KINDS]
-    await reply_html(update, context.t("report.ask_kind"), reply_markup=keyboard(*rows))
-    return ReportState.KIND
-
-
-async def _ask_period(update: Update, context: Context) -> ReportState:
-    await reply_html(update, context.t("report.ask_period"))
-    return ReportState.PERIOD
-
-
-async def _ask_description(update: Update, context: Context) -> ReportState:
-    await reply_html(update, context.t("report.ask_description"))
-    return ReportState.DESCRIPTION
-
-
-async def _ask_link(update: Update, context: Context) -> ReportState:
-    await reply_html(update, context.t("report.ask_link"))
-    return ReportState.LINK
-
-
-def summary_html(draft: ReportDraft, actor_name: str, lang: str) -> str:
-    """The draft as the focal point confirms it."""
-    values = {
-        "ref": draft.ref.label(lang) if draft.ref else "—",
-        "kind": t(lang, f"kind.{draft.kind}") if draft.kind else "—",
-        "period": draft.period or "—",
-        "description": draft.description or "—",
-        "link": draft.link or "—",
-    }
-    title = t(
-        lang, "report.summary_title_edited" if draft.report_id else "report.summary_title", actor=escape(actor_name)
-    )
-    lines = [
-        escape(t(lang, "report.summary_line", field=t(lang, f"report.field.{name}"), value=values[name]))
-        for name in FIELDS
-    ]
-    return "\n".join([title, *lines])
-
-
-async def _confirm(update: Update, context: Context, draft: ReportDraft) -> ReportState:
-    registered = await asyncio.to_thread(registry.actor, context.services.store, draft.actor_id)
-    buttons = keyboard(
-        [(context.t("report.button_submit"), "rsub")],
-        [(context.t("report.button_edit"), "redit"), (context.t("button.cancel"), "rcancel")],
-    )
-    name = registered.name_in(context.lang) if registered else draft.actor_id
-    await reply_html(update, summary_html(draft, name, context.lang), reply_markup=buttons)
-    return ReportState.CONFIRM
-
-
-async def _next_step(update: Update, context: Context, draft: ReportDraft) -> ReportState:
-    """After a field: back to the summary when editing, else on to the first missing step."""
-    _save(context, draft)
-    if context.user_data.pop(EDITING, None) and not draft.missing:
-        return await _confirm(update, context, draft)
-    return await _resume(update, context, draft)
-
-
-async def _resume(update: Update, context: Context, draft: ReportDraft) -> ReportState:
-    missing = draft.missing
-    if "ref" in missing:
-        return await _ask_ref(update, context, draft)
-    if "kind" in missing:
-        return await _ask_kind(update, context)
-    if "period" in missing:
-        return await _ask_period(update, context)
-    if "description" in missing:
-        return await _ask_description(update, context)
-    if draft.link is None and not context.user_data.get(LINK_ASKED):
-        context.user_data[LINK_ASKED] = True
-        return await _ask_link(update, context)
-    return await _confirm(update, context, draft)
 
 
 # -- steps ------------------------------------------------------------------------------------
@@ -167,14 +65,14 @@ async def _resume(update: Update, context: Context, draft: ReportDraft) -> Repor
 async def start(update: Update, context: Context) -> ReportState:
     """Entry: only focal points; an unfinished draft is resumed, not lost."""
     point = await asyncio.to_thread(registry.focal_point, context.services.store, update.effective_user.id)
-    draft = _draft(context)
+    draft = draft_of(context)
     if draft is not None and draft.actor_id == point.actor_id:
         await reply_text(update, context.t("report.resume"))
-        return await _resume(update, context, draft)
+        return await resume(update, context, draft)
     draft = ReportDraft(actor_id=point.actor_id)
-    _clear(context)
-    _save(context, draft)
-    return await _ask_ref(update, context, draft)
+    clear(context)
+    save(context, draft)
+    return await ask_ref(update, context, draft)
 
 
 async def edit_existing(update: Update, context: Context) -> ReportState | int:
@@ -187,47 +85,47 @@ async def edit_existing(update: Update, context: Context) -> ReportState | int:
     await query.answer()
     draft = reports.draft_from(report)
     context.user_data[LINK_ASKED] = True
-    _save(context, draft)
-    return await _confirm(update, context, draft)
+    save(context, draft)
+    return await confirm(update, context, draft)
 
 
 async def objectives_chosen(update: Update, context: Context) -> ReportState | int:
     """🎯 A Program objective: the specific objectives as buttons, still in the REF step."""
     query = update.callback_query
     await query.answer()
-    if _draft(context) is None:
+    if draft_of(context) is None:
         await reply_text(update, context.t("report.already_closed"))
         return ConversationHandler.END
     items = context.services.catalogue.program_items("specific objective")
-    rows = [[(f"{i.number}. {_short(i.text)}", f"ref:specific objective {i.number}")] for i in items]
+    text, rows = choice(context, context.t("report.ask_objective"), items, "specific objective")
     rows.append([(context.t("report.button_other"), "ref:other")])
-    await reply_html(update, context.t("report.ask_objective"), reply_markup=keyboard(*rows))
+    await reply_html(update, text, reply_markup=keyboard(*rows))
     return ReportState.REF
 
 
 async def ref_chosen(update: Update, context: Context) -> ReportState | int:
     query = update.callback_query
     await query.answer()
-    draft = _draft(context)
+    draft = draft_of(context)
     if draft is None:
         await reply_text(update, context.t("report.already_closed"))
         return ConversationHandler.END
     try:
         draft.ref = ProgramRef.parse(query.data.partition(":")[2])
     except ValueError:  # a button of another version of the bot: ask again
-        return await _ask_ref(update, context, draft)
-    return await _next_step(update, context, draft)
+        return await ask_ref(update, context, draft)
+    return await next_step(update, context, draft)
 
 
 async def kind_chosen(update: Update, context: Context) -> ReportState:
     query = update.callback_query
     await query.answer()
-    draft = _draft(context)
+    draft = draft_of(context)
     kind = query.data.partition(":")[2]
     if kind not in REPORT_KINDS:
-        return await _ask_kind(update, context)
+        return await ask_kind(update, context)
     draft.kind = kind
-    return await _next_step(update, context, draft)
+    return await next_step(update, context, draft)
 
 
 def _text_step(field: str, parse, state: ReportState):
@@ -239,11 +137,11 @@ def _text_step(field: str, parse, state: ReportState):
         except InvalidField as error:
             await reply_text(update, context.t(error.key, **error.values))
             return state
-        draft = _draft(context)
+        draft = draft_of(context)
         setattr(draft, field, value)
         if field == "link":
             context.user_data[LINK_ASKED] = True
-        return await _next_step(update, context, draft)
+        return await next_step(update, context, draft)
 
     step.__name__ = f"{field}_given"
     step.__doc__ = f"The {field}, typed: stored when valid, else the reason and the same question."
@@ -257,28 +155,32 @@ link_given = _text_step("link", reports.parse_link, ReportState.LINK)
 
 async def link_skipped(update: Update, context: Context) -> ReportState:
     """/skip: no link."""
-    draft = _draft(context)
+    draft = draft_of(context)
     context.user_data[LINK_ASKED] = True
     draft.link = None
-    return await _next_step(update, context, draft)
+    return await next_step(update, context, draft)
 
 
 async def submit(update: Update, context: Context) -> int:
     """✅ Submit: written once, in one transaction; a replay or a double tap finds it written."""
     query = update.callback_query
     store = context.services.store
-    draft = _draft(context)
+    draft = draft_of(context)
     if draft is None:
         await query.answer(context.t("report.already_submitted"))
         return ConversationHandler.END
     point = await asyncio.to_thread(registry.focal_point, store, update.effective_user.id)
     if point is None or point.actor_id != draft.actor_id:
         await query.answer(context.t("report.wrong_actor"), show_alert=True)
-        _clear(context)
+        clear(context)
         return ConversationHandler.END
     report, created = await asyncio.to_thread(reports.submit_report, store, draft, update.effective_user.id)
+    clear(context)
+    if not created and report.submission_key != draft.key:  # not a replay: an edit that changed nothing
+        await query.answer()
+        await reply_text(update, context.t("report.unchanged", id=report.id))
+        return ConversationHandler.END
     await query.answer(context.t("report.saved_short" if created else "report.already_submitted"))
-    _clear(context)
     await reply_text(update, context.t("report.updated" if draft.report_id else "report.saved", id=report.id))
     publish_reports_soon(context)
     return ConversationHandler.END
@@ -287,33 +189,68 @@ async def submit(update: Update, context: Context) -> int:
 async def edit_menu(update: Update, context: Context) -> ReportState:
     """✏️ Edit a field: which one."""
     await update.callback_query.answer()
+    context.user_data.pop(PENDING_TEXT, None)
     rows = [[(context.t(f"report.field.{name}"), f"rfield:{name}")] for name in FIELDS]
     await reply_text(update, context.t("report.which_field"), reply_markup=keyboard(*rows))
     return ReportState.EDIT
 
 
+async def text_at_summary(update: Update, context: Context) -> ReportState:
+    """Text typed at the summary or the list of fields: kept for the text field the user picks."""
+    context.user_data[PENDING_TEXT] = update.effective_message.text or ""
+    rows = [[(context.t(f"report.field.{name}"), f"rfield:{name}")] for name in TEXT_FIELDS]
+    rows.append([(context.t("button.cancel"), "rcancel")])
+    await reply_text(update, context.t("report.which_field_for_text"), reply_markup=keyboard(*rows))
+    return ReportState.EDIT
+
+
+async def text_at_ref(update: Update, context: Context) -> ReportState:
+    """Text typed where a Program reference is to be chosen: the buttons again."""
+    await reply_text(update, context.t("report.use_buttons"))
+    return await ask_ref(update, context, draft_of(context))
+
+
+async def text_at_kind(update: Update, context: Context) -> ReportState:
+    """Text typed where the kind of report is to be chosen: the buttons again."""
+    await reply_text(update, context.t("report.use_buttons"))
+    return await ask_kind(update, context)
+
+
 async def edit_field(update: Update, context: Context) -> ReportState:
-    """That field's question again; after the answer, back to the summary."""
+    """That field's question again, or the text typed for it; after the answer, back to the summary."""
     query = update.callback_query
     await query.answer()
-    draft = _draft(context)
+    draft = draft_of(context)
+    if draft is None:
+        await reply_text(update, context.t("report.already_closed"))
+        return ConversationHandler.END
     context.user_data[EDITING] = True
     field = query.data.partition(":")[2]
+    if field not in FIELDS:
+        return await edit_menu(update, context)
+    pending = context.user_data.pop(PENDING_TEXT, None)
+    if pending is not None and field in TEXT_FIELDS:
+        try:
+            setattr(draft, field, TEXT_FIELDS[field](pending))
+        except InvalidField as error:
+            await reply_text(update, context.t(error.key, **error.values))
+        else:
+            return await next_step(update, context, draft)
     if field == "ref":
-        return await _ask_ref(update, context, draft)
+        return await ask_ref(update, context, draft)
     if field == "kind":
-        return await _ask_kind(update, context)
+        return await ask_kind(update, context)
     if field == "period":
-        return await _ask_period(update, context)
+        return await ask_period(update, context)
     if field == "description":
-        return await _ask_description(update, context)
-    return await _ask_link(update, context)
+        return await ask_description(update, context)
+    return await ask_link(update, context)
 
 
 async def cancel(update: Update, context: Context) -> int:
     """Fallback everywhere: drop the draft."""
-    had = _draft(context) is not None
-    _clear(context)
+    had = draft_of(context) is not None
+    clear(context)
     if update.callback_query:
         await update.callback_query.answer(context.t("button.cancelled"))
     await reply_text(update, context.t("report.cancelled" if had else "report.nothing_to_cancel"))
@@ -344,8 +281,12 @@ def build_report_conversation() -> ConversationHandler:
                 ReportState.REF: [
                     CallbackQueryHandler(objectives_chosen, pattern=r"^ref:objectives$"),
                     CallbackQueryHandler(ref_chosen, pattern=r"^ref:"),
+                    MessageHandler(text, text_at_ref),
                 ],
-                ReportState.KIND: [CallbackQueryHandler(kind_chosen, pattern=r"^kind:")],
+                ReportState.KIND: [
+                    CallbackQueryHandler(kind_chosen, pattern=r"^kind:"),
+                    MessageHandler(text, text_at_kind),
+                ],
                 ReportState.PERIOD: [MessageHandler(text, period_given)],
                 ReportState.DESCRIPTION: [MessageHandler(text, description_given)],
                 ReportState.LINK: [CommandHandler("skip", link_skipped), MessageHandler(text, link_given)],
@@ -353,8 +294,13 @@ def build_report_conversation() -> ConversationHandler:
                     CallbackQueryHandler(submit, pattern=r"^rsub$"),
                     CallbackQueryHandler(edit_menu, pattern=r"^redit$"),
                     CallbackQueryHandler(cancel, pattern=r"^rcancel$"),
+                    MessageHandler(text, text_at_summary),
                 ],
-                ReportState.EDIT: [CallbackQueryHandler(edit_field, pattern=r"^rfield:")],
+                ReportState.EDIT: [
+                    CallbackQueryHandler(edit_field, pattern=r"^rfield:"),
+                    CallbackQueryHandler(cancel, pattern=r"^rcancel$"),
+                    MessageHandler(text, text_at_summary),
+                ],
                 ConversationHandler.TIMEOUT: [MessageHandler(filters.ALL, timed_out), CallbackQueryHandler(timed_out)],
             },
             fallbacks=[CommandHandler("cancel", cancel), CommandHandler("report", start)],

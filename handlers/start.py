@@ -1,4 +1,8 @@
-"""/start, /help and /language: what the assistant can do, in the user's language; the command menu."""
+"""/start, /help and /language, in the user's language, and the command menu.
+
+/start is a short welcome with a few examples; /help says how to ask (inline mode and 👎 included)
+and lists every command the user may use, maintainers' ones under their own heading.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from telegram.error import TelegramError
 from telegram.ext import Application, BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot.config import Settings
+from bot.reporting.deadlines import example_dates
 from bot.texts import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, t
 from handlers.common import escape, keyboard, reply_html, reply_text
 from handlers.context import LANGUAGE_CHOICE, Context
@@ -35,12 +40,25 @@ MAINTAINER_COMMANDS = ("stats", "reindex", "remove", "invite", "focalpoints", "e
 
 def menu(lang: str, *, maintainer: bool = False) -> list[BotCommand]:
     names = COMMANDS + (MAINTAINER_COMMANDS if maintainer else ())
-    return [BotCommand(name, t(lang, f"command.{name}")) for name in names]
+    examples = example_dates()  # "/export 2026", "/deadline 2027-03-31": never a date gone by
+    return [BotCommand(name, t(lang, f"command.{name}", **examples)) for name in names]
 
 
-def help_text(lang: str, maintainer: bool) -> str:
-    lines = [t(lang, "help.welcome"), ""]
-    lines += [f"/{escape(c.command)} — {escape(c.description)}" for c in menu(lang, maintainer=maintainer)]
+def _command_lines(commands: list[BotCommand]) -> list[str]:
+    return [f"/{escape(c.command)} — {escape(c.description)}" for c in commands]
+
+
+def help_text(lang: str, maintainer: bool, bot_username: str | None = None) -> str:
+    """How to ask, then every command this user may use."""
+    everyone = menu(lang)
+    lines = [t(lang, "help.how", bot=escape(f"@{bot_username}" if bot_username else "@bot")), ""]
+    lines += [t(lang, "help.commands"), *_command_lines(everyone)]
+    if maintainer:
+        lines += [
+            "",
+            t(lang, "help.maintainer_commands"),
+            *_command_lines(menu(lang, maintainer=True)[len(everyone) :]),
+        ]
     return "\n".join(lines)
 
 
@@ -62,7 +80,12 @@ async def publish_commands(application: Application, settings: Settings) -> None
 
 
 async def start(update: Update, context: Context) -> None:
-    await reply_html(update, help_text(context.lang, await is_maintainer(update, context)))
+    await reply_html(update, context.t("start.welcome"))
+
+
+async def help_command(update: Update, context: Context) -> None:
+    maintainer = await is_maintainer(update, context)
+    await reply_html(update, help_text(context.lang, maintainer, context.bot.username))
 
 
 async def language(update: Update, context: Context) -> None:
@@ -84,7 +107,8 @@ async def language_chosen(update: Update, context: Context) -> None:
 
 def handlers() -> list[BaseHandler]:
     return [
-        CommandHandler(["start", "help"], start),
+        CommandHandler("start", start),
+        CommandHandler("help", help_command),
         CommandHandler("language", language),
         CallbackQueryHandler(language_chosen, pattern=r"^lang:"),
     ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import re
 import time
 from contextlib import asynccontextmanager
 from typing import Any
@@ -23,7 +24,7 @@ BOT_USER = {
     "username": "migrants_test_bot",
     "can_join_groups": True,
     "can_read_all_group_messages": False,
-    "supports_inline_queries": False,
+    "supports_inline_queries": True,
 }
 
 
@@ -32,7 +33,9 @@ class FakeBotAPI(BaseRequest):
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self._message_ids = itertools.count(1000)
         self.fail_methods: set[str] = set()
+        self.blocked_by: set[int] = set()  # chats whose user blocked the bot: sending there is forbidden
         self.files: dict[str, bytes] = {}  # file_id → content, served by getFile and the download URL
+        self.messages: list[dict[str, Any]] = []  # the messages the bot sent, as Telegram returned them
 
     async def initialize(self) -> None:
         return None
@@ -62,23 +65,47 @@ class FakeBotAPI(BaseRequest):
         params = request_data.parameters if request_data else {}
         self.calls.append((api_method, params))
         if api_method in self.fail_methods:
-            return 400, json.dumps(
-                {"ok": False, "error_code": 400, "description": "Bad Request: test failure"}
-            ).encode()
+            return _bad_request("test failure")
+        if api_method == "sendMessage" and int(params.get("chat_id", 0)) in self.blocked_by:
+            body = {"ok": False, "error_code": 403, "description": "Forbidden: bot was blocked by the user"}
+            return 403, json.dumps(body).encode()
+        problem = self._refused(api_method, params)
+        if problem:
+            return _bad_request(problem)
         return 200, json.dumps({"ok": True, "result": self._result(api_method, params)}).encode()
+
+    def _refused(self, api_method: str, params: dict[str, Any]) -> str | None:
+        """What Telegram would refuse, so that a test cannot pass on a call the real API rejects."""
+        if api_method in {"sendMessage", "editMessageText"} and not 1 <= len(params.get("text", "")) <= 4096:
+            return "message text is empty or too long"
+        if api_method == "answerInlineQuery":
+            results = decoded(params.get("results", []))
+            ids = [result.get("id", "") for result in results]
+            if len(results) > 50 or len(set(ids)) != len(ids) or not all(0 < len(i.encode()) <= 64 for i in ids):
+                return "RESULT_ID_INVALID"
+            for result in results:
+                text = result.get("input_message_content", {}).get("message_text", "")
+                if result.get("type") == "article" and (not result.get("title") or not 1 <= len(text) <= 4096):
+                    return "MESSAGE_EMPTY or MESSAGE_TOO_LONG"
+            button = decoded(params.get("button") or {})
+            if button and not re.fullmatch(r"[A-Za-z0-9_-]{1,64}", button.get("start_parameter", "")):
+                return "START_PARAM_INVALID"
+        return None
 
     def _result(self, api_method: str, params: dict[str, Any]) -> Any:
         if api_method == "getMe":
             return BOT_USER
         if api_method in {"sendMessage", "editMessageText", "sendDocument"}:
             chat_id = int(params.get("chat_id", 1))
-            return {
+            message = {
                 "message_id": next(self._message_ids),
                 "date": int(time.time()),
-                "chat": {"id": chat_id, "type": "private"},
+                "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "supergroup"},
                 "from": BOT_USER,
                 "text": params.get("text", ""),
             }
+            self.messages.append(message)
+            return message
         if api_method == "getUpdates":
             return []
         if api_method == "getFile":
@@ -99,8 +126,28 @@ class FakeBotAPI(BaseRequest):
     def texts(self) -> list[str]:
         return [params["text"] for params in self.sent()]
 
+    def inline_answers(self) -> list[dict[str, Any]]:
+        """Every answerInlineQuery call, its results and button decoded."""
+        return [
+            {**params, "results": decoded(params.get("results", [])), "button": decoded(params.get("button"))}
+            for params in self.sent("answerInlineQuery")
+        ]
+
+    def last_message(self, chat_id: int) -> dict[str, Any]:
+        """The last message the bot sent to a chat, with its message_id (to reply to it)."""
+        return next(m for m in reversed(self.messages) if m["chat"]["id"] == chat_id)
+
     def clear(self) -> None:
         self.calls.clear()
+
+
+def _bad_request(description: str) -> tuple[int, bytes]:
+    return 400, json.dumps({"ok": False, "error_code": 400, "description": f"Bad Request: {description}"}).encode()
+
+
+def decoded(value: Any) -> Any:
+    """A parameter as PTB sent it: JSON text for objects and lists, or already Python."""
+    return json.loads(value) if isinstance(value, str) else value
 
 
 _update_ids = itertools.count(1)
@@ -150,6 +197,29 @@ def callback_update(data: str, *, user_id: int = 1, lang: str = "en", message_te
             },
         },
     }
+
+
+def inline_update(query: str, *, user_id: int = 1, lang: str = "en", chat_type: str = "supergroup") -> dict:
+    """`@bot query` typed in a chat, as Telegram delivers it to the bot."""
+    return {
+        "update_id": next(_update_ids),
+        "inline_query": {
+            "id": str(next(_update_ids)),
+            "from": user(user_id, lang),
+            "query": query,
+            "offset": "",
+            "chat_type": chat_type,
+        },
+    }
+
+
+def reply_update(text: str | None, to: dict, *, user_id: int = 1, lang: str = "en") -> dict:
+    """A message replying to `to`, a message the bot sent (`FakeBotAPI.last_message`), in its chat."""
+    update = message_update(text, user_id=user_id, lang=lang)
+    message = update["message"]
+    message["chat"] = to["chat"]
+    message["reply_to_message"] = to
+    return update
 
 
 async def settle() -> None:

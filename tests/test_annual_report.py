@@ -81,3 +81,25 @@ def test_the_template_keeps_its_styles_and_its_sample_text_is_dropped(tmp_path):
     document = docx.Document(str(out))
     assert document.styles["Normal"].font.name == "Times New Roman"
     assert not any("Sample body text" in p.text for p in document.paragraphs)
+
+
+@pytest.mark.parametrize(("lang", "footer"), [("en", "Annual report (draft)"), ("es", "Informe anual (borrador)")])
+def test_each_version_has_the_footer_in_its_language_and_table_rows_stay_whole(tmp_path, lang, footer):
+    from docx.oxml.ns import qn
+
+    document = docx.Document(str(render_docx(_report(lang), tmp_path / f"report-{lang}.docx")))
+    assert document.sections[0].footer.paragraphs[0].text.endswith(footer)
+    rows = document.tables[-1].rows
+    assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in rows)
+
+
+def test_a_footer_written_by_a_maintainer_is_kept(tmp_path):
+    from bot.reporting.annual_report import TEMPLATE
+
+    restyled = docx.Document(str(TEMPLATE))
+    restyled.sections[0].footer.paragraphs[0].text = "OEA/Ser.W · Secretaría de Acceso a Derechos y Equidad"
+    template = tmp_path / "restyled.docx"
+    restyled.save(str(template))
+    out = render_docx(_report("es"), tmp_path / "report.docx", template=template)
+    footer = docx.Document(str(out)).sections[0].footer.paragraphs[0].text
+    assert footer == "OEA/Ser.W · Secretaría de Acceso a Derechos y Equidad"

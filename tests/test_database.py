@@ -16,7 +16,15 @@ from bot.database import MIGRATIONS, Store
 from bot.reporting import deadlines, registry, reports
 
 RELEASE_DB = Path(__file__).parent / "data" / "release-0.1.db"
-NAMES = ["m001_questions", "m002_focal_points", "m003_reminders", "m004_report_reference", "m005_focal_point_language"]
+NAMES = [
+    "m001_questions",
+    "m002_focal_points",
+    "m003_reminders",
+    "m004_report_reference",
+    "m005_focal_point_language",
+    "m010_feedback_reasons",
+    "m011_handoffs",
+]
 
 
 def _schema(path: Path) -> list[tuple]:
@@ -36,12 +44,13 @@ def _applied(store: Store) -> list[str]:
 
 
 def _broken_set() -> Migrations:
-    """The real migrations, the last of which does part of its work and then fails."""
+    """The real migrations up to m005, which does part of its work and then fails."""
     broken = Migrations(MIGRATIONS.name)
-    for name in NAMES[:-1]:
+    failing = "m005_focal_point_language"
+    for name in NAMES[: NAMES.index(failing)]:
         broken(name=name)(getattr(database, name))
 
-    @broken(name=NAMES[-1])
+    @broken(name=failing)
     def half_done(db: sqlite_utils.Database) -> None:
         db["focal_points"].add_column("lang", str)
         db["half_done"].create({"id": int}, pk="id")

@@ -11,37 +11,71 @@ from tests.conftest import ADMIN_ID
 from tests.fakebot import buttons, callback_update, message_update, running_bot, settle
 
 
-async def test_start_in_english_and_spanish(bot):
-    api, send = bot.api, bot.send
-    await send(message_update("/start", lang="en"))
-    await send(message_update("/start", user_id=2, lang="es"))
-    english, spanish = api.texts()
-    assert "I answer questions" in english and "/activities" in english
-    assert "Respondo preguntas" in spanish
-    assert "/stats" not in english  # maintainer command hidden from others
+async def test_start_welcomes_with_examples_and_help_lists_every_command(bot):
+    await bot.send(message_update("/start", lang="en"))
+    await bot.send(message_update("/start", user_id=2, lang="es"))
+    await bot.send(message_update("/help", lang="en"))
+    english, spanish, help_ = bot.texts()
+    assert "I answer questions" in english and "What does specific objective 8 say?" in english
+    assert "English, Spanish, French or Portuguese" in english and "/help" in english
+    assert "Respondo preguntas" in spanish and "español, inglés, francés o portugués" in spanish
+    assert "/objectives —" not in english  # /start is short: the commands are /help's
+    assert "How to ask" in help_ and "@migrants_test_bot activity 27" in help_ and "👎" in help_
+    assert all(f"/{command} — " in help_ for command in ("start", "objectives", "activity", "language", "report"))
+    assert "/stats" not in help_ and "/stats" not in english  # maintainer commands hidden from others
+
+
+def test_command_examples_never_show_a_date_gone_by():
+    import datetime as dt
+    import re
+
+    from bot.reporting.deadlines import example_dates
+    from bot.texts import LANGUAGES
+    from handlers.start import menu
+
+    today = dt.datetime.now(dt.UTC).date()
+    for lang in LANGUAGES:
+        described = " ".join(c.description for c in menu(lang, maintainer=True))
+        dates = [dt.date.fromisoformat(d) for d in re.findall(r"\d{4}-\d{2}-\d{2}", described)]
+        assert dates and all(d > today for d in dates), described
+    assert example_dates(dt.date(2026, 3, 31)) == {"year": 2026, "deadline": "2027-03-31"}
+    assert example_dates(dt.date(2026, 3, 30)) == {"year": 2025, "deadline": "2026-03-31"}
 
 
 @pytest.mark.parametrize(
-    ("language_code", "welcome", "command"),
+    ("language_code", "welcome", "how", "command"),
     [
-        ("fr", "Bonjour ! Je réponds aux questions", "/objectives — Les objectifs du Programme"),
-        ("fr-CA", "Bonjour ! Je réponds aux questions", "/sources — Les documents et leurs dates"),
-        ("pt-br", "Olá! Respondo perguntas", "/objectives — Os objetivos do Programa"),
-        ("pt", "Olá! Respondo perguntas", "/myreports — Pontos focais: seus relatórios"),
+        (
+            "fr",
+            "Bonjour ! Je réponds aux questions",
+            "Comment poser une question",
+            "/objectives — Les objectifs du Programme",
+        ),
+        (
+            "fr-CA",
+            "Bonjour ! Je réponds aux questions",
+            "Comment poser une question",
+            "/sources — Les documents et leurs dates",
+        ),
+        ("pt-br", "Olá! Respondo perguntas", "Como perguntar", "/objectives — Os objetivos do Programa"),
+        ("pt", "Olá! Respondo perguntas", "Como perguntar", "/myreports — Pontos focais: seus relatórios"),
     ],
 )
-async def test_french_and_portuguese_users_get_start_and_help_in_their_language(bot, language_code, welcome, command):
+async def test_french_and_portuguese_users_get_start_and_help_in_their_language(
+    bot, language_code, welcome, how, command
+):
     await bot.send(message_update("/start", user_id=30, lang=language_code))
     await bot.send(message_update("/help", user_id=30, lang=language_code))
     start, help_ = bot.texts()
+    assert welcome in start and how in help_ and command in help_
     for text in (start, help_):
-        assert welcome in text and command in text
-        assert "I answer questions" not in text and "Respondo preguntas" not in text
+        assert "I answer questions" not in text and "How to ask" not in text and "Respondo preguntas" not in text
 
 
 async def test_unknown_language_code_falls_back_to_english(bot):
+    await bot.send(message_update("/start", user_id=31, lang="de"))
     await bot.send(message_update("/help", user_id=31, lang="de"))
-    assert "I answer questions" in bot.last()
+    assert "I answer questions" in bot.texts()[0] and "How to ask" in bot.texts()[1]
 
 
 async def test_language_menu_offers_four_languages_and_the_choice_sticks(bot):
@@ -53,10 +87,11 @@ async def test_language_menu_offers_four_languages_and_the_choice_sticks(bot):
     assert bot.last() == t("pt", "error.unknown_command")
 
 
-async def test_start_for_maintainer_lists_stats(bot):
-    api, send = bot.api, bot.send
-    await send(message_update("/help", user_id=ADMIN_ID))
-    assert "/stats" in api.texts()[0]
+async def test_help_for_maintainer_lists_their_commands_apart(bot):
+    await bot.send(message_update("/help", user_id=ADMIN_ID))
+    everyone, maintainers = bot.last().split("<b>Maintainers</b>")
+    assert "/activities —" in everyone and "/stats" not in everyone
+    assert "/stats —" in maintainers and "/deadline —" in maintainers and "/activities" not in maintainers
 
 
 async def test_commands_are_published_at_start_up_in_every_language(settings, services):

@@ -6,11 +6,11 @@ import datetime as dt
 
 import pytest
 
-from bot.reporting import invitations, registry, reports
+from bot.reporting import deadlines, invitations, registry, reports
 from bot.texts import t
 from handlers.jobs import send_reminders
 from tests.conftest import ADMIN_ID
-from tests.fakebot import Harness, callback_update, message_update, running_bot
+from tests.fakebot import Harness, callback_update, decoded, message_update, running_bot
 
 FOCAL = 501
 DESCRIPTION = "Regional workshop in Panama on the protection of unaccompanied migrant children at borders."
@@ -247,3 +247,145 @@ async def test_deadline_reminds_focal_points_without_a_report_once_a_day(chat):
 async def test_reminders_are_scheduled_at_start_up(chat):
     jobs = chat.application.job_queue.get_jobs_by_name("reminders")
     assert len(jobs) == 1
+
+
+async def test_the_spanish_report_conversation_end_to_end(chat):
+    code = invitations.create_invitation(chat.services.store, "MX")
+    await chat.send(message_update(f"/register {code}", user_id=FOCAL, lang="es"))
+    assert "punto focal de <b>México</b>" in chat.last()
+    await chat.send(message_update("/report", user_id=FOCAL, lang="es"))
+    assert chat.last().startswith(f"{t('es', 'report.ask_ref')}\n<i>(texto original en inglés)</i>")
+    assert "<b>27.</b> Issue and facilitate provision of identity documents" in chat.last()  # the 24, listed
+    refs = chat.buttons()
+    assert "ref:activity 27" in refs and "ref:activity 9" not in refs  # the member states' activities, not the IACHR's
+    rows = decoded(chat.api.sent()[-1]["reply_markup"])["inline_keyboard"]
+    assert rows[0][0]["text"].isdigit() and max(len(row) for row in rows) == 6
+    await chat.send(callback_update("ref:activity 27", user_id=FOCAL, lang="es"))
+    assert chat.last() == t("es", "report.ask_kind")
+    sent = chat.api.sent()[-1]
+    labels = [button["text"] for row in decoded(sent["reply_markup"])["inline_keyboard"] for button in row]
+    assert labels == [t("es", f"kind.{kind}") for kind in reports.REPORT_KINDS]
+    await chat.send(callback_update("kind:carried_out", user_id=FOCAL, lang="es"))
+    assert chat.last() == t("es", "report.ask_period")
+    await chat.send(message_update("pronto", user_id=FOCAL, lang="es"))
+    assert chat.last() == t("es", "report.invalid_period_year")
+    await chat.send(message_update("marzo de 2026", user_id=FOCAL, lang="es"))
+    assert chat.last() == t("es", "report.ask_description")
+    descripcion = "Jornadas de documentación de identidad para migrantes en tres consulados de la frontera norte."
+    await chat.send(message_update(descripcion, user_id=FOCAL, lang="es"))
+    assert chat.last() == t("es", "report.ask_link")
+    await chat.send(message_update("/skip", user_id=FOCAL, lang="es"))
+    summary = chat.last()
+    assert summary.startswith(t("es", "report.summary_title", actor="México"))
+    assert "Referencia del Programa: actividad 27" in summary and "Período: marzo de 2026" in summary
+    await chat.send(callback_update("rsub", user_id=FOCAL, lang="es"))
+    assert chat.alert() == t("es", "report.saved_short") and chat.last() == t("es", "report.saved", id=1)
+    (report,) = reports.reports_of(chat.services.store, FOCAL)
+    assert (report.actor_id, report.ref.key, report.year, report.description) == (
+        "MX",
+        "activity 27",
+        2026,
+        descripcion,
+    )
+
+
+async def test_text_typed_after_edit_goes_to_the_field_chosen_not_to_the_answerer(chat):
+    await _register(chat)
+    await _fill_until_confirm(chat)
+    asked = chat.services.store.db["questions"].count
+    await chat.send(callback_update("redit", user_id=FOCAL))
+    corrected = DESCRIPTION + " Thirty officials took part."
+    await chat.send(message_update(corrected, user_id=FOCAL))  # typed before choosing the field
+    assert chat.last() == t("en", "report.which_field_for_text")
+    assert chat.buttons() == ["rfield:period", "rfield:description", "rfield:link", "rcancel"]
+    await chat.send(callback_update("rfield:description", user_id=FOCAL))
+    assert f"Description: {corrected}" in chat.last() and chat.buttons() == ["rsub", "redit", "rcancel"]
+    await chat.send(message_update("not a link", user_id=FOCAL))  # typed at the summary: kept, then invalid
+    await chat.send(callback_update("rfield:link", user_id=FOCAL))
+    assert chat.api.texts()[-2] == t("en", "report.invalid_link") and chat.last() == t("en", "report.ask_link")
+    await chat.send(message_update("https://www.iin.oea.org/workshop", user_id=FOCAL))
+    await chat.send(callback_update("rsub", user_id=FOCAL))
+    (report,) = reports.reports_of(chat.services.store, FOCAL)
+    assert report.description == corrected and report.link == "https://www.iin.oea.org/workshop"
+    assert chat.services.store.db["questions"].count == asked  # nothing was taken for a question
+
+
+async def test_text_where_a_button_is_expected_asks_again(chat):
+    await _register(chat)
+    await chat.send(message_update("/report", user_id=FOCAL))
+    await chat.send(message_update("activity 15", user_id=FOCAL))
+    assert chat.api.texts()[-2] == t("en", "report.use_buttons") and "ref:activity 15" in chat.buttons()
+    await chat.send(callback_update("ref:activity 15", user_id=FOCAL))
+    await chat.send(message_update("carried out", user_id=FOCAL))
+    assert chat.api.texts()[-2] == t("en", "report.use_buttons") and "kind:carried_out" in chat.buttons()
+    assert chat.services.store.db["questions"].count == 0
+
+
+async def test_an_unchanged_edit_makes_no_new_version(chat):
+    await _register(chat)
+    await _fill_until_confirm(chat)
+    await chat.send(callback_update("rsub", user_id=FOCAL))
+    await chat.send(callback_update("rpedit:1", user_id=FOCAL))
+    await chat.send(callback_update("rsub", user_id=FOCAL))  # submitted as it was
+    assert chat.last() == t("en", "report.unchanged", id=1)
+    await chat.send(callback_update("rpedit:1", user_id=FOCAL))
+    await chat.send(callback_update("redit", user_id=FOCAL))
+    await chat.send(callback_update("rfield:period", user_id=FOCAL))
+    await chat.send(message_update("March 2025", user_id=FOCAL))  # the same period again
+    await chat.send(callback_update("rsub", user_id=FOCAL))
+    assert chat.last() == t("en", "report.unchanged", id=1)
+    assert reports.report(chat.services.store, 1).version == 1 and reports.versions(chat.services.store, 1) == []
+
+
+async def test_deadline_infers_the_reporting_year_and_takes_an_explicit_one(chat):
+    await _register(chat, "IIN", user_id=FOCAL)
+    await _register(chat, "PAHO", user_id=FOCAL + 1)
+    for user_id in (FOCAL, FOCAL + 1):
+        await chat.send(message_update("/report", user_id=user_id))
+        await chat.send(callback_update(chat.buttons()[0], user_id=user_id))
+        await chat.send(callback_update("kind:carried_out", user_id=user_id))
+        await chat.send(message_update("October 2026", user_id=user_id))
+        await chat.send(message_update(DESCRIPTION, user_id=user_id))
+        await chat.send(message_update("/skip", user_id=user_id))
+        await chat.send(callback_update("rsub", user_id=user_id))
+    early = dt.date(dt.datetime.now(dt.UTC).year + 1, 1, 31)
+    await chat.send(message_update(f"/deadline {early.isoformat()}", user_id=ADMIN_ID))
+    year = early.year - 1
+    assert f"reports for {year} by {early.isoformat()}" in chat.last()
+    assert "0 focal point(s) have no report yet" in chat.last() and "before July" in chat.last()
+    assert deadlines.current_deadline(chat.services.store, dt.datetime.now(dt.UTC).date()).year == year
+    late = dt.date(early.year, 9, 30)
+    await chat.send(message_update(f"/deadline {late.isoformat()}", user_id=ADMIN_ID))
+    assert f"reports for {late.year} by" in chat.last() and "from July on" in chat.last()
+    await chat.send(message_update(f"/deadline {early.isoformat()} {early.year}", user_id=ADMIN_ID))
+    assert f"reports for {early.year} by" in chat.last() and "2 focal point(s) have no report yet" in chat.last()
+    assert "July" not in chat.last()  # an explicit year needs no explanation
+    await chat.send(message_update("/deadline tomorrow", user_id=ADMIN_ID))
+    assert "<code>/deadline " in chat.last()
+
+
+async def test_invite_an_unknown_actor_answers_in_plain_words(chat):
+    await chat.send(message_update("/invite XYZ", user_id=ADMIN_ID))
+    assert chat.last() == t("en", "invite.unknown_actor", actor="XYZ", close="")
+    assert "`" not in chat.last() and "migrantsbot" not in chat.last()
+    await chat.send(message_update("/invite IACHRR", user_id=ADMIN_ID))
+    assert "Did you mean IACHR?" in chat.last()
+    await chat.send(message_update("/invite México", user_id=ADMIN_ID))
+    assert "Did you mean MX?" in chat.last()
+    await chat.send(message_update("/invite", user_id=ADMIN_ID))
+    assert "<code>MX</code>: Mexico" in chat.last() and "<code>IACHR</code>:" in chat.last()
+
+
+async def test_export_sends_english_and_the_maintainers_language_or_the_one_asked(chat):
+    await chat.send(callback_update("lang:es", user_id=ADMIN_ID))
+    await chat.send(message_update("/export 2025", user_id=ADMIN_ID))
+    documents = chat.api.sent("sendDocument")
+    assert [d["caption"] for d in documents] == [
+        t("es", "export.caption", year=2025, language="English"),
+        t("es", "export.caption", year=2025, language="Español"),
+    ]
+    await chat.send(message_update("/export pt 2025", user_id=ADMIN_ID))
+    assert chat.api.sent("sendDocument")[-1]["caption"] == t("es", "export.caption", year=2025, language="Português")
+    assert len(chat.api.sent("sendDocument")) == 3
+    await chat.send(message_update("/export next-year", user_id=ADMIN_ID))
+    assert "<code>/export" in chat.last()

@@ -46,6 +46,7 @@ def _dynamic_keys() -> set[str]:
     """Keys the code builds from a value: f"kind.{kind}", f"command.{name}", …"""
     from typing import get_args
 
+    from bot.handoffs import REASONS
     from bot.reporting.invitations import RegistrationProblem
     from bot.reporting.reports import REPORT_KINDS, RefKind
     from handlers.report import FIELDS
@@ -57,6 +58,7 @@ def _dynamic_keys() -> set[str]:
         | {f"register.{reason}" for reason in get_args(RegistrationProblem)}
         | {f"command.{name}" for name in COMMANDS + MAINTAINER_COMMANDS}
         | {f"report.field.{name}" for name in FIELDS}
+        | {f"feedback.reason.{reason}" for reason in REASONS}
     )
 
 

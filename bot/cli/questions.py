@@ -90,7 +90,9 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.handoffs import summary
     from bot.stats import stats_text
 
-    print(stats_text(_store(settings).stats(days=args.days)))
+    store = _store(settings)
+    print(stats_text(store.stats(days=args.days), handoffs=summary(store, days=args.days)))
     return 0

@@ -72,6 +72,7 @@ def render_docx(report: AnnualReport, out: Path, *, template: Path = TEMPLATE) -
         report = report.model_copy(update={"program_title": t(lang, "export.program_name")})
     document = docx.Document(str(template)) if template.exists() else docx.Document()
     _clear_body(document)
+    _localise_footer(document, lang)
     _cover(document, report)
     document.add_page_break()
 
@@ -141,6 +142,18 @@ def _clear_body(document) -> None:
 
 def _style(document, name: str):
     return name if name in [style.name for style in document.styles] else None
+
+
+def _localise_footer(document, lang: str) -> None:
+    """The template's default footer, in this version's language; a footer a maintainer wrote
+    in Word is theirs and stays as it is."""
+    default = t("en", "export.footer")
+    for section in document.sections:
+        for paragraph in section.footer.paragraphs:
+            if paragraph.text.strip() == default and paragraph.runs:
+                paragraph.runs[0].text = t(lang, "export.footer")
+                for extra in paragraph.runs[1:]:
+                    extra.text = ""
 
 
 def _cover(document, report: AnnualReport) -> None:
@@ -227,18 +240,23 @@ def _coverage_table(document, report: AnnualReport) -> None:
         cells[1].text = row.title
         cells[2].text = row.actor
         cells[3].text = str(row.reports) if row.reports else t(lang, "export.none")
-    _repeat_header(table)
+    _paginate(table)
     _column_widths(table, (0.45, 3.75, 1.55, 0.75))
     _compact_cells(table)
 
 
-def _repeat_header(table) -> None:
+def _paginate(table) -> None:
+    """The header row repeated on every page, and no row cut across two."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
     header = OxmlElement("w:tblHeader")
     header.set(qn("w:val"), "true")
     table.rows[0]._tr.get_or_add_trPr().append(header)
+    for row in table.rows:
+        whole = OxmlElement("w:cantSplit")
+        whole.set(qn("w:val"), "true")
+        row._tr.get_or_add_trPr().append(whole)
 
 
 def _column_widths(table, inches: tuple[float, ...]) -> None:

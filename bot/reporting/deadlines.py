@@ -17,6 +17,22 @@ from bot.reporting.registry import FocalPoint, focal_points
 REMIND_DAYS_BEFORE = (14, 7, 3, 1, 0)
 
 
+def reporting_year(due: dt.date) -> int:
+    """The year whose reports a deadline is for: reports on a year are due early in the next one,
+    so a deadline before July is for the previous year's reports, a later one for its own year's."""
+    return due.year - 1 if due.month < 7 else due.year
+
+
+def example_dates(today: dt.date | None = None) -> dict[str, object]:
+    """Dates for the examples in command texts, counted from today so that none looks stale:
+    `deadline` the next 31 March, `year` the year whose reports it is for."""
+    today = today or dt.datetime.now(dt.UTC).date()
+    deadline = dt.date(today.year, 3, 31)
+    if deadline <= today:
+        deadline = dt.date(today.year + 1, 3, 31)
+    return {"year": reporting_year(deadline), "deadline": deadline.isoformat()}
+
+
 class Deadline(BaseModel):
     id: int
     year: int

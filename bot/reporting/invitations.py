@@ -32,9 +32,11 @@ class RegistrationError(Exception):
 
 
 class UnknownActor(ValueError):
+    """No such actor; the message is the command line's (the chat says it its own way)."""
+
     def __init__(self, actor_id: str) -> None:
         self.actor_id = actor_id
-        super().__init__(t("en", "invite.unknown_actor", actor=actor_id))
+        super().__init__(t("en", "invite.unknown_actor_cli", actor=actor_id))
 
 
 def _hash_code(code: str) -> str:

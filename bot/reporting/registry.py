@@ -7,12 +7,14 @@ Plain functions over the Store, shared by the chat, the CLI and the tests. An ac
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from pydantic import BaseModel
 
 from bot.actors import Actor, actor_by_id
 from bot.database import Store, now_iso
+from index.text import fold
 
 
 class FocalPoint(BaseModel):
@@ -45,6 +47,20 @@ def actor(store: Store, actor_id: str) -> Actor | None:
     with store.atomic() as db:
         rows = list(db["actors"].rows_where("upper(id) = ?", [actor_id.upper()]))
     return _actor(rows[0]) if rows else None
+
+
+def suggest_actors(store: Store, text: str, limit: int = 3) -> list[str]:
+    """Ids of the actors someone typing `text` may mean: a near spelling of an id ("IACHRR"), or
+    a name in any language containing it ("Mexico", "méxico", "Comisión Interamericana")."""
+    known = actors(store)
+    wanted = fold(text).strip()
+    by_id = difflib.get_close_matches(text.upper(), [a.id for a in known], n=limit, cutoff=0.75)
+    by_name = [
+        a.id
+        for a in known
+        if len(wanted) >= 3 and any(wanted in fold(name or "") for name in (a.name, a.name_es, a.name_fr, a.name_pt))
+    ]
+    return list(dict.fromkeys(by_id + by_name))[:limit]
 
 
 def add_actor(store: Store, actor_id: str, name: str, name_es: str | None = None, group: str = "other") -> Actor:

@@ -170,8 +170,16 @@ def _row(draft: ReportDraft) -> dict:
     }
 
 
+def unchanged(report: Report, draft: ReportDraft) -> bool:
+    """Whether `draft`, an edit of `report`, changes none of the fields a version records."""
+    if draft.report_id != report.id or draft.missing:
+        return False
+    return all(getattr(report, name) == value for name, value in _row(draft).items())
+
+
 def submit_report(store: Store, draft: ReportDraft, telegram_id: int) -> tuple[Report, bool]:
-    """Write the draft once; (report, created). A second submit of the same draft changes nothing."""
+    """Write the draft once; (report, written). A second submit of the same draft changes nothing,
+    and neither does an edit that changes no field: no new version is made (see `unchanged`)."""
     if draft.missing:
         raise ValueError(f"The report is missing: {', '.join(draft.missing)}")
     fields, now = _row(draft), now_iso()
@@ -182,6 +190,8 @@ def submit_report(store: Store, draft: ReportDraft, telegram_id: int) -> tuple[R
         table = db["reports"]
         if draft.report_id is not None:
             current = table.get(draft.report_id)
+            if unchanged(Report(**current), draft):
+                return Report(**current), False
             db["report_versions"].insert(
                 {
                     "report_id": draft.report_id,

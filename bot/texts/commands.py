@@ -1,41 +1,9 @@
-"""Texts every user meets: /start and /help, the command menu, /language, browsing, questions,
-the console chat, and what is said when something goes wrong."""
+"""Texts every user meets: the command menu, /language, browsing, questions, and what is said
+when something goes wrong. /start, /help and the console chat are in `welcome`."""
 
 from __future__ import annotations
 
 TEXTS: dict[str, dict[str, str]] = {
-    # -- /start, /help (HTML) -----------------------------------------------------------------
-    "help.welcome": {
-        "en": "<b>Hello! I answer questions about the OAS Inter-American Program for the Promotion and Protection "
-        "of the Human Rights of Migrants.</b>\n"
-        "Ask in English or Spanish, for example:\n"
-        "• What does the Program ask of the IACHR?\n"
-        "• What does specific objective 8 say?\n"
-        "• Which resolution created the CAM?\n"
-        "Every answer quotes the documents and names its source; when the documents do not say, I tell you so.",
-        "es": "<b>¡Hola! Respondo preguntas sobre el Programa Interamericano para la Promoción y Protección de los "
-        "Derechos Humanos de los Migrantes de la OEA.</b>\n"
-        "Pregunte en español o en inglés, por ejemplo:\n"
-        "• ¿Qué le pide el Programa a la CIDH?\n"
-        "• ¿Qué dice el objetivo específico 8?\n"
-        "• ¿Qué resolución creó la CAM?\n"
-        "Cada respuesta cita los documentos y su fuente; si los documentos no lo dicen, se lo digo.",
-        "fr": "<b>Bonjour ! Je réponds aux questions sur le Programme interaméricain pour la promotion et la "
-        "protection des droits de la personne des migrants de l'OEA.</b>\n"
-        "Posez votre question en français, en anglais ou en espagnol, par exemple :\n"
-        "• Que demande le Programme à la CIDH ?\n"
-        "• Que dit l'objectif spécifique 8 ?\n"
-        "• Quelle résolution a créé la CAM ?\n"
-        "Chaque réponse cite les documents et indique sa source ; quand les documents ne le disent pas, "
-        "je vous le dis.",
-        "pt": "<b>Olá! Respondo perguntas sobre o Programa Interamericano para a Promoção e Proteção dos "
-        "Direitos Humanos dos Migrantes da OEA.</b>\n"
-        "Pergunte em português, inglês ou espanhol, por exemplo:\n"
-        "• O que o Programa pede à CIDH?\n"
-        "• O que diz o objetivo específico 8?\n"
-        "• Que resolução criou a CAM?\n"
-        "Cada resposta cita os documentos e indica a fonte; quando os documentos não dizem, eu aviso.",
-    },
     # -- the command menu (setMyCommands, and the list in /help) ------------------------------
     "command.start": {
         "en": "What this assistant does",
@@ -134,16 +102,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "pt": "Pontos focais, e revogar",
     },
     "command.export": {
-        "en": "Annual report draft: /export 2025",
-        "es": "Borrador del informe anual: /export 2025",
-        "fr": "Projet de rapport annuel : /export 2025",
-        "pt": "Rascunho do relatório anual: /export 2025",
+        "en": "Annual report draft: /export {year}",
+        "es": "Borrador del informe anual: /export {year}",
+        "fr": "Projet de rapport annuel : /export {year}",
+        "pt": "Rascunho do relatório anual: /export {year}",
     },
     "command.deadline": {
-        "en": "Report deadline: /deadline 2026-03-31",
-        "es": "Plazo de informes: /deadline 2026-03-31",
-        "fr": "Date limite des rapports : /deadline 2026-03-31",
-        "pt": "Prazo dos relatórios: /deadline 2026-03-31",
+        "en": "Report deadline: /deadline {deadline}",
+        "es": "Plazo de informes: /deadline {deadline}",
+        "fr": "Date limite des rapports : /deadline {deadline}",
+        "pt": "Prazo dos relatórios: /deadline {deadline}",
     },
     # -- /language ------------------------------------------------------------------------------
     "language.prompt": {
@@ -253,59 +221,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "es": "Uso: /activity N, por ejemplo /activity 27",
         "fr": "Utilisation : /activity N, par exemple /activity 27",
         "pt": "Uso: /activity N, por exemplo /activity 27",
-    },
-    # -- the console chat (plain text) ----------------------------------------------------------
-    "console.banner": {
-        "en": "migrantsbot: ask about the Inter-American Program on the human rights of migrants. "
-        "/help for commands, /quit to leave.",
-        "es": "migrantsbot: pregunte sobre el Programa Interamericano sobre los derechos humanos de los migrantes. "
-        "/help para los comandos, /quit para salir.",
-        "fr": "migrantsbot : posez vos questions sur le Programme interaméricain relatif aux droits de la personne "
-        "des migrants. /help pour les commandes, /quit pour quitter.",
-        "pt": "migrantsbot: pergunte sobre o Programa Interamericano sobre os direitos humanos dos migrantes. "
-        "/help para os comandos, /quit para sair.",
-    },
-    "console.help": {
-        "en": "Ask any question about the Program, in English or Spanish. Commands:\n"
-        "  /objectives          the Program's general and specific objectives\n"
-        "  /activities [ACTOR]  the Program activities, for one actor (IACHR, CIM, IIN, PAHO, CAM, GS, MEMBER_STATES)\n"
-        "  /activity N          one activity, 1-42\n"
-        "  /sources             the documents the answers come from\n"
-        "  /help                this text\n"
-        "  /quit                leave",
-        "es": "Haga cualquier pregunta sobre el Programa, en español o en inglés. Comandos:\n"
-        "  /objectives          los objetivos generales y específicos del Programa\n"
-        "  /activities [ACTOR]  las actividades del Programa, de un actor (IACHR, CIM, IIN, PAHO, CAM, GS, MEMBER_STATES)\n"
-        "  /activity N          una actividad, 1-42\n"
-        "  /sources             los documentos de los que vienen las respuestas\n"
-        "  /help                este texto\n"
-        "  /quit                salir",
-        "fr": "Posez toute question sur le Programme, en français, en anglais ou en espagnol. Commandes :\n"
-        "  /objectives          les objectifs généraux et spécifiques du Programme\n"
-        "  /activities [ACTEUR] les activités du Programme, pour un acteur (IACHR, CIM, IIN, PAHO, CAM, GS, MEMBER_STATES)\n"
-        "  /activity N          une activité, de 1 à 42\n"
-        "  /sources             les documents d'où viennent les réponses\n"
-        "  /help                ce texte\n"
-        "  /quit                quitter",
-        "pt": "Faça qualquer pergunta sobre o Programa, em português, inglês ou espanhol. Comandos:\n"
-        "  /objectives          os objetivos gerais e específicos do Programa\n"
-        "  /activities [ATOR]   as atividades do Programa, de um ator (IACHR, CIM, IIN, PAHO, CAM, GS, MEMBER_STATES)\n"
-        "  /activity N          uma atividade, de 1 a 42\n"
-        "  /sources             os documentos de onde vêm as respostas\n"
-        "  /help                este texto\n"
-        "  /quit                sair",
-    },
-    "console.empty": {
-        "en": "Type a question, or /help.",
-        "es": "Escriba una pregunta, o /help.",
-        "fr": "Écrivez une question, ou /help.",
-        "pt": "Escreva uma pergunta, ou /help.",
-    },
-    "console.unknown_command": {
-        "en": "Unknown command {command}.",
-        "es": "Comando desconocido {command}.",
-        "fr": "Commande inconnue {command}.",
-        "pt": "Comando desconhecido {command}.",
     },
     # -- when something goes wrong ----------------------------------------------------------------
     "error.unknown_command": {

@@ -9,6 +9,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "Programme interaméricain pour la promotion et la protection des droits de la personne des migrants, y compris les travailleurs migrants et leurs familles",
         "pt": "Programa Interamericano para a Promoção e Proteção dos Direitos Humanos dos Migrantes, Incluindo os Trabalhadores Migrantes e suas Famílias",
     },
+    "export.footer": {  # the template's default footer; a footer a maintainer wrote stays as written
+        "en": "OAS · Inter-American Program for the Human Rights of Migrants · Annual report (draft)",
+        "es": "OEA · Programa Interamericano sobre los Derechos Humanos de los Migrantes · Informe anual (borrador)",
+        "fr": "OEA · Programme interaméricain relatif aux droits de la personne des migrants · Rapport annuel (projet)",
+        "pt": "OEA · Programa Interamericano sobre os Direitos Humanos dos Migrantes · Relatório anual (rascunho)",
+    },
     "export.organization": {
         "en": "ORGANIZATION OF AMERICAN STATES · Committee on Migration Issues (CAM)",
         "es": "ORGANIZACIÓN DE LOS ESTADOS AMERICANOS · Comisión de Asuntos Migratorios (CAM)",

@@ -258,10 +258,29 @@ TEXTS: dict[str, dict[str, str]] = {
         "pt": "Uso: <code>/invite ATOR</code>, p. ex. <code>/invite IACHR</code> ou <code>/invite MX</code>.",
     },
     "invite.unknown_actor": {
-        "en": "Unknown actor '{actor}'. See `migrantsbot actors list`.",
-        "es": "Actor desconocido '{actor}'. Vea `migrantsbot actors list`.",
-        "fr": "Acteur inconnu « {actor} ». Voir `migrantsbot actors list`.",
-        "pt": "Ator desconhecido '{actor}'. Veja `migrantsbot actors list`.",
+        "en": "I do not know the actor '{actor}'.{close} Send /invite alone to see every actor and its id.",
+        "es": "No conozco el actor '{actor}'.{close} Envíe /invite solo para ver todos los actores y sus códigos.",
+        "fr": "Je ne connais pas l'acteur « {actor} ».{close} Envoyez /invite seul pour voir tous les acteurs "
+        "et leur code.",
+        "pt": "Não conheço o ator '{actor}'.{close} Envie /invite sozinho para ver todos os atores e seus códigos.",
+    },
+    "invite.unknown_actor_cli": {
+        "en": "Unknown actor '{actor}': `migrantsbot actors list` shows the ids.",
+        "es": "Actor desconocido '{actor}': `migrantsbot actors list` muestra los códigos.",
+        "fr": "Acteur inconnu « {actor} » : `migrantsbot actors list` affiche les codes.",
+        "pt": "Ator desconhecido '{actor}': `migrantsbot actors list` mostra os códigos.",
+    },
+    "invite.did_you_mean": {
+        "en": " Did you mean {choices}?",
+        "es": " ¿Quiso decir {choices}?",
+        "fr": " Vouliez-vous dire {choices} ?",
+        "pt": " Quis dizer {choices}?",
+    },
+    "invite.actors": {
+        "en": "The actors, by id:",
+        "es": "Los actores, por código:",
+        "fr": "Les acteurs, par code :",
+        "pt": "Os atores, por código:",
     },
     "invite.created": {  # HTML
         "en": "Invitation for the focal point of <b>{actor}</b>, single use, valid {days} days. "
@@ -317,25 +336,51 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     # -- /export, /deadline ---------------------------------------------------------------------------
     "export.usage": {  # HTML
-        "en": "Usage: <code>/export 2025</code> (default: this year).",
-        "es": "Uso: <code>/export 2025</code> (por defecto: este año).",
-        "fr": "Utilisation : <code>/export 2025</code> (par défaut : l'année en cours).",
-        "pt": "Uso: <code>/export 2025</code> (padrão: este ano).",
+        "en": "Usage: <code>/export {year}</code> (default: the year being reported on), and a language "
+        "for one version only: <code>/export {year} es</code> (en, es, fr, pt).",
+        "es": "Uso: <code>/export {year}</code> (por defecto: el año sobre el que se informa), y un idioma "
+        "para una sola versión: <code>/export {year} es</code> (en, es, fr, pt).",
+        "fr": "Utilisation : <code>/export {year}</code> (par défaut : l'année sur laquelle on rend compte), "
+        "et une langue pour une seule version : <code>/export {year} es</code> (en, es, fr, pt).",
+        "pt": "Uso: <code>/export {year}</code> (padrão: o ano sobre o qual se relata), e um idioma "
+        "para uma só versão: <code>/export {year} es</code> (en, es, fr, pt).",
     },
     "export.caption": {
-        "en": "Annual report draft {year}, in the shape of the 2009 report, with the coverage of the 42 activities.",
-        "es": "Borrador del informe anual {year}, con la estructura del informe de 2009 y la cobertura de las "
-        "42 actividades.",
-        "fr": "Projet de rapport annuel {year}, sur le modèle du rapport de 2009, avec la couverture des 42 activités.",
-        "pt": "Rascunho do relatório anual {year}, no formato do relatório de 2009, com a cobertura das 42 atividades.",
+        "en": "Annual report draft {year} ({language}): edit it in Word, then send it.",
+        "es": "Borrador del informe anual {year} ({language}): edítelo en Word y luego envíelo.",
+        "fr": "Projet de rapport annuel {year} ({language}) : modifiez-le dans Word, puis envoyez-le.",
+        "pt": "Rascunho do relatório anual {year} ({language}): edite-o no Word e depois envie-o.",
     },
     "deadline.usage": {  # HTML
-        "en": "Usage: <code>/deadline 2026-03-31</code> (reports for that year) or "
-        "<code>/deadline 2026-03-31 2025</code>.",
-        "es": "Uso: <code>/deadline 2026-03-31</code> (informes de ese año) o <code>/deadline 2026-03-31 2025</code>.",
-        "fr": "Utilisation : <code>/deadline 2026-03-31</code> (rapports de cette année-là) ou "
-        "<code>/deadline 2026-03-31 2025</code>.",
-        "pt": "Uso: <code>/deadline 2026-03-31</code> (relatórios desse ano) ou <code>/deadline 2026-03-31 2025</code>.",
+        "en": "Usage: <code>/deadline {deadline}</code>. A deadline before July is for the previous year's reports, "
+        "a later one for that year's; to choose the year, add it: <code>/deadline {deadline} {year}</code>.",
+        "es": "Uso: <code>/deadline {deadline}</code>. Un plazo antes de julio es para los informes del año anterior, "
+        "uno posterior para los de ese año; para elegir el año, añádalo: <code>/deadline {deadline} {year}</code>.",
+        "fr": "Utilisation : <code>/deadline {deadline}</code>. Une date limite avant juillet vaut pour les rapports "
+        "de l'année précédente, une date plus tardive pour ceux de l'année même ; pour choisir l'année, "
+        "ajoutez-la : <code>/deadline {deadline} {year}</code>.",
+        "pt": "Uso: <code>/deadline {deadline}</code>. Um prazo antes de julho é para os relatórios do ano anterior, "
+        "um posterior para os desse ano; para escolher o ano, acrescente-o: <code>/deadline {deadline} {year}</code>.",
+    },
+    "deadline.inferred_previous": {
+        "en": "A deadline before July is for the previous year's reports, so: {year}. For another year, add it: "
+        "/deadline {date} {other}",
+        "es": "Un plazo antes de julio es para los informes del año anterior, así que: {year}. Para otro año, "
+        "añádalo: /deadline {date} {other}",
+        "fr": "Une date limite avant juillet vaut pour les rapports de l'année précédente, donc : {year}. Pour une "
+        "autre année, ajoutez-la : /deadline {date} {other}",
+        "pt": "Um prazo antes de julho é para os relatórios do ano anterior, portanto: {year}. Para outro ano, "
+        "acrescente-o: /deadline {date} {other}",
+    },
+    "deadline.inferred_same": {
+        "en": "A deadline from July on is for that year's reports, so: {year}. For another year, add it: "
+        "/deadline {date} {other}",
+        "es": "Un plazo a partir de julio es para los informes de ese mismo año, así que: {year}. Para otro año, "
+        "añádalo: /deadline {date} {other}",
+        "fr": "Une date limite à partir de juillet vaut pour les rapports de l'année même, donc : {year}. Pour une "
+        "autre année, ajoutez-la : /deadline {date} {other}",
+        "pt": "Um prazo a partir de julho é para os relatórios desse mesmo ano, portanto: {year}. Para outro ano, "
+        "acrescente-o: /deadline {date} {other}",
     },
     "deadline.past": {
         "en": "That date has passed. Give a deadline in the future.",

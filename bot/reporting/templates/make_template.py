@@ -13,6 +13,8 @@ import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt, RGBColor
 
+from bot.texts import t
+
 OUT = Path(__file__).with_name("annual_report.docx")
 INK = RGBColor(0x1F, 0x2A, 0x44)  # a dark navy, close to the OAS documents' headings
 
@@ -36,7 +38,7 @@ def build(out: Path = OUT) -> Path:
         setattr(section, side, Cm(2.5))
     section.top_margin = section.bottom_margin = Cm(2.2)
     footer = section.footer.paragraphs[0]
-    footer.text = "OAS · Inter-American Program for the Human Rights of Migrants · Annual report (draft)"
+    footer.text = t("en", "export.footer")  # each version gets it in its language (annual_report.py)
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     footer.runs[0].font.size = Pt(8)
 
