@@ -1,4 +1,4 @@
-"""The Program's actors as the documents name them, in English and Spanish.
+"""The Program's actors as the documents name them, in English, Spanish, French and Portuguese.
 
 Used to recognise an actor in a question ("what must the IIN do?", "¿qué pide a la CIDH?") and
 to file a Program activity under its actor.
@@ -19,6 +19,14 @@ class Actor(BaseModel):
     name_es: str
     aliases: list[str]
     group: str  # "oas", "specialized", "member_states", "multilateral", "other"
+    names: dict[str, str] = {}  # French and Portuguese names ("fr", "pt")
+    program: bool = True  # False: named in the documents, but not one of the Program's own actors
+
+    def display(self, lang: str | None) -> str:
+        """The actor's name in the reader's language (the documents' English one when there is none)."""
+        if lang == "es":
+            return self.name_es
+        return self.names.get(lang or "en", self.name)
 
 
 ACTORS: list[Actor] = [
@@ -26,25 +34,52 @@ ACTORS: list[Actor] = [
         id="GS",
         name="General Secretariat",
         name_es="Secretaría General",
-        aliases=["general secretariat", "secretaria general", "gs/oas", "sg/oea"],
+        names={"fr": "Secrétariat général", "pt": "Secretaria-Geral"},
+        aliases=[
+            "general secretariat",
+            "secretaria general",
+            "secretariat general",
+            "secretaria-geral",
+            "secretaria geral",
+            "gs/oas",
+            "sg/oea",
+        ],
         group="oas",
     ),
     Actor(
         id="CAM",
         name="Committee on Migration Issues (CAM)",
         name_es="Comisión de Asuntos Migratorios (CAM)",
-        aliases=["cam", "cidi-cam", "cidi/cam", "committee on migration issues", "comision de asuntos migratorios"],
+        names={"fr": "Commission des questions migratoires (CAM)", "pt": "Comissão de Assuntos Migratórios (CAM)"},
+        aliases=[
+            "cam",
+            "cidi-cam",
+            "cidi/cam",
+            "committee on migration issues",
+            "committee on migrant issues",
+            "comision de asuntos migratorios",
+            "commission des questions migratoires",
+            "comite des questions migratoires",
+            "comissao de assuntos migratorios",
+        ],
         group="oas",
     ),
     Actor(
         id="IACHR",
         name="Inter-American Commission on Human Rights (IACHR)",
         name_es="Comisión Interamericana de Derechos Humanos (CIDH)",
+        names={
+            "fr": "Commission interaméricaine des droits de l'homme (CIDH)",
+            "pt": "Comissão Interamericana de Direitos Humanos (CIDH)",
+        },
         aliases=[
             "iachr",
             "cidh",
             "inter-american commission on human rights",
             "comision interamericana de derechos humanos",
+            "commission interamericaine des droits de l'homme",
+            "commission interamericaine des droits de l’homme",
+            "comissao interamericana de direitos humanos",
         ],
         group="oas",
     ),
@@ -52,19 +87,31 @@ ACTORS: list[Actor] = [
         id="CIM",
         name="Inter-American Commission of Women (CIM)",
         name_es="Comisión Interamericana de Mujeres (CIM)",
-        aliases=["cim", "inter-american commission of women", "comision interamericana de mujeres"],
+        names={"fr": "Commission interaméricaine des femmes (CIM)", "pt": "Comissão Interamericana de Mulheres (CIM)"},
+        aliases=[
+            "cim",
+            "inter-american commission of women",
+            "comision interamericana de mujeres",
+            "commission interamericaine des femmes",
+            "comissao interamericana de mulheres",
+        ],
         group="specialized",
     ),
     Actor(
         id="IIN",
         name="Inter-American Children's Institute (IIN)",
         name_es="Instituto Interamericano del Niño, la Niña y Adolescentes (IIN)",
+        names={"fr": "Institut interaméricain de l'enfance (IIN)", "pt": "Instituto Interamericano da Criança (IIN)"},
         aliases=[
             "iin",
             "inn",
             "inter-american children's institute",
             "inter-american children’s institute",
+            "inter-american institute for children",
             "instituto interamericano del nino",
+            "institut interamericain de l'enfance",
+            "institut interamericain de l’enfance",
+            "instituto interamericano da crianca",
         ],
         group="specialized",
     ),
@@ -72,40 +119,183 @@ ACTORS: list[Actor] = [
         id="PAHO",
         name="Pan American Health Organization (PAHO)",
         name_es="Organización Panamericana de la Salud (OPS)",
-        aliases=["paho", "ops", "pan american health organization", "organizacion panamericana de la salud"],
+        names={"fr": "Organisation panaméricaine de la santé (OPS)", "pt": "Organização Pan-Americana da Saúde (OPAS)"},
+        aliases=[
+            "paho",
+            "ops",
+            "opas",
+            "pan american health organization",
+            "organizacion panamericana de la salud",
+            "organisation panamericaine de la sante",
+            "organizacao pan-americana da saude",
+        ],
         group="specialized",
     ),
     Actor(
         id="OTHER_OAS",
         name="Other organs and entities of the OAS",
         name_es="Otros órganos y entidades de la OEA",
-        aliases=["other organs", "otros organos"],
+        names={"fr": "Autres organes et entités de l'OEA", "pt": "Outros órgãos e entidades da OEA"},
+        aliases=["other organs", "otros organos", "autres organes", "outros orgaos"],
         group="oas",
     ),
     Actor(
         id="MEMBER_STATES",
         name="OAS member states",
         name_es="Estados miembros de la OEA",
-        aliases=["member states", "member state", "states", "estados miembros", "estados", "countries", "paises"],
+        names={"fr": "États membres de l'OEA", "pt": "Estados membros da OEA"},
+        aliases=[
+            "member states",
+            "member state",
+            "states",
+            "estados miembros",
+            "estados",
+            "countries",
+            "paises",
+            "etats membres",
+            "etats",
+            "pays",
+            "estados membros",
+            "paises membros",
+        ],
         group="member_states",
     ),
     Actor(
         id="MULTILATERAL",
         name="Multilateral organizations",
         name_es="Organismos multilaterales",
-        aliases=["multilateral organizations", "organismos multilaterales", "iom", "oim", "ilo", "oit"],
+        names={"fr": "Organisations multilatérales", "pt": "Organizações multilaterais"},
+        aliases=[
+            "multilateral organizations",
+            "multilateral organisations",
+            "organismos multilaterales",
+            "organizaciones multilaterales",
+            "organisations multilaterales",
+            "organizacoes multilaterais",
+            "organismos multilaterais",
+        ],
         group="multilateral",
     ),
     Actor(
         id="OTHER_ACTORS",
         name="Other actors (civil society, universities, diaspora and migrant networks)",
         name_es="Otros actores (sociedad civil, universidades, redes de diáspora y de migrantes)",
-        aliases=["other actors", "civil society", "sociedad civil", "otros actores"],
+        names={
+            "fr": "Autres acteurs (société civile, universités, réseaux de diaspora et de migrants)",
+            "pt": "Outros atores (sociedade civil, universidades, redes de diáspora e de migrantes)",
+        },
+        aliases=[
+            "other actors",
+            "civil society",
+            "sociedad civil",
+            "otros actores",
+            "societe civile",
+            "autres acteurs",
+            "sociedade civil",
+            "outros atores",
+        ],
         group="other",
+    ),
+    # Named in the documents (annual report, work plans) but not actors of the Program's Section V.
+    Actor(
+        id="IOM",
+        name="International Organization for Migration (IOM)",
+        name_es="Organización Internacional para las Migraciones (OIM)",
+        names={
+            "fr": "Organisation internationale pour les migrations (OIM)",
+            "pt": "Organização Internacional para as Migrações (OIM)",
+        },
+        aliases=[
+            "iom",
+            "oim",
+            "international organization for migration",
+            "organizacion internacional para las migraciones",
+        ],
+        group="multilateral",
+        program=False,
+    ),
+    Actor(
+        id="ILO",
+        name="International Labour Organization (ILO)",
+        name_es="Organización Internacional del Trabajo (OIT)",
+        names={
+            "fr": "Organisation internationale du travail (OIT)",
+            "pt": "Organização Internacional do Trabalho (OIT)",
+        },
+        aliases=["ilo", "oit", "international labour organization", "international labor organization"],
+        group="multilateral",
+        program=False,
+    ),
+    Actor(
+        id="UNHCR",
+        name="UN Refugee Agency (UNHCR)",
+        name_es="Alto Comisionado de las Naciones Unidas para los Refugiados (ACNUR)",
+        names={"fr": "Haut-Commissariat des Nations unies pour les réfugiés (HCR)", "pt": "ACNUR"},
+        aliases=["unhcr", "acnur", "hcr"],
+        group="multilateral",
+        program=False,
+    ),
+    Actor(
+        id="SMS",
+        name="Secretariat for Multidimensional Security (SMS)",
+        name_es="Secretaría de Seguridad Multidimensional (SSM)",
+        names={
+            "fr": "Secrétariat à la sécurité multidimensionnelle (SSM)",
+            "pt": "Secretaria de Segurança Multidimensional",
+        },
+        aliases=["sms", "ssm", "secretariat for multidimensional security", "seguridad multidimensional"],
+        group="oas",
+        program=False,
+    ),
+    Actor(
+        id="DPS",
+        name="Department of Public Security (DPS)",
+        name_es="Departamento de Seguridad Pública (DSP)",
+        names={"fr": "Département de la sécurité publique (DSP)", "pt": "Departamento de Segurança Pública (DSP)"},
+        aliases=["dps", "dsp", "department of public security", "departamento de seguridad publica"],
+        group="oas",
+        program=False,
+    ),
+    Actor(
+        id="RCM",
+        name="Regional Conference on Migration (RCM, Puebla Process)",
+        name_es="Conferencia Regional sobre Migración (CRM, Proceso de Puebla)",
+        names={
+            "fr": "Conférence régionale sur les migrations (CRM, Processus de Puebla)",
+            "pt": "Conferência Regional sobre Migração (CRM, Processo de Puebla)",
+        },
+        aliases=["rcm", "crm", "regional conference on migration", "puebla process", "proceso de puebla"],
+        group="multilateral",
+        program=False,
+    ),
+    Actor(
+        id="SEDI",
+        name="Executive Secretariat for Integral Development (SEDI)",
+        name_es="Secretaría Ejecutiva para el Desarrollo Integral (SEDI)",
+        names={
+            "fr": "Secrétariat exécutif au développement intégré (SEDI)",
+            "pt": "Secretaria Executiva de Desenvolvimento Integral (SEDI)",
+        },
+        aliases=["sedi", "executive secretariat for integral development"],
+        group="oas",
+        program=False,
+    ),
+    Actor(
+        id="CIDI",
+        name="Inter-American Council for Integral Development (CIDI)",
+        name_es="Consejo Interamericano para el Desarrollo Integral (CIDI)",
+        names={
+            "fr": "Conseil interaméricain pour le développement intégré (CIDI)",
+            "pt": "Conselho Interamericano de Desenvolvimento Integral (CIDI)",
+        },
+        aliases=["cidi", "inter-american council for integral development"],
+        group="oas",
+        program=False,
     ),
 ]
 
 _BY_ID = {actor.id: actor for actor in ACTORS}
+PROGRAM_ACTORS = [actor for actor in ACTORS if actor.program]
 
 
 def actor_by_id(actor_id: str) -> Actor | None:
@@ -113,28 +303,63 @@ def actor_by_id(actor_id: str) -> Actor | None:
 
 
 def _alias_pattern(alias: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w/-]){re.escape(fold(alias))}(?![\w/-])")
+    return re.compile(rf"(?<![\w/-]){re.escape(fold(alias))}(?![\w/])")
 
 
 _PATTERNS = [(actor, [_alias_pattern(alias) for alias in actor.aliases]) for actor in ACTORS]
 
 
-def find_actors(text: str) -> list[Actor]:
-    """Actors named in a question, most specific first (IACHR before 'states')."""
+def find_actors(text: str, *, program_only: bool = False, keep_states: bool = False) -> list[Actor]:
+    """Actors named in a question, most specific first (IACHR before 'states').
+
+    "CIDI-CAM" names the CAM, not the CIDI: an alias inside a longer alias of another actor does
+    not count on its own.
+    """
     folded = fold(text)
-    found = [actor for actor, patterns in _PATTERNS if any(p.search(folded) for p in patterns)]
-    if len(found) > 1:
+    spans: list[tuple[int, int, Actor]] = []
+    for actor, patterns in _PATTERNS:
+        if program_only and not actor.program:
+            continue
+        for pattern in patterns:
+            spans += [(m.start(), m.end(), actor) for m in pattern.finditer(folded)]
+    inside = {
+        id(span)
+        for span in spans
+        for other in spans
+        if other is not span
+        and other[2] is not span[2]
+        and other[0] <= span[0]
+        and span[1] <= other[1]
+        and (other[1] - other[0]) > (span[1] - span[0])
+    }
+    found: list[Actor] = []
+    for span in sorted(spans, key=lambda s: s[0]):
+        if id(span) not in inside and span[2] not in found:
+            found.append(span[2])
+    if len(found) > 1 and not keep_states:
         found = [actor for actor in found if actor.id != "MEMBER_STATES"] or found
     return found
 
 
+def actor_spans(text: str) -> list[tuple[int, int, Actor]]:
+    """Where each actor is named in the folded text, for replacing it in a follow-up question."""
+    folded = fold(text)
+    spans = [(m.start(), m.end(), actor) for actor, patterns in _PATTERNS for p in patterns for m in p.finditer(folded)]
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    kept: list[tuple[int, int, Actor]] = []
+    for span in spans:
+        if not kept or span[0] >= kept[-1][1]:
+            kept.append(span)
+    return kept
+
+
 def actor_for_heading(heading: str) -> Actor | None:
-    """The actor a Program section heading is about ("· Inter-American Children’s Institute (IIN):")."""
+    """The Program actor a section heading is about ("· Inter-American Children’s Institute (IIN):")."""
     folded = fold(heading)
     if "member states" in folded:
         return _BY_ID["MEMBER_STATES"]
     for actor, patterns in _PATTERNS:
-        if actor.id != "MEMBER_STATES" and any(p.search(folded) for p in patterns):
+        if actor.id != "MEMBER_STATES" and actor.program and any(p.search(folded) for p in patterns):
             return actor
     return None
 
@@ -181,7 +406,9 @@ MEMBER_STATES: list[tuple[str, str, str]] = [
 def seed_actors() -> list[dict]:
     """The registry's first rows: the Program's actors and the 35 member states."""
     rows = [
-        {"id": a.id, "name": a.name, "name_es": a.name_es, "grp": a.group} for a in ACTORS if a.id != "MEMBER_STATES"
+        {"id": a.id, "name": a.name, "name_es": a.name_es, "grp": a.group}
+        for a in PROGRAM_ACTORS
+        if a.id != "MEMBER_STATES"
     ]
     rows += [
         {"id": code, "name": name, "name_es": name_es, "grp": "member_states"} for code, name, name_es in MEMBER_STATES

@@ -12,7 +12,7 @@ import re
 
 import httpx
 
-from bot.answering.answer import Answer
+from bot.answering.models import Answer
 from index.search import SearchHit
 
 logger = logging.getLogger(__name__)
@@ -45,7 +45,7 @@ class LLMClient:
         """A cited generative answer over the same sources, or None to keep the extractive one."""
         citations = answer.citations
         passages = "\n\n".join(f"[{c.n}] ({c.section})\n{c.text}" for c in citations)
-        language = "Spanish" if answer.lang == "es" else "English"
+        language = {"es": "Spanish", "fr": "French", "pt": "Portuguese"}.get(answer.lang, "English")
         payload = {
             "model": self.model,
             "temperature": 0,

@@ -1,0 +1,139 @@
+"""Whether the chosen sentences answer the question — decided on those sentences, not on the search.
+
+Three outcomes: the sentences answer it; the documents mention the question's topic but not the
+detail asked ("The documents mention the CAM's work plan but do not say anything about 2021-2022"
+— `partial`); or the documents do not cover it. The checks:
+  relevance   the best passage's similarity plus how much of the question's rare vocabulary the
+              chosen sentences hold, against a threshold calibrated per language and model family
+              (bench/answers.py, on the tune split and bench/out_of_scope.jsonl)
+  years       every year the question names is in the chosen passages or their documents' dates,
+              OAS session codes included (XLVII-O/17 is 2017)
+  names       the acronyms the question names (IACHR, CIDH, AECID…) are in the chosen passages
+  kind        a question asking when, how many, how much money or which countries gets a
+              passage that holds a date, a number, a sum or countries
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.actors import find_actors
+from bot.answering.answer_type import AMOUNT, COUNTRIES, HOW_MANY, WHEN, holds, years_in
+from bot.answering.select import Candidate
+from index.text import fold
+
+CHECKED_TYPES = {WHEN, HOW_MANY, COUNTRIES, AMOUNT}
+_ACRONYM = re.compile(r"(?<![\w/])([A-Z][A-Z/]{1,9}[A-Z])(?:'s|’s|s)?(?![\w/])")
+_COMMON_ACRONYMS = {"OAS", "OEA", "UN", "ONU", "USA", "EEUU", "EE", "UU", "US", "OK", "II", "III", "IV", "VI"}
+# Question years as written: "2008-2009", "2009", "2004-05".
+_YEAR_MENTION = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*[-–/]\s*((?:19|20)?\d{2}))?(?!\d)")
+
+
+@dataclass
+class Thresholds:
+    """Minimum relevance per language; `coverage` is the weight of vocabulary in the relevance."""
+
+    by_lang: dict[str, float]
+    coverage: float = 0.15
+
+    def minimum(self, lang: str) -> float:
+        return self.by_lang.get(lang, self.by_lang.get("default", 0.0))
+
+
+def thresholds_for(model_name: str, override: float | None = None) -> Thresholds:
+    """Cosine scales differ between models: E5 puts unrelated text near 0.8, MiniLM near 0.2.
+
+    Questions in Spanish, French or Portuguese meet English passages at lower cosines than
+    English questions do, so each language has its own minimum (calibrated with bench/answers.py).
+    """
+    name = model_name.lower()
+    if override:
+        return Thresholds({"default": override})
+    if "e5" in name:
+        return Thresholds({"en": 0.87, "es": 0.86, "fr": 0.86, "pt": 0.86, "default": 0.86})
+    if "hashing" in name:
+        return Thresholds({"default": 0.2})
+    return Thresholds({"default": 0.45})
+
+
+@dataclass
+class Verdict:
+    outcome: str  # "found" | "partial" | "not_found"
+    missing: list[str] = field(default_factory=list)  # what the documents do not say: years, names
+    missing_type: str | None = None  # the kind of answer they do not give ("when")
+    relevance: float = 0.0
+
+
+def year_mentions(text: str) -> list[set[int]]:
+    """Each year or range a question names, as the set of years that would satisfy it."""
+    mentions = []
+    for match in _YEAR_MENTION.finditer(re.sub(r"\b[A-Z]+/RES\.?\s*\d{3,4}", " ", text)):
+        mentions.append(years_in(match.group(0)))
+    return [m for m in mentions if m]
+
+
+def acronyms(text: str) -> list[str]:
+    return [m for m in dict.fromkeys(_ACRONYM.findall(text)) if m not in _COMMON_ACRONYMS]
+
+
+def _named_in(acronym: str, folded_text: str) -> bool:
+    """An acronym, or any other name of the same actor (CIDH = IACHR), in the folded text."""
+    forms = {fold(acronym)}
+    for actor in find_actors(acronym):
+        forms.update(fold(alias) for alias in actor.aliases)
+    return any(re.search(rf"(?<![\w/-]){re.escape(form)}(?![\w/-])", folded_text) for form in forms)
+
+
+def judge(
+    *,
+    question: str,
+    lang: str,
+    answer_types: tuple[str, ...],
+    chosen: list[Candidate],
+    candidates: list[Candidate],
+    best_dense: float,
+    thresholds: Thresholds,
+    document_years,
+    neighbours,
+    translations: dict[str, str] | None = None,
+) -> Verdict:
+    """The verdict on the chosen sentences; `candidates` are all scored units, `neighbours(chunk)`
+    the passages just before and after one (a table row's date may sit in the next passage)."""
+    if not chosen:
+        return Verdict("not_found")
+    relevance = best_dense + thresholds.coverage * max(c.with_context for c in chosen)
+    if relevance < thresholds.minimum(lang):
+        return Verdict("not_found", relevance=relevance)
+
+    chunks = {c.unit.chunk.id: c.unit.chunk for c in chosen}
+    passage_text = " ".join(f"{ch.short} {' '.join(ch.section)} {ch.text}" for ch in chunks.values())
+    missing: list[str] = []
+
+    available_years = years_in(passage_text)
+    for chunk in chunks.values():
+        available_years |= document_years(chunk.doc)
+    for mention in year_mentions(question):
+        if not mention & available_years:
+            low, high = min(mention), max(mention)
+            missing.append(str(low) if low == high else f"{low}-{high}")
+
+    # A name the question gives must be somewhere among the passages search found for it.
+    seen = {c.unit.chunk.id: c.unit.chunk for c in candidates}
+    folded_candidates = fold(" ".join(f"{ch.short} {' '.join(ch.section)} {ch.text}" for ch in seen.values()))
+    for acronym in acronyms(question):
+        english = (translations or {}).get(acronym.lower())
+        if not _named_in(acronym, folded_candidates) and not (english and _named_in(english, folded_candidates)):
+            missing.append(acronym)
+
+    missing_type = None
+    checked = [kind for kind in answer_types if kind in CHECKED_TYPES]
+    if checked:
+        around = list(chunks.values())
+        for chunk in chunks.values():
+            around += [n for n in neighbours(chunk) if n is not None and n.section == chunk.section]
+        if not any(holds(kind, ch.text) for kind in checked for ch in around):
+            missing_type = checked[0]
+    if missing or missing_type:
+        return Verdict("partial", missing=missing, missing_type=missing_type, relevance=relevance)
+    return Verdict("found", relevance=relevance)
