@@ -307,50 +307,28 @@ def _alias_pattern(alias: str) -> re.Pattern[str]:
 
 
 _PATTERNS = [(actor, [_alias_pattern(alias) for alias in actor.aliases]) for actor in ACTORS]
-
-
-def find_actors(text: str, *, program_only: bool = False, keep_states: bool = False) -> list[Actor]:
-    """Actors named in a question, most specific first (IACHR before 'states').
-
-    "CIDI-CAM" names the CAM, not the CIDI: an alias inside a longer alias of another actor does
-    not count on its own.
-    """
-    folded = fold(text)
-    spans: list[tuple[int, int, Actor]] = []
-    for actor, patterns in _PATTERNS:
-        if program_only and not actor.program:
-            continue
-        for pattern in patterns:
-            spans += [(m.start(), m.end(), actor) for m in pattern.finditer(folded)]
-    inside = {
-        id(span)
-        for span in spans
-        for other in spans
-        if other is not span
-        and other[2] is not span[2]
-        and other[0] <= span[0]
-        and span[1] <= other[1]
-        and (other[1] - other[0]) > (span[1] - span[0])
-    }
-    found: list[Actor] = []
-    for span in sorted(spans, key=lambda s: s[0]):
-        if id(span) not in inside and span[2] not in found:
-            found.append(span[2])
-    if len(found) > 1 and not keep_states:
-        found = [actor for actor in found if actor.id != "MEMBER_STATES"] or found
-    return found
+_BY_ALIAS = {fold(alias): actor for actor in ACTORS for alias in actor.aliases}
+# One pattern for every name, longest first: at each place the longest name wins, so "CIDI-CAM"
+# is the CAM and not the CIDI, and one scan of the text finds them all.
+_ANY_ALIAS = re.compile(
+    r"(?<![\w/-])(" + "|".join(re.escape(a) for a in sorted(_BY_ALIAS, key=len, reverse=True)) + r")(?![\w/])"
+)
 
 
 def actor_spans(text: str) -> list[tuple[int, int, Actor]]:
-    """Where each actor is named in the folded text, for replacing it in a follow-up question."""
-    folded = fold(text)
-    spans = [(m.start(), m.end(), actor) for actor, patterns in _PATTERNS for p in patterns for m in p.finditer(folded)]
-    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
-    kept: list[tuple[int, int, Actor]] = []
-    for span in spans:
-        if not kept or span[0] >= kept[-1][1]:
-            kept.append(span)
-    return kept
+    """Where each actor is named in the folded text (same offsets as the original), in order."""
+    return [(m.start(), m.end(), _BY_ALIAS[m.group(1)]) for m in _ANY_ALIAS.finditer(fold(text))]
+
+
+def find_actors(text: str, *, program_only: bool = False, keep_states: bool = False) -> list[Actor]:
+    """Actors named in a question, in order, most specific first (IACHR before 'states')."""
+    found: list[Actor] = []
+    for _, _, actor in actor_spans(text):
+        if actor not in found and (actor.program or not program_only):
+            found.append(actor)
+    if len(found) > 1 and not keep_states:
+        found = [actor for actor in found if actor.id != "MEMBER_STATES"] or found
+    return found
 
 
 def actor_for_heading(heading: str) -> Actor | None:

@@ -166,6 +166,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "Ce que le Programme demande à {actor} :",
         "pt": "O que o Programa pede a {actor}:",
     },
+    "summary_of": {
+        "en": "{document}: how it opens, and its parts:",
+        "es": "{document}: cómo empieza y sus partes:",
+        "fr": "{document} : son début et ses parties :",
+        "pt": "{document}: como começa e as suas partes:",
+    },
     "page": {
         "en": "Page {page} of {pages}",
         "es": "Página {page} de {pages}",

@@ -19,6 +19,7 @@ import re
 import threading
 import time
 from collections import Counter, OrderedDict
+from pathlib import Path
 
 from bot.actors import actor_by_id, find_actors
 from bot.answering import followup
@@ -30,6 +31,7 @@ from bot.answering.intent import Intent, classify
 from bot.answering.models import Answer, AnswerSentence, Citation, Page, TurnContext, paginate
 from bot.answering.select import Candidate, QuestionWeights, Weights, choose, question_weights, score_candidates
 from bot.answering.units import UnitStore, entity_tokens, stem, stems, terms_of
+from bot.answering.vectors import UnitVectors
 from bot.texts import t
 from index.chunk import Chunk
 from index.glossary import ACRONYMS
@@ -46,8 +48,15 @@ MORE_UNITS_AROUND = 3
 
 class Answerer:
     def __init__(
-        self, searcher: Searcher, catalogue: Catalogue | None = None, *, min_evidence: float | None = None, llm=None
+        self,
+        searcher: Searcher,
+        catalogue: Catalogue | None = None,
+        *,
+        min_evidence: float | None = None,
+        llm=None,
+        cache_dir: Path | None = None,
     ) -> None:
+        """`cache_dir` keeps the sentence embeddings between starts (none: computed in memory)."""
         self.searcher = searcher
         self.catalogue = catalogue or Catalogue(searcher.chunks)
         self.thresholds = thresholds_for(searcher.encoder.name, min_evidence or None)
@@ -66,6 +75,8 @@ class Answerer:
             document_frequency.update(context | stems(chunk.text))
         self._df = document_frequency
         self._n = max(1, len(searcher.chunks))
+        self.vectors = UnitVectors(searcher.encoder, cache_dir)
+        self.vectors.prepare([u for chunk in searcher.chunks for u in self.units.of(chunk) if not u.fragment])
         self._positions = {chunk.id: position for position, chunk in enumerate(searcher.chunks)}
         self._neighbours = {}
         for previous, chunk in zip(searcher.chunks, searcher.chunks[1:], strict=False):
@@ -141,15 +152,17 @@ class Answerer:
         intent = classify(query, document_words=self.documents.words)
         if intent.rest:  # "hi, what must the IIN do?": the question after the greeting
             return self._answer(parse_query(intent.rest, fallback_lang=lang), hits=hits)
-        if intent.kind == "small_talk":
+        if intent.kind == "small_talk":  # "bonjour" is French whatever a two-word message looks like
+            lang = intent.lang or lang
             return Answer(question=question, lang=lang, found=False, kind="small_talk", intro=t(lang, intent.detail))
         if intent.kind == "referral":
             return Answer(question=question, lang=lang, found=False, kind="referral", intro=t(lang, "referral"))
 
         answer = self._from_catalogue(query, intent)
         if answer is None:
-            hits = hits if hits is not None else self.searcher.search(query, k=CANDIDATES)
-            answer = self._extract(query, intent, hits)
+            vector = self.searcher.encoder.encode_queries([query.search_text])[0]
+            hits = hits if hits is not None else self.searcher.search(query, k=CANDIDATES, query_vector=vector)
+            answer = self._extract(query, intent, hits, vector)
             if answer.found and self.llm is not None:
                 answer = self.llm.rewrite(answer, hits) or answer
         answer.notes = notes + answer.notes
@@ -196,11 +209,45 @@ class Answerer:
                 if items
                 else None
             )
+        if intent.kind == "summary" and len(named) == 1:
+            return self._summary_answer(question, lang, named[0])
         if intent.kind == "actors":
             chunks = self.catalogue.actor_list()
             if chunks:
                 return self._passages_answer(question, lang, chunks, intro=t(lang, "actors_list"))
         return None
+
+    def _summary_answer(self, question: str, lang: str, doc: str) -> Answer | None:
+        """A document's opening sentences and the headings of its parts, each pointing to its passage."""
+        chunks = [c for c in self.searcher.chunks if c.doc == doc]
+        citations: list[Citation] = []
+        sentences: list[AnswerSentence] = []
+        for chunk in chunks:
+            for unit in self.units.of(chunk):
+                if not unit.fragment and len(sentences) < 2:
+                    sentences.append(AnswerSentence(text=unit.text, n=self._cite(citations, chunk, lang)))
+            if len(sentences) >= 2:
+                break
+        parts: dict[str, tuple[Chunk, list[tuple[str, Chunk]]]] = {}
+        for chunk in chunks:  # the document's parts (first heading level) and their parts (second)
+            if not chunk.section:
+                continue
+            top = parts.setdefault(chunk.section[0], (chunk, []))
+            if len(chunk.section) > 1 and all(child != chunk.section[1] for child, _ in top[1]):
+                top[1].append((chunk.section[1], chunk))
+        for heading, (first, children) in list(parts.items())[:16]:
+            if not children:
+                n = self._cite(citations, first, lang)
+                sentences.append(AnswerSentence(text=_short_heading(heading, limit=120), n=n))
+            for child, chunk in children[:12]:
+                n = self._cite(citations, chunk, lang)
+                group = _short_heading(heading, limit=120)
+                sentences.append(AnswerSentence(text=_short_heading(child, limit=120), n=n, group=group))
+        if not sentences:
+            return None
+        return _found(
+            question, lang, "catalogue", t(lang, "summary_of", document=self.documents.label(doc)), sentences, citations
+        )
 
     def _mandate_answer(self, question: str, lang: str, intent: Intent) -> Answer | None:
         actor = intent.actor
@@ -269,7 +316,7 @@ class Answerer:
         entities = sorted(entity_tokens(query.search_text))
         return question_weights([*terms, *entities], self.idf, lambda s: self._df.get(s, 0) > 0)
 
-    def _extract(self, query: Query, intent: Intent, hits: list[SearchHit]) -> Answer:
+    def _extract(self, query: Query, intent: Intent, hits: list[SearchHit], vector) -> Answer:
         question, lang = query.text, query.lang
         qw = self.question_weights(query)
         named = self.documents.named(query.folded)
@@ -277,7 +324,7 @@ class Answerer:
         if intent.topic and intent.actor is not None:
             # "What does the Program ask of the member states on health?": the actor's activities compete too
             activities = [item.chunk for item in self.catalogue.activities_for(intent.actor.id)]
-            hits = hits + self._extra_hits(query, hits, activities)
+            hits = hits + self._extra_hits(vector, hits, activities)
             boosted = {chunk.id for chunk in activities}
         elif intent.numbered:
             boosted = {h.chunk.id for h in hits if (h.chunk.label or "").startswith(intent.numbered)}
@@ -293,6 +340,7 @@ class Answerer:
             context_stems=self.context_stems,
             years=question_years(query.text),
             document_years=self._document_years,
+            similarities=lambda units: self.vectors.similarities(units, vector),
         )
         chosen = choose(candidates, self.units, self.weights)
         verdict = judge(
@@ -302,6 +350,7 @@ class Answerer:
             chosen=chosen,
             candidates=candidates,
             best_dense=max((h.dense for h in hits), default=0.0),
+            unknown_share=qw.unknown_share,
             thresholds=self.thresholds,
             document_years=self._document_years,
             neighbours=lambda chunk: self._neighbours.get(chunk.id, (None, None)),
@@ -325,7 +374,7 @@ class Answerer:
             sentences.append(AnswerSentence(text=candidate.unit.text, n=n))
         return _found(question, lang, "extractive", t(lang, "according"), sentences, citations)
 
-    def _extra_hits(self, query: Query, hits: list[SearchHit], chunks: list[Chunk]) -> list[SearchHit]:
+    def _extra_hits(self, vector, hits: list[SearchHit], chunks: list[Chunk]) -> list[SearchHit]:
         """Passages search did not return, as hits with their dense similarity to the question."""
         have = {h.chunk.id for h in hits}
         wanted = [c for c in chunks if c.id not in have]
@@ -333,7 +382,6 @@ class Answerer:
             return []
         positions = [self._positions[c.id] for c in wanted]
         try:
-            vector = self.searcher.encoder.encode_queries([query.search_text])[0]
             cosines = (self.searcher.vectors.vectors(positions) @ vector).tolist()
         except RuntimeError:  # an index type that cannot give its vectors back
             cosines = [min((h.dense for h in hits), default=0.0)] * len(wanted)

@@ -18,18 +18,26 @@ from bot.answering.answer_type import years_in
 from index.chunk import Chunk
 from index.text import fold
 
-# Words that name a kind of document, in the four languages (folded).
-KIND_WORDS: dict[str, set[str]] = {
+# Phrases that name a kind of document, in the four languages (folded). One word of a phrase alone
+# ("plan" of "Plan of Action") names nothing.
+KIND_PHRASES: dict[str, set[str]] = {
     "program": {"program", "programme", "programa"},
-    "annual_report": {"annual", "report", "informe", "anual", "rapport", "annuel", "relatorio"},
+    "annual_report": {
+        "annual report",
+        "informe anual",
+        "rapport annuel",
+        "relatorio anual",
+        "report",
+        "informe",
+        "rapport",
+        "relatorio",
+    },
     "work_plan": {
-        "work",
-        "plan",
+        "work plan",
         "workplan",
-        "trabajo",
-        "travail",
-        "plano",
-        "trabalho",
+        "plan de trabajo",
+        "plan de travail",
+        "plano de trabalho",
         "calendar",
         "schedule",
         "calendario",
@@ -40,6 +48,7 @@ KIND_WORDS: dict[str, set[str]] = {
     "resolution": {"resolution", "resolucion", "resolucao"},
     "declaration": {"declaration", "declaracion", "declaracao"},
 }
+_PHRASE_WORDS = {word for phrases in KIND_PHRASES.values() for phrase in phrases for word in phrase.split()}
 _IGNORED = {
     "the",
     "of",
@@ -86,12 +95,16 @@ class DocumentCues:
             years = set(years_in(f"{chunk.short} {chunk.title}"))
             if chunk.date[:4].isdigit():
                 years.add(int(chunk.date[:4]))
-            cues = {w for w in _words(chunk.short) if w not in _IGNORED and not w.isdigit() and len(w) > 1}
-            cues |= KIND_WORDS.get(chunk.kind, set())
-            title_words = set(_words(chunk.title))
-            for words in KIND_WORDS.values():  # "…Inter-American Program…" in a work plan's title
-                if words & title_words:
-                    cues |= words
+            cues = {
+                w
+                for w in _words(chunk.short)
+                if w not in _IGNORED and w not in _PHRASE_WORDS and not w.isdigit() and len(w) > 1
+            }
+            cues |= KIND_PHRASES.get(chunk.kind, set())
+            title = " ".join(_words(chunk.title))
+            for phrases in KIND_PHRASES.values():  # "…Inter-American Program…" in a work plan's title
+                if any(re.search(rf"\b{re.escape(p)}\b", title) for p in phrases):
+                    cues |= phrases
             seen[chunk.doc] = DocumentInfo(
                 chunk.doc, chunk.short, chunk.title, chunk.kind, frozenset(years), frozenset(cues)
             )
@@ -103,15 +116,19 @@ class DocumentCues:
         count = max(1, len(seen))
         # A cue every document has tells nothing; one only a single document has tells most.
         self._weight = {cue: math.log((1 + count) / n) for cue, n in frequency.items()}
-        self.words = frozenset(frequency)
+        self.words = frozenset(word for cue in frequency for word in cue.split())
 
     def scores(self, folded: str) -> dict[str, float]:
         """How strongly the question points at each document (0 for most)."""
         words = set(_words(folded))
+        text = " ".join(_words(folded))
+        present = {
+            cue for cue in self._weight if (" " in cue and re.search(rf"\b{re.escape(cue)}\b", text)) or cue in words
+        }
         asked_years = years_in(folded)
         result: dict[str, float] = {}
         for doc, info in self.documents.items():
-            score = sum(self._weight[cue] for cue in info.cues & words)
+            score = sum(self._weight[cue] for cue in info.cues & present)
             if asked_years and asked_years & info.years:
                 score += 1.0
             if score > 0:
@@ -124,9 +141,8 @@ class DocumentCues:
         if not scores:
             return []
         best = max(scores.values())
-        if best < minimum:
-            return []
-        return [doc for doc, score in scores.items() if score >= best - 1e-9]
+        top = [doc for doc, score in scores.items() if score >= best - 1e-9]
+        return top if best >= minimum and len(top) == 1 else []  # a tie names no document
 
     def label(self, doc: str) -> str:
         """A short name for source lists: "Program (2016 revision)" → "Program 2016"."""

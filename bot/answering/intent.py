@@ -13,6 +13,7 @@ words of a mandate), never the wording of particular questions.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from bot.actors import Actor, find_actors
@@ -22,164 +23,45 @@ from index.text import fold
 
 # -- small talk --------------------------------------------------------------------------------
 
-_SMALL_TALK_PHRASES: dict[str, list[str]] = {
-    "identity": [
-        "who are you",
-        "what are you",
-        "what is your name",
-        "whats your name",
-        "what can you do",
-        "what do you do",
-        "what can i ask",
-        "what can i ask you",
-        "how can you help",
-        "how can you help me",
-        "how do you work",
-        "are you a bot",
-        "are you a robot",
-        "are you human",
-        "are you a person",
-        "who made you",
-        "who built you",
-        "help",
-        "quien eres",
-        "quien es usted",
-        "que eres",
-        "como te llamas",
-        "que puedes hacer",
-        "que sabes hacer",
-        "que puedo preguntar",
-        "que puedo preguntarte",
-        "como me puedes ayudar",
-        "como puedes ayudarme",
-        "eres un bot",
-        "eres un robot",
-        "eres humano",
-        "ayuda",
-        "qui es tu",
-        "qui es-tu",
-        "qui etes vous",
-        "qui etes-vous",
-        "que peux tu faire",
-        "que peux-tu faire",
-        "que pouvez vous faire",
-        "que pouvez-vous faire",
-        "comment tu t'appelles",
-        "comment vous appelez vous",
-        "tu es un robot",
-        "es tu un robot",
-        "aide",
-        "quem e voce",
-        "quem es tu",
-        "quem e vc",
-        "o que voce faz",
-        "o que voce pode fazer",
-        "o que podes fazer",
-        "como voce pode me ajudar",
-        "voce e um robo",
-        "voce e um bot",
-        "ajuda",
-    ],
-    "thanks": [
-        "thanks",
-        "thank you",
-        "thank you very much",
-        "thanks a lot",
-        "many thanks",
-        "thx",
-        "ty",
-        "cheers",
-        "great",
-        "perfect",
-        "excellent",
-        "ok",
-        "okay",
-        "good",
-        "very good",
-        "nice",
-        "got it",
-        "gracias",
-        "muchas gracias",
-        "mil gracias",
-        "muy amable",
-        "perfecto",
-        "excelente",
-        "vale",
-        "genial",
-        "de acuerdo",
-        "muy bien",
-        "merci",
-        "merci beaucoup",
-        "merci bien",
-        "parfait",
-        "tres bien",
-        "d'accord",
-        "super",
-        "obrigado",
-        "obrigada",
-        "muito obrigado",
-        "muito obrigada",
-        "valeu",
-        "perfeito",
-        "otimo",
-        "muito bem",
-    ],
-    "bye": [
-        "bye",
-        "goodbye",
-        "bye bye",
-        "see you",
-        "see you later",
-        "adios",
-        "hasta luego",
-        "hasta pronto",
-        "chao",
-        "chau",
-        "au revoir",
-        "a bientot",
-        "a plus",
-        "tchau",
-        "ate logo",
-        "ate mais",
-        "adeus",
-    ],
-    "greeting": [
-        "hello",
-        "hi",
-        "hey",
-        "hiya",
-        "greetings",
-        "good morning",
-        "good afternoon",
-        "good evening",
-        "how are you",
-        "hello there",
-        "hi there",
-        "hola",
-        "buenos dias",
-        "buenas tardes",
-        "buenas noches",
-        "buenas",
-        "saludos",
-        "que tal",
-        "como estas",
-        "como esta",
-        "bonjour",
-        "bonsoir",
-        "salut",
-        "coucou",
-        "ca va",
-        "comment ca va",
-        "comment allez vous",
-        "comment allez-vous",
-        "ola",
-        "oi",
-        "bom dia",
-        "boa tarde",
-        "boa noite",
-        "tudo bem",
-        "como vai",
-    ],
+# Small talk by kind and language ("any": the same in several languages, so the user's language decides).
+_SMALL_TALK_PHRASES: dict[str, dict[str, str]] = {
+    "identity": {
+        "en": """who are you|what are you|what is your name|whats your name|what can you do|what do you do|
+            what can i ask|what can i ask you|how can you help|how can you help me|how do you work|are you a bot|
+            are you a robot|are you human|are you a person|who made you|who built you|what is this bot|what is this|
+            what is migrantsbot|who is migrantsbot|are you an ai|are you a chatbot|are you a machine|can you help me|
+            can you help|how does this work|how does it work|help""",
+        "es": """quien eres|quien es usted|que eres|como te llamas|que puedes hacer|que sabes hacer|que puedo preguntar|
+            que puedo preguntarte|como me puedes ayudar|como puedes ayudarme|eres un bot|eres un robot|eres humano|
+            que es este bot|eres una ia|me puedes ayudar|puedes ayudarme|ayuda""",
+        "fr": """qui es tu|qui es-tu|qui etes vous|qui etes-vous|que peux tu faire|que peux-tu faire|que pouvez vous faire|
+            que pouvez-vous faire|comment tu t'appelles|comment vous appelez vous|tu es un robot|es tu un robot|
+            qu'est-ce que ce bot|peux-tu m'aider|pouvez-vous m'aider|aide""",
+        "pt": """quem e voce|quem es tu|quem e vc|o que voce faz|o que voce pode fazer|o que podes fazer|
+            como voce pode me ajudar|voce e um robo|voce e um bot|o que e este bot|voce pode me ajudar|pode me ajudar|
+            ajuda""",
+    },
+    "thanks": {
+        "en": """thanks|thank you|thank you very much|thank you so much|thank u|thanks so much|thanks a lot|many thanks|
+            thx|ty|tks|cheers|great|perfect|excellent|good|very good|nice|got it|okay""",
+        "es": "gracias|muchas gracias|mil gracias|muy amable|perfecto|excelente|vale|genial|de acuerdo|muy bien",
+        "fr": "merci|merci beaucoup|merci bien|parfait|tres bien|d'accord",
+        "pt": "obrigado|obrigada|muito obrigado|muito obrigada|valeu|perfeito|otimo|muito bem",
+        "any": "ok|super",
+    },
+    "bye": {
+        "en": "bye|goodbye|bye bye|see you|see you later",
+        "es": "adios|hasta luego|hasta pronto|chao|chau",
+        "fr": "au revoir|a bientot|a plus",
+        "pt": "tchau|ate logo|ate mais|adeus",
+    },
+    "greeting": {
+        "en": """hello|hi|hey|hiya|greetings|good morning|good afternoon|good evening|how are you|hello there|
+            hi there""",
+        "es": "hola|buenos dias|buenas tardes|buenas noches|buenas|saludos|que tal|como estas|como esta",
+        "fr": "bonjour|bonsoir|salut|coucou|ca va|comment ca va|comment allez vous|comment allez-vous",
+        "pt": "ola|oi|bom dia|boa tarde|boa noite|tudo bem|como vai",
+    },
 }
 # Words that may stand around small talk without making it a question.
 _FILLERS = {
@@ -229,10 +111,14 @@ _FILLERS = {
     "tu",
 }
 _PHRASES = sorted(
-    ((phrase, kind) for kind, phrases in _SMALL_TALK_PHRASES.items() for phrase in phrases),
+    (
+        (" ".join(phrase.split()), kind, lang)
+        for kind, by_lang in _SMALL_TALK_PHRASES.items()
+        for lang, phrases in by_lang.items()
+        for phrase in phrases.split("|")
+    ),
     key=lambda item: -len(item[0]),
 )
-_KIND_PRIORITY = ["identity", "thanks", "bye", "greeting"]
 _NON_WORD = re.compile(r"[^\w'’ -]+")
 
 
@@ -241,21 +127,24 @@ def _plain(text: str) -> str:
     return re.sub(r"\s+", " ", _NON_WORD.sub(" ", folded)).strip(" -")
 
 
-def small_talk(text: str) -> tuple[str | None, str]:
-    """(kind, rest): the small-talk kind the message opens with, and what follows it.
+def small_talk(text: str) -> tuple[str | None, str, str | None]:
+    """(kind, rest, language): the small talk the message opens with, what follows it, and its language.
 
-    "hello" → ("greeting", ""); "hi, what must the IIN do?" → ("greeting", "what must the IIN do?");
-    a message with no small talk at its start → (None, text).
+    "hello" → ("greeting", "", "en"); "hi, what must the IIN do?" → (None, "what must the IIN do?", None);
+    a message with no small talk at its start → (None, text, None). The language is None when the
+    words are the same in several languages ("ok").
     """
     plain = _plain(text)
-    found: list[str] = []
+    if not re.search(r"\w", plain):  # no word at all: "👍" is an acknowledgement, "?" is nothing
+        return ("thanks", "", None) if any(unicodedata.category(c) == "So" for c in text) else (None, text, None)
+    found: list[tuple[str, str]] = []
     position = 0
     while position < len(plain):
         rest = plain[position:].lstrip(" ,-")
         position = len(plain) - len(rest)
-        for phrase, kind in _PHRASES:
+        for phrase, kind, lang in _PHRASES:
             if rest == phrase or rest.startswith(phrase + " "):
-                found.append(kind)
+                found.append((kind, lang))
                 position += len(phrase)
                 break
         else:
@@ -265,16 +154,18 @@ def small_talk(text: str) -> tuple[str | None, str]:
                 continue
             break
     if not found:
-        return None, text
-    kind = min(found, key=_KIND_PRIORITY.index)
+        return None, text, None
+    # What the message is about: the first thing said that is not a greeting ("thanks for your help" is thanks)
+    kind = next((k for k, _ in found if k != "greeting"), found[0][0])
+    languages = {lang for _, lang in found if lang != "any"}
     remainder = plain[position:].strip(" ,-")
     if not remainder:
-        return kind, ""
+        return kind, "", languages.pop() if len(languages) == 1 else None
     # Greeting + question: answer the question (from the original text, after the greeting's words).
     words_used = len(plain[:position].split())
     original_words = re.split(r"(\s+)", text.strip())
     rest_text = "".join(original_words[2 * words_used :]).lstrip(" ,!.¡-")
-    return (None, rest_text) if kind == "greeting" or kind == "thanks" else (None, text)
+    return (None, rest_text, None) if kind in {"greeting", "thanks"} else (None, text, None)
 
 
 # -- personal cases ----------------------------------------------------------------------------
@@ -344,14 +235,14 @@ _ROLE_CUES = _vocabulary(
     responsabilites funcoes funcao"""
 )
 _FRAME_WORDS = _vocabulary(
-    """what which whats is are was were the a an of from for to in under by on according does do did has have
+    """who whom what which whats is are was were the a an of from for to in under by on according does do did has have
     program programme programa programme's program's its their it they this these all list give me tell show
     please main key specific specifically say says exactly
-    que qué cual cuales cuál cuáles es son el la los las lo le les un una de del al a en por para segun sus su
+    quien quienes que qué cual cuales cuál cuáles es son el la los las lo le les un una de del al a en por para segun sus su
     se nos me dime muestra lista todas todos programa
-    quel quelle quels quelles qu'est-ce est sont le la les l' un une de du des d' au aux a en par pour selon
-    ses son sa il elle ils elles que qu' programme
-    qual quais o os as um uma de do da dos das ao aos a em no na nos nas por para segundo seu sua seus suas
+    qui quel quelle quels quelles qu'est-ce est sont le la les l' un une de du des d' au aux a en par pour selon
+    ses son sa il elle ils elles que qu' qu l d programme
+    quem qual quais o os as um uma de do da dos das ao aos a em no na nos nas por para segundo seu sua seus suas
     programa e sao"""
 )
 _PURPOSE_CUES = _vocabulary(
@@ -360,13 +251,16 @@ _PURPOSE_CUES = _vocabulary(
     but buts objectif objectifs finalite mission sert
     proposito finalidade objetivo objetivos meta metas missao serve"""
 )
-# "What does the Program ask / expect / suggest of X…", in the four languages.
-_ASKS_OF = re.compile(
-    r"\b(ask|asks|expect|expects|request|requests|suggest|suggests|urge|urges|call on|calls on|must|should|"
-    r"pide|piden|solicita|sugiere|espera|exige|debe|deben|demande|demandent|attend|suggere|exige|doit|doivent|"
-    r"pede|pedem|solicita|sugere|espera|exige|deve|devem)\b"
+# "What does the Program ask / expect / suggest of X…", in the four languages: the Program is the asker.
+_ASK_VERBS = (
+    r"(ask|asks|expect|expects|request|requests|suggest|suggests|urge|urges|call on|calls on|recommend|recommends|"
+    r"want|wants|require|requires|assign|assigns|pide|solicita|sugiere|recomienda|espera|exige|asigna|encomienda|"
+    r"demande|suggere|recommande|attend|exige|confie|attribue|pede|solicita|sugere|recomenda|espera|exige|atribui)"
 )
-_PROGRAM = re.compile(r"\b(program|programme|programa)\b")
+_ASKS_OF = re.compile(
+    rf"\b(program|programme|programa)\s+(\w+\s+){{0,2}}{_ASK_VERBS}\b|\b{_ASK_VERBS}\s+(\w+\s+){{0,1}}"
+    r"(le |el |o )?(program|programme|programa)\b"
+)
 # "Which activity…?", "¿Qué objetivo…?", "Quelle activité…?", "Qual atividade…?"
 _WHICH_ITEM = [
     (
@@ -384,6 +278,15 @@ _WHICH_ITEM = [
         "objective",
     ),
 ]
+_SUMMARY = re.compile(
+    r"\b(summari[sz]e|summary|overview|outline|main points|resume|resumen|resumir|resumo|resuma|sintesis|sintetiza|"
+    r"synthese|resumer|resumez|apercu|panorama|contents|contenido|contenu|conteudo|about|trata)\b"
+)
+_SUMMARY_WORDS = _vocabulary(
+    """summarize summarise summary overview outline main points resume resumen resumir resumo resuma sintesis
+    sintetiza synthese resumer resumez apercu panorama contents contenido contenu conteudo about trata de que
+    quoi parle give brief briefly short"""
+)
 _GENERAL = re.compile(r"\b(general|generales|generaux|generaux|gerais|generale|generales)\b")
 _SPECIFIC = re.compile(r"\b(specific|especificos?|especificas?|specifiques?|especificos?)\b")
 _OBJECTIVES = re.compile(r"\b(objectives?|objetivos?|objectifs?|goals?)\b")
@@ -396,7 +299,8 @@ class Intent:
     """What to do with a message. `kind` is one of:
 
     small_talk · referral · mandate (an actor's mandate) · objectives (general/specific/both) ·
-    activities (all of the Program's) · actors (the Program's list) · question (retrieval).
+    activities (all of the Program's) · actors (the Program's list) · summary (of a named
+    document) · question (retrieval).
     """
 
     kind: str
@@ -407,6 +311,7 @@ class Intent:
     numbered: str | None = None  # "activity" / "objective" when the question asks which one
     rest: str | None = None  # the question after a greeting ("hi, what must the IIN do?")
     documents: tuple[str, ...] = field(default_factory=tuple)  # documents the question names
+    lang: str | None = None  # small talk: the language of its words, when they tell
     topic: bool = False  # a mandate question that also names a topic ("…the member states on health?")
 
     @property
@@ -428,9 +333,9 @@ def _without_names(folded: str, actor: Actor | None, document_words: set[str]) -
 def classify(query: Query, *, document_words: set[str] | frozenset[str] = frozenset()) -> Intent:
     """The intent of one message; `document_words` are the words that name documents (see DocumentCues)."""
     folded = query.folded
-    kind, rest = small_talk(query.text)
+    kind, rest, lang = small_talk(query.text)
     if kind is not None:
-        return Intent("small_talk", detail=kind)
+        return Intent("small_talk", detail=kind, lang=lang)
     if rest != query.text and rest.strip():
         return Intent("question", rest=rest)
     if personal_case(folded):
@@ -448,7 +353,7 @@ def classify(query: Query, *, document_words: set[str] | frozenset[str] = frozen
         if cues and all(w in _MANDATE_CUES or w in _FRAME_WORDS for w in remaining):
             role = any(w in _ROLE_CUES for w in remaining)
             return Intent("mandate", actor=program_actors[0], role=role)
-        if cues and _ASKS_OF.search(folded) and _PROGRAM.search(folded) and not types:
+        if _ASKS_OF.search(folded) and not types:
             # "What does the Program ask of the member states on health?": the actor's activities on that topic
             return Intent("question", actor=program_actors[0], topic=True, numbered="activity")
 
@@ -460,6 +365,8 @@ def classify(query: Query, *, document_words: set[str] | frozenset[str] = frozen
         general, specific = bool(_GENERAL.search(folded)), bool(_SPECIFIC.search(folded))
         detail = "general" if general and not specific else "specific" if specific and not general else "all"
         return Intent("objectives", detail=detail)
+    if _SUMMARY.search(folded) and content and all(w in _SUMMARY_WORDS or w.isdigit() for w in content):
+        return Intent("summary")  # "summarize the 2009 annual report": the answerer checks a document is named
     if content and all(w in _PURPOSE_CUES for w in content) and not actors:
         return Intent("objectives", detail="general")
     if not actors and _ACTORS_WORD.search(folded) and all(_ACTORS_WORD.match(w) for w in content):

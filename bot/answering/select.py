@@ -35,7 +35,8 @@ class Weights:
     document: float = 0.3  # in a document the question names
     numbered: float = 0.3  # a numbered item when the question asks "which activity / objective"
     years: float = 0.3  # the passage or its document holds a year the question names
-    keep: float = 0.88  # another unit is kept when it scores at least this share of the best
+    sentence: float = 0.6  # the unit's own similarity to the question, 0 for the worst unit and 1 for the best
+    keep: float = 0.9  # another passage's unit is kept when it scores at least this share of the best
     neighbour: float = 0.7  # the best unit's next sentence, likewise
     max_units: int = 3
     max_chars: int = 700
@@ -59,9 +60,10 @@ class QuestionWeights:
     weights: dict[str, float]
     unknown: list[str]
 
-    @property
-    def total(self) -> float:
-        return sum(self.weights.values()) or 1.0
+    def __post_init__(self) -> None:
+        self.total = sum(self.weights.values()) or 1.0
+        content = [s for s in self.weights if not s.startswith("@")]
+        self.unknown_share = len(self.unknown) / ((len(self.unknown) + len(content)) or 1)
 
     def share(self, present: set[str]) -> float:
         return sum(w for s, w in self.weights.items() if s in present) / self.total
@@ -99,9 +101,19 @@ def score_candidates(
     context_stems,
     years: set[int] | frozenset[int] = frozenset(),
     document_years=None,
+    similarities=None,
 ) -> list[Candidate]:
+    """Every quotable unit of every hit, scored; `similarities(units)` gives their cosines with the question."""
     if not hits:
         return []
+    quotable = [u for hit in hits for u in units.of(hit.chunk) if not u.fragment]
+    cosines: dict[int, float] = {}
+    if similarities is not None and quotable:
+        values = similarities(quotable)
+        known = [v for v in values if v is not None]
+        if known:
+            low, spread = _normalised(known)
+            cosines = {id(u): (v - low) / spread for u, v in zip(quotable, values, strict=True) if v is not None}
     dense_low, dense_spread = _normalised([h.dense for h in hits])
     lexical_low, lexical_spread = _normalised([h.lexical for h in hits])
     candidates: list[Candidate] = []
@@ -127,6 +139,8 @@ def score_candidates(
                 continue
             own = qw.share(unit.stems)
             around = context if unit.lead is None else context | passage_units[unit.lead].stems
+            if unit.followers:  # a lead-in answers with its list: the list's words count for it
+                around = around.union(*(passage_units[i].stems for i in unit.followers))
             with_context = qw.share(unit.stems | around)
             typed = any(holds(kind, unit.text) for kind in answer_types)
             score = (
@@ -134,6 +148,7 @@ def score_candidates(
                 + weights.context * (with_context - own)
                 + passage_score
                 + (weights.typed if typed else 0.0)
+                + weights.sentence * cosines.get(id(unit), 0.0)
             )
             if len(unit.text) < 40:
                 score -= 0.05  # a short line is rarely a whole answer
@@ -178,6 +193,8 @@ def choose(candidates: list[Candidate], units: UnitStore, weights: Weights) -> l
                 break
             if candidate.score < weights.keep * best.score:
                 break
+            if best.typed and not candidate.typed:
+                continue  # the best gives the date (number, place) asked for: so must a second sentence
             if candidate.unit.text in {c.unit.text for c in chosen}:
                 continue
             chosen.append(candidate)

@@ -77,6 +77,7 @@ class Unit:
     lead_in: bool = False  # ends with ":" and a list follows
     followers: list[int] = field(default_factory=list)  # for a lead-in: the units of its list
     lead: int | None = None  # for a list item: its lead-in
+    row: int | None = None  # its embedding's row in UnitVectors, once embedded
 
 
 def _is_fragment(line: str, headings: set[str]) -> bool:
@@ -84,8 +85,8 @@ def _is_fragment(line: str, headings: set[str]) -> bool:
     if len(text) < MIN_UNIT_CHARS or _BARE_ITEM.match(text) or text.strip("·•:- ").lower() in headings:
         return True
     letters = [c for c in text if c.isalpha()]
-    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.7 and len(text.split()) <= 14:
-        return True  # "5. MIGRATION AND DEVELOPMENT", "SCHEDULE OF MEETINGS AND ACTIVITIES"
+    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.7 and len(text) < 400:
+        return True  # "5. MIGRATION AND DEVELOPMENT", "ANNUAL REPORT ON ACTIVITIES IN IMPLEMENTATION OF…"
     words = text.split()
     return len(words) <= 6 and not _ENDS.search(text)  # a cell or a short heading, no sentence
 
