@@ -26,7 +26,7 @@ from bot.answering import followup
 from bot.answering.answer_type import question_years
 from bot.answering.catalogue import Catalogue, MandateItem
 from bot.answering.cues import DocumentCues
-from bot.answering.gate import Verdict, judge, thresholds_for
+from bot.answering.gate import CHECKED_TYPES, Verdict, judge, thresholds_for
 from bot.answering.intent import Intent, classify
 from bot.answering.models import Answer, AnswerSentence, Citation, Page, TurnContext, paginate
 from bot.answering.select import Candidate, QuestionWeights, Weights, choose, question_weights, score_candidates
@@ -34,7 +34,6 @@ from bot.answering.units import UnitStore, entity_tokens, stem, stems, terms_of
 from bot.answering.vectors import UnitVectors
 from bot.texts import t
 from index.chunk import Chunk
-from index.glossary import ACRONYMS
 from index.lexical import query_terms
 from index.query import MAX_QUERY_CHARS, Query, parse_query
 from index.search import Searcher, SearchHit
@@ -42,6 +41,7 @@ from index.search import Searcher, SearchHit
 __all__ = ["Answer", "AnswerSentence", "Answerer", "Citation", "Page", "TurnContext", "default_min_evidence"]
 
 CANDIDATES = 16  # passages scored for every question: all of them, not the first few
+TYPED_SHARE = 0.75  # a sentence holding the date (number…) asked for may replace a better one down to this share
 ANSWER_CACHE_SIZE = 2048
 MORE_UNITS_AROUND = 3
 
@@ -343,18 +343,17 @@ class Answerer:
             similarities=lambda units: self.vectors.similarities(units, vector),
         )
         chosen = choose(candidates, self.units, self.weights)
+        chosen = self._prefer_typed(chosen, candidates, intent)
         verdict = judge(
             question=question,
             lang=lang,
             answer_types=intent.answer_types,
             chosen=chosen,
-            candidates=candidates,
             best_dense=max((h.dense for h in hits), default=0.0),
             unknown_share=qw.unknown_share,
             thresholds=self.thresholds,
             document_years=self._document_years,
             neighbours=lambda chunk: self._neighbours.get(chunk.id, (None, None)),
-            translations=ACRONYMS,
         )
         if verdict.outcome == "not_found":
             return Answer(
@@ -373,6 +372,15 @@ class Answerer:
             n = self._cite(citations, candidate.unit.chunk, lang)
             sentences.append(AnswerSentence(text=candidate.unit.text, n=n))
         return _found(question, lang, "extractive", t(lang, "according"), sentences, citations)
+
+    def _prefer_typed(self, chosen: list[Candidate], candidates: list[Candidate], intent: Intent) -> list[Candidate]:
+        """ "When…?" answered without a date: a close candidate that gives one answers instead."""
+        checked = [kind for kind in intent.answer_types if kind in CHECKED_TYPES]
+        if not checked or not chosen or any(c.typed for c in chosen):
+            return chosen
+        best = chosen[0].score
+        typed = [c for c in candidates if c.typed and c.score >= TYPED_SHARE * best]
+        return choose(typed, self.units, self.weights) if typed else chosen
 
     def _extra_hits(self, vector, hits: list[SearchHit], chunks: list[Chunk]) -> list[SearchHit]:
         """Passages search did not return, as hits with their dense similarity to the question."""
