@@ -92,13 +92,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "partial": {
         "en": "The documents mention {mentioned} but do not say {missing}.",
         "es": "Los documentos mencionan {mentioned}, pero no dicen {missing}.",
-        "fr": "Les documents mentionnent {mentioned}, mais ne disent pas {missing}.",
+        "fr": "Les documents mentionnent {mentioned}, mais ne précisent pas {missing}.",
         "pt": "Os documentos mencionam {mentioned}, mas não dizem {missing}.",
     },
     "missing_about": {
         "en": "anything about {names}",
         "es": "nada sobre {names}",
-        "fr": "rien sur {names}",
+        "fr": "ce qu'il en est de {names}",
         "pt": "nada sobre {names}",
     },
     "missing_when": {"en": "when", "es": "cuándo", "fr": "quand", "pt": "quando"},

@@ -425,22 +425,29 @@ class Answerer:
         )
 
     def _mentioned(self, query: Query, best: Candidate, *, exclude: set[str]) -> str:
-        """The question's own words that the closest passage holds, rarest first (at most three)."""
+        """The question's own words that the closest passage holds, as the question groups them
+        ("«Costa Rica»", not "«Costa», «Rica»"), rarest first, at most three."""
         present = best.unit.stems | self.context_stems(best.unit.chunk)
         for unit in self.units.of(best.unit.chunk):
             present |= unit.stems
-        found: dict[str, float] = {}
-        for word in query.text.replace("?", " ").replace("¿", " ").split():
-            bare = word.strip(" ,.;:!¡()\"'«»“”’")
-            terms = query_terms(bare)
-            if not terms or bare in exclude or bare.isdigit():
+        phrases: list[tuple[str, float]] = []
+        current: list[str] = []
+        weight = 0.0
+        for word in [*query.text.split(), ""]:
+            bare = word.strip(" ,.;:!?¡¿()\"'«»“”’")
+            terms = query_terms(bare) if bare else []
+            if terms and bare not in exclude and not bare.isdigit() and len(bare) > 2 and stem(terms[0]) in present:
+                current.append(bare)
+                weight = max(weight, self.idf(stem(terms[0])))
+                if word.endswith((",", ";", ":", "?")):  # punctuation ends a phrase
+                    phrases.append((" ".join(current), weight))
+                    current, weight = [], 0.0
                 continue
-            s = stem(terms[0])
-            if s in present and len(bare) > 2:
-                found.setdefault(bare, self.idf(s))
-        ranked = sorted(found, key=lambda w: -found[w])[:3]
-        ordered = [w for w in found if w in ranked]
-        return ", ".join(f"«{w}»" for w in ordered)
+            if current:
+                phrases.append((" ".join(current), weight))
+            current, weight = [], 0.0
+        ranked = {phrase for phrase, _ in sorted(phrases, key=lambda p: -p[1])[:3]}
+        return ", ".join(f"«{phrase}»" for phrase, _ in phrases if phrase in ranked)
 
     # -- follow-ups --------------------------------------------------------------------------
 
