@@ -1,43 +1,119 @@
-"""Answers as console text or Telegram HTML; every piece of document or user text is escaped."""
+"""Answers as console text or Telegram HTML, one page at a time; document and user text is escaped.
+
+A long answer (all 42 activities, "what should states do?") is several pages of at most
+`PAGE_CHARS` characters (bot/answering/models.py); each page shows the sources it cites, once
+each, under their short label ("Program 2016 · activity 9"). The full section path is for the
+passage view (`passage_plain`, `passage_html`).
+"""
 
 from __future__ import annotations
 
 from html import escape
 
-from bot.answering.answer import Answer, Citation
+from bot.answering.models import Answer, Citation
 from bot.texts import t
 
 TELEGRAM_LIMIT = 4096
 
 
 def source_line(citation: Citation) -> str:
-    date = f" ({citation.date})" if citation.date else ""
-    return f"[{citation.n}] {citation.section}{date}"
+    """ "[1] Program 2016 · activity 9" (the full section path when there is no short label)."""
+    return f"[{citation.n}] {citation.source or citation.section}"
 
 
-def answer_plain(answer: Answer) -> str:
-    parts = [answer.text]
-    if answer.found and answer.citations:
+def _source_lines(answer: Answer, numbers: list[int]) -> list[str]:
+    """One line per source; passages that share a label share the line: "[2][3] Annual Report 2009 · IOM"."""
+    by_label: dict[str, list[int]] = {}
+    by_n = {c.n: c for c in answer.citations}
+    for n in numbers:
+        citation = by_n.get(n)
+        if citation is not None:
+            by_label.setdefault(citation.source or citation.section, []).append(n)
+    return ["".join(f"[{n}]" for n in ns) + f" {label}" for label, ns in by_label.items()]
+
+
+def _body(answer: Answer, page: int | None, *, html: bool) -> tuple[list[str], list[int]]:
+    if page is None:
+        shown_sentences = list(range(len(answer.sentences)))
+        numbers = list(dict.fromkeys(answer.sentences[i].n for i in shown_sentences)) or [c.n for c in answer.citations]
+    else:
+        shown = answer.page(page)
+        shown_sentences, numbers = shown.sentences, shown.citations
+    lines: list[str] = []
+    group = None
+    for index in shown_sentences:
+        sentence = answer.sentences[index]
+        if sentence.group and sentence.group != group:
+            lines.append(f"<u>{escape(sentence.group)}</u>" if html else f"— {sentence.group}")
+            group = sentence.group
+        text = escape(sentence.text) if html else sentence.text
+        lines.append(f"{text} [{sentence.n}]")
+    return lines, numbers
+
+
+def page_count(answer: Answer) -> int:
+    return max(1, len(answer.pages))
+
+
+def _footer(answer: Answer, page: int | None) -> str | None:
+    if page is None or page_count(answer) < 2:
+        return None
+    return t(answer.lang, "page", page=min(page, page_count(answer) - 1) + 1, pages=page_count(answer))
+
+
+def answer_plain(answer: Answer, page: int | None = None) -> str:
+    """One page of the answer as plain text (`page=None`: the whole answer, as one text)."""
+    if answer.kind in {"small_talk", "referral", "empty"}:
+        return answer.intro
+    if answer.generated_text and answer.found:
+        parts = [answer.generated_text, *answer.notes]
+        numbers = [c.n for c in answer.citations]
+    else:
+        lines, numbers = _body(answer, page, html=False)
+        parts = [answer.intro, *lines, *(answer.notes if not page else [])]
+    parts.append(_footer(answer, page) or "")
+    if answer.citations and numbers:
         parts.append(f"\n{t(answer.lang, 'sources')}:")
-        parts += [source_line(c) for c in answer.citations]
-    return "\n".join(parts).strip()
+        parts += _source_lines(answer, numbers)
+    return "\n".join(part for part in parts if part).strip()
 
 
-def answer_html(answer: Answer) -> str:
-    if not answer.found:
+def answer_html(answer: Answer, page: int | None = None) -> str:
+    """One page of the answer as Telegram HTML (`page=None`: the whole answer, as one text)."""
+    if answer.kind in {"small_talk", "referral", "empty"}:
+        return escape(answer.intro)
+    if not answer.found and not answer.sentences:
         head, *rest = answer.text.split("\n")
         return "\n".join([f"<b>{escape(head)}</b>", *(escape(line) for line in rest)])
-    lines = []
-    if answer.generated_text:
+    lines: list[str] = []
+    if answer.generated_text and answer.found:
         lines.append(escape(answer.generated_text))
+        numbers = [c.n for c in answer.citations]
     else:
         if answer.intro:
             lines.append(f"<b>{escape(answer.intro)}</b>")
-        lines += [f"{escape(s.text)} [{s.n}]" for s in answer.sentences]
-    lines += [f"<i>{escape(note)}</i>" for note in answer.notes]
-    lines.append(f"\n<b>{escape(t(answer.lang, 'sources'))}</b>")
-    lines += [f"<i>{escape(source_line(c))}</i>" for c in answer.citations]
+        body, numbers = _body(answer, page, html=True)
+        lines += body
+    if not page:
+        lines += [f"<i>{escape(note)}</i>" for note in answer.notes]
+    footer = _footer(answer, page)
+    if footer:
+        lines.append(f"<i>{escape(footer)}</i>")
+    if answer.citations and numbers:
+        lines.append(f"\n<b>{escape(t(answer.lang, 'sources'))}</b>")
+        lines += [f"<i>{escape(line)}</i>" for line in _source_lines(answer, numbers)]
     return "\n".join(lines)
+
+
+def passage_plain(citation: Citation) -> str:
+    """The passage view: the full section path, the date and the whole passage."""
+    date = f" ({citation.date})" if citation.date else ""
+    return f"[{citation.n}] {citation.section}{date}\n\n{citation.text}"
+
+
+def passage_html(citation: Citation) -> str:
+    date = f" ({citation.date})" if citation.date else ""
+    return f"<b>[{citation.n}] {escape(citation.section)}{escape(date)}</b>\n\n{escape(citation.text)}"
 
 
 def split_message(text: str, limit: int = TELEGRAM_LIMIT) -> list[str]:

@@ -99,7 +99,13 @@ def make_llm(settings: Settings):
 
 def make_answerer(settings: Settings, searcher: Searcher, *, llm=None) -> Answerer:
     """The one place an Answerer is assembled, so every entry point refuses by the same rule."""
-    return Answerer(searcher, Catalogue(searcher.chunks), min_evidence=settings.min_evidence or None, llm=llm)
+    return Answerer(
+        searcher,
+        Catalogue(searcher.chunks),
+        min_evidence=settings.min_evidence or None,
+        llm=llm,
+        cache_dir=settings.data_dir / "cache",
+    )
 
 
 def load_answerer(

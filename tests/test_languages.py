@@ -3,8 +3,6 @@ answers and refusals in the question's language, and the console chat's /languag
 
 from __future__ import annotations
 
-import pytest
-
 from bot.chat import chat_loop
 from bot.texts import t
 from index.corpus import load_manifest
@@ -41,18 +39,18 @@ async def test_a_portuguese_user_gets_a_portuguese_frame_for_a_short_question(bo
     assert "Según" not in reply and "According" not in reply
 
 
-@pytest.mark.skipif(
-    not _identifies("O que o Programa pede à Comissão Interamericana de Direitos Humanos?", "pt"),
-    reason="index/query.py does not identify Portuguese yet (language identification comes with the retrieval work)",
-)
 async def test_a_portuguese_question_gets_a_portuguese_frame_whoever_asks(bot):
+    assert _identifies("O que o Programa pede à Comissão Interamericana de Direitos Humanos?", "pt")
     await bot.send(message_update("O que o Programa pede à Comissão Interamericana de Direitos Humanos?", lang="en"))
-    assert "Segundo os documentos: (texto original em inglês)" in bot.last() and "Fontes" in bot.last()
+    reply = bot.last()
+    assert "(texto original em inglês)" in reply and "Fontes" in reply and "atividade 9" in reply
+    assert "Sources" not in reply and "According" not in reply
 
 
-@pytest.mark.skipif(not _identifies("hola", "es", fallback="es"), reason="index/query.py drops a Spanish fallback")
-async def test_a_spanish_user_is_refused_in_spanish(bot):
+async def test_a_spanish_user_is_greeted_and_refused_in_spanish(bot):
     await bot.send(message_update("hola", user_id=42, lang="es"))
+    assert t("es", "greeting") in bot.last()
+    await bot.send(message_update("¿Qué opinan los pingüinos sobre el jazz?", user_id=42, lang="es"))
     assert "Los documentos no tratan este tema." in bot.last()
 
 

@@ -23,7 +23,7 @@ def test_language_codes_from_telegram_and_fallback():
     assert normalise_language("FR") == "fr"
     assert normalise_language("de") == "en"
     assert normalise_language(None) == "en"
-    assert t("fr", "activities_of", actor="CIDH") == "Activités du Programme pour CIDH :"
+    assert t("fr", "too_long", limit=1000) == "Votre message était long ; j'ai cherché avec ses 1000 premiers caractères."
     assert t("xx", "sources") == "Sources"
 
 
@@ -46,6 +46,7 @@ def _dynamic_keys() -> set[str]:
     """Keys the code builds from a value: f"kind.{kind}", f"command.{name}", …"""
     from typing import get_args
 
+    from bot.answering.gate import CHECKED_TYPES
     from bot.handoffs import REASONS
     from bot.reporting.invitations import RegistrationProblem
     from bot.reporting.reports import REPORT_KINDS, RefKind
@@ -58,6 +59,7 @@ def _dynamic_keys() -> set[str]:
         | {f"register.{reason}" for reason in get_args(RegistrationProblem)}
         | {f"command.{name}" for name in COMMANDS + MAINTAINER_COMMANDS}
         | {f"report.field.{name}" for name in FIELDS}
+        | {f"missing_{kind}" for kind in CHECKED_TYPES}
         | {f"feedback.reason.{reason}" for reason in REASONS}
     )
 

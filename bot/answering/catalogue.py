@@ -1,8 +1,9 @@
 """The Program's mandates as records: objectives, and activities with their actors.
 
 Built from the indexed passages (so it always matches what search cites), it answers the
-questions that have one exact answer: "activity 27", "specific objective 8", "what must the IIN
-do?".
+questions that have one exact, complete answer: "activity 27", "specific objective 8", "what
+must the IIN do?" (every activity, not the best three), "what are the general objectives?",
+"what is the role of the CAM?" (the sentences that define its mandate, then its activities).
 """
 
 from __future__ import annotations
@@ -11,10 +12,18 @@ import re
 
 from pydantic import BaseModel
 
-from bot.actors import actor_by_id, actor_for_heading
+from bot.actors import Actor, actor_by_id, actor_for_heading
 from index.chunk import Chunk
+from index.text import fold, split_sentences
 
 _LEADING_NUMBER = re.compile(r"^\s*\d{1,2}[.)]\s*")
+# A sentence that says what an actor is for: its mandate, responsibility, mission or creation.
+_ROLE_WORDS = re.compile(
+    r"\b(mandate|mandated|responsible for|responsibility|is tasked|tasked with|charged with|mission|goal of|"
+    r"was created|principal forum|political organ|coordinating and following up)\b",
+    re.IGNORECASE,
+)
+_ACTORS_HEADING = re.compile(r"\bactors\b", re.IGNORECASE)
 
 
 class MandateItem(BaseModel):
@@ -36,6 +45,8 @@ class Catalogue:
     def __init__(self, chunks: list[Chunk], program_doc: str | None = None) -> None:
         self.items: list[MandateItem] = []
         self.program_doc = program_doc or next((c.doc for c in chunks if c.kind == "program"), None)
+        self.all_chunks = chunks
+        self.program_chunks = [c for c in chunks if c.doc == self.program_doc]
         for chunk in chunks:
             if chunk.label and chunk.number and not chunk.label.startswith("item"):
                 kind = chunk.label.rsplit(" ", 1)[0]
@@ -59,6 +70,73 @@ class Catalogue:
 
     def activities_for(self, actor_id: str) -> list[MandateItem]:
         return [item for item in self.program_items("activity") if item.actor_id == actor_id]
+
+    def items_of(self, kind: str, doc: str | None = None) -> list[MandateItem]:
+        """A document's numbered items of one kind ("general objective"), the Program's by default."""
+        doc = doc or self.program_doc
+        return sorted((i for i in self.items if i.kind == kind and i.chunk.doc == doc), key=lambda i: i.number)
+
+    def unnumbered_mandate(self, actor_id: str) -> list[Chunk]:
+        """For actors the Program addresses in a paragraph, not numbered activities (multilateral
+        organizations, civil society): the paragraphs under the heading about them, in the part of
+        the Program where the activities are."""
+        activity_parts = {item.chunk.section[0] for item in self.program_items("activity") if item.chunk.section}
+        found = []
+        for chunk in self.program_chunks:
+            if chunk.label or len(chunk.section) < 2 or chunk.section[0] not in activity_parts or len(chunk.text) < 80:
+                continue
+            actor = actor_for_heading(chunk.section[-1])
+            if actor is not None and actor.id == actor_id:
+                found.append(chunk)
+        return found
+
+    def role_sentences(self, actor: Actor, *, limit: int = 2) -> list[tuple[Chunk, str]]:
+        """Sentences that say what the actor is for (its mandate, responsibility, mission), the Program's first.
+
+        The actor must be named before the role word, in the sentence or in the one just before
+        it ("The Inter-American Commission of Women (CIM). This institution is mandated to…").
+        """
+        if actor.id == "MEMBER_STATES":
+            return []
+        patterns = [re.compile(rf"(?<![\w/-]){re.escape(fold(alias))}(?![\w/-])") for alias in actor.aliases]
+        found: list[tuple[int, Chunk, str]] = []
+        for rank, chunk in enumerate(self.all_chunks):
+            if chunk.label:
+                continue
+            spans = split_sentences(chunk.text)
+            for position, (start, end) in enumerate(spans):
+                sentence = chunk.text[start:end].strip()
+                role = _ROLE_WORDS.search(sentence)
+                if role is None:
+                    continue
+                folded = fold(sentence)
+                named = [m.start() for p in patterns for m in p.finditer(folded)]
+                if named and -80 < role.start() - min(named) < 160:
+                    found.append((0 if chunk.doc == self.program_doc else 1 + rank, chunk, sentence))
+                elif position > 0 and not named:
+                    before = chunk.text[spans[position - 1][0] : spans[position - 1][1]].strip()
+                    if (
+                        len(before) < 120
+                        and any(p.search(fold(before)) for p in patterns)
+                        and "\n" not in chunk.text[spans[position - 1][0] : end].strip()
+                    ):
+                        found.append((0 if chunk.doc == self.program_doc else 1 + rank, chunk, f"{before} {sentence}"))
+        found.sort(key=lambda item: item[0])
+        seen: set[str] = set()
+        result = []
+        for _, chunk, sentence in found:
+            if sentence not in seen:
+                seen.add(sentence)
+                result.append((chunk, sentence))
+        return result[:limit]
+
+    def actor_list(self) -> list[Chunk]:
+        """The Program's passages that list its actors (under a heading that says "actors")."""
+        return [
+            chunk
+            for chunk in self.program_chunks
+            if not chunk.label and chunk.section and _ACTORS_HEADING.search(chunk.section[0])
+        ]
 
     def lookup(self, label: str) -> list[MandateItem]:
         """Every document's item with that label, the Program's first."""

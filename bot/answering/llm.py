@@ -12,7 +12,7 @@ import re
 
 import httpx
 
-from bot.answering.answer import Answer
+from bot.answering.models import Answer
 from index.search import SearchHit
 
 logger = logging.getLogger(__name__)
