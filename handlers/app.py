@@ -25,6 +25,7 @@ from bot.config import Settings
 from bot.services import Services, build_services
 from handlers import admin, ask, browse, documents, errors, focal, jobs, report, start
 from handlers.context import BotData, Context
+from handlers.ordering import PerUserUpdateProcessor
 
 logger = logging.getLogger(__name__)
 
@@ -62,7 +63,8 @@ def build_application(
         ApplicationBuilder()
         .token(settings.telegram_token.get_secret_value())
         .context_types(ContextTypes(context=Context, bot_data=BotData))
-        .concurrent_updates(True)  # one slow question must not hold up other users
+        # One slow question must not hold up other users, but one user's updates go in order.
+        .concurrent_updates(PerUserUpdateProcessor())
         .persistence(persistence)
         .post_init(post_init)
         .post_shutdown(post_shutdown)

@@ -279,8 +279,9 @@ async def submit(update: Update, context: Context) -> int:
     report, created = await asyncio.to_thread(reports.submit_report, store, draft, update.effective_user.id)
     await query.answer(context.t("report.saved_short" if created else "report.already_submitted"))
     _clear(context)
-    await reply_text(update, context.t("report.updated" if draft.report_id else "report.saved", id=report.id))
-    publish_reports_soon(context)
+    if created:  # a replay of a submitted draft (restart before its state was kept) says nothing twice
+        await reply_text(update, context.t("report.updated" if draft.report_id else "report.saved", id=report.id))
+        publish_reports_soon(context)
     return ConversationHandler.END
 
 

@@ -33,6 +33,7 @@ class FakeBotAPI(BaseRequest):
         self._message_ids = itertools.count(1000)
         self.fail_methods: set[str] = set()
         self.files: dict[str, bytes] = {}  # file_id → content, served by getFile and the download URL
+        self.latency = 0.0  # seconds each call takes, as over a network (lets concurrent handlers interleave)
 
     async def initialize(self) -> None:
         return None
@@ -54,6 +55,8 @@ class FakeBotAPI(BaseRequest):
         connect_timeout=None,
         pool_timeout=None,
     ) -> tuple[int, bytes]:
+        if self.latency:
+            await asyncio.sleep(self.latency)
         if "/file/bot" in url:  # a file download, as File.download_to_drive makes it
             file_id = url.rsplit("/", 1)[-1]
             self.calls.append(("download", {"file_id": file_id}))
@@ -197,11 +200,15 @@ class Harness:
 
     async def stop(self) -> None:
         if self.application is not None:
+            if self.application.running:
+                await self.application.stop()
             await self.application.shutdown()
             self.application = None
 
     async def crash(self) -> None:
         """What survives a crash: what the persistence loop (every second) had already written."""
+        if self.application.running:
+            await self.application.stop()
         await self.application.update_persistence()
         self.application = None
 
@@ -211,6 +218,18 @@ class Harness:
 
     async def send(self, update: dict) -> None:
         await self.application.process_update(Update.de_json(update, self.application.bot))
+
+    async def deliver(self, *updates: dict) -> None:
+        """Updates delivered in one batch, as getUpdates hands them over after downtime.
+
+        They go through the Application's own update queue and update processor (the path of
+        `run_polling`), all queued before any is handled; returns when every one is handled.
+        """
+        if not self.application.running:
+            await self.application.start()
+        for update in updates:
+            self.application.update_queue.put_nowait(Update.de_json(update, self.application.bot))
+        await self.application.update_queue.join()
 
     def texts(self) -> list[str]:
         return self.api.texts()
