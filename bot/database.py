@@ -17,8 +17,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
+import os
 import re
+import secrets
 import sqlite3
+import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,6 +33,8 @@ from pydantic import BaseModel
 from sqlite_utils.migrations import Migrations
 
 from bot.actors import seed_actors
+
+logger = logging.getLogger(__name__)
 
 MIGRATIONS = Migrations("migrantsbot")
 
@@ -154,6 +160,31 @@ def m005_focal_point_language(db: sqlite_utils.Database) -> None:
     db["focal_points"].add_column("lang", str)
 
 
+@MIGRATIONS()
+def m006_conversation_state(db: sqlite_utils.Database) -> None:
+    """What the bot remembers between updates (drafts, language, open conversations), in the
+    database instead of a pickle rewritten in place: one JSON row per user (keyed by the salted
+    hash, so delegates' ids are not kept in clear), one row per open conversation (focal points
+    only, whom the bot must be able to message), and rows that could not be read, set aside."""
+    db["user_state"].create({"user_hash": str, "data": str, "updated_at": str}, pk="user_hash")
+    db["conversation_state"].create(
+        {"name": str, "conversation_key": str, "state": str, "updated_at": str}, pk=("name", "conversation_key")
+    )
+    db["state_set_aside"].create({"id": int, "kind": str, "ref": str, "data": str, "reason": str, "at": str}, pk="id")
+
+
+@MIGRATIONS()
+def m007_hashed_register_failures(db: sqlite_utils.Database) -> None:
+    """Wrong registration codes are counted per salted user hash, not per Telegram id in clear.
+
+    Old rows cannot be hashed here (the salt is not the migration's to know); they only ever
+    counted for ten minutes, so they go.
+    """
+    db["register_failures"].drop()
+    db["register_failures"].create({"id": int, "user_hash": str, "at": str}, pk="id")
+    db["register_failures"].create_index(["user_hash", "at"])
+
+
 # The release before named migrations numbered them in a `_migrations` table.
 _POSITIONAL = {1: "m001_questions", 2: "m002_focal_points", 3: "m003_reminders"}
 
@@ -207,7 +238,8 @@ class Store:
         self._lock = threading.RLock()
 
     @classmethod
-    def open(cls, path: Path | str, *, salt: str = "migrantsbot", migrations: Migrations = MIGRATIONS) -> Store:
+    def open(cls, path: Path | str, *, salt: str | None = None, migrations: Migrations = MIGRATIONS) -> Store:
+        """The database at `path`, upgraded; without a `salt`, user hashes use one made for this process."""
         if str(path) != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
@@ -219,17 +251,30 @@ class Store:
         except BaseException:
             conn.close()
             raise
-        return cls(db, salt)
+        return cls(db, salt or secrets.token_hex(32))
 
     @contextmanager
-    def atomic(self) -> Iterator[sqlite_utils.Database]:
+    def atomic(self, *, immediate: bool = False) -> Iterator[sqlite_utils.Database]:
         """One user action, all or nothing (nested calls become savepoints).
 
         The lock keeps another thread from starting its own work inside this transaction, where
-        its commit would sweep up our half-done writes (or its rollback undo them).
+        its commit would sweep up our half-done writes (or its rollback undo them). `immediate`
+        takes SQLite's write lock at the start, for an action that reads and then writes on what
+        it read (counting wrong codes): another process cannot read the same count meanwhile.
         """
-        with self._lock, self.db.atomic():
-            yield self.db
+        with self._lock:
+            conn = self.db.conn
+            if not immediate or conn.in_transaction:
+                with self.db.atomic():
+                    yield self.db
+                return
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.db
+            except BaseException:
+                conn.rollback()
+                raise
+            conn.commit()
 
     def user_hash(self, user_id: int | str) -> str:
         return hashlib.sha256(f"{self._salt}:{user_id}".encode()).hexdigest()[:16]
@@ -291,6 +336,20 @@ class Store:
         with self.atomic() as db:
             return _stats(db, since, top)
 
+    def forget_guessable_hashes(self) -> int:
+        """Questions logged before the salt was random carry hashes anyone could reverse: clear them.
+
+        Only their link to a person goes (a 👍 on such an old answer is no longer accepted); the
+        questions, their answers and their feedback stay for the statistics.
+        """
+        with self.atomic() as db:
+            cleared = db.execute("update questions set user_hash = '' where user_hash != ''").rowcount
+        if cleared:
+            logger.warning(
+                "Cleared the guessable user hashes of %d questions logged before the salt was random", cleared
+            )
+        return cleared
+
     def close(self) -> None:
         self.db.conn.close()
 
@@ -336,9 +395,41 @@ def _stats(db: sqlite_utils.Database, since: str, top: int) -> Stats:
     )
 
 
+SALT_FILE = "hash_salt"
+
+
+def hash_salt(settings) -> tuple[str, bool]:
+    """The salt of user hashes: MIGRANTSBOT_HASH_SALT, else one made at the first start and kept
+    in `data/hash_salt` (readable by the bot's user only). True when it was made just now.
+
+    A salt in the source code would let anyone who reads it reverse a hash by trying every
+    Telegram id (under a second); a random one kept beside the database cannot be guessed.
+    """
+    if settings.hash_salt is not None and settings.hash_salt.get_secret_value():
+        return settings.hash_salt.get_secret_value(), False
+    path = Path(settings.data_dir) / SALT_FILE
+    if path.is_file() and path.read_text(encoding="utf-8").strip():
+        return path.read_text(encoding="utf-8").strip(), False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".hash_salt.")
+    with os.fdopen(handle, "w", encoding="utf-8") as out:  # mkstemp makes it 0600
+        out.write(secrets.token_hex(32) + "\n")
+    try:
+        os.link(temporary, path)  # atomic, and never over a salt another process just made
+    except FileExistsError:
+        pass
+    finally:
+        os.unlink(temporary)
+    return path.read_text(encoding="utf-8").strip(), True
+
+
 def open_store(settings) -> Store:
-    """The database of these settings (`bot.config.Settings`)."""
-    return Store.open(Path(settings.database_path), salt=settings.hash_salt.get_secret_value())
+    """The database of these settings (`bot.config.Settings`), hashing user ids with their salt."""
+    salt, made_now = hash_salt(settings)
+    store = Store.open(Path(settings.database_path), salt=salt)
+    if made_now:
+        store.forget_guessable_hashes()
+    return store
 
 
 def now_iso() -> str:

@@ -16,8 +16,6 @@ from telegram.ext import (
     Application,
     ApplicationBuilder,
     ContextTypes,
-    PersistenceInput,
-    PicklePersistence,
 )
 from telegram.request import BaseRequest
 
@@ -26,6 +24,7 @@ from bot.services import Services, build_services
 from handlers import admin, ask, browse, documents, errors, focal, jobs, report, start
 from handlers.context import BotData, Context
 from handlers.ordering import PerUserUpdateProcessor
+from handlers.persistence import SQLitePersistence
 
 logger = logging.getLogger(__name__)
 
@@ -53,12 +52,8 @@ def build_application(
             ready.close()
 
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    # Conversations and drafts survive a restart; bot_data holds live services and is not stored.
-    persistence = PicklePersistence(
-        filepath=settings.data_dir / "conversations.pickle",
-        store_data=PersistenceInput(bot_data=False, chat_data=False, user_data=True, callback_data=False),
-        update_interval=1,
-    )
+    # Conversations and drafts survive a restart, in the database; bot_data holds live services, not stored.
+    persistence = SQLitePersistence(settings)
     builder = (
         ApplicationBuilder()
         .token(settings.telegram_token.get_secret_value())

@@ -11,6 +11,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filt
 
 from bot.answering.answer import Answer
 from bot.formatting import answer_html
+from bot.reporting import invitations
 from handlers.common import escape, keyboard, reply_html, reply_text
 from handlers.context import Context
 from handlers.guards import registered_when_closed
@@ -45,6 +46,9 @@ async def ask(update: Update, context: Context) -> None:
         await reply_text(update, context.t("ask.slow_down"))
         return
     question = message.text or ""
+    if invitations.looks_like_code(question):  # a secret: neither searched nor logged
+        await reply_text(update, context.t("register.code_without_command"))
+        return
     started = time.perf_counter()
     work = asyncio.ensure_future(asyncio.to_thread(services.answerer.answer, question, context.lang))
     done, _ = await asyncio.wait({work}, timeout=TYPING_AFTER_SECONDS)

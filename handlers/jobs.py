@@ -66,7 +66,7 @@ async def send_reminders(application: Application, services: Services, today: dt
     deadline, points = await asyncio.to_thread(deadlines.due_reminders, services.store, today)
     sent = 0
     for point in points:
-        chosen = application.user_data.get(point.telegram_id, {}).get(LANGUAGE_CHOICE)
+        chosen = (await _stored_user_data(application, point.telegram_id)).get(LANGUAGE_CHOICE)
         text = _reminder_text(chosen or point.lang or "en", deadline, today)
         try:
             await application.bot.send_message(point.telegram_id, text)
@@ -76,6 +76,14 @@ async def send_reminders(application: Application, services: Services, today: dt
         await asyncio.to_thread(deadlines.record_reminder, services.store, deadline, point.telegram_id, today)
         sent += 1
     return sent
+
+
+async def _stored_user_data(application: Application, user_id: int) -> dict:
+    """A user's data as handlers see it, though they sent nothing (it is loaded on a user's first update)."""
+    if application.user_data.get(user_id):
+        return application.user_data[user_id]
+    stored = getattr(application.persistence, "stored_user_data", None)
+    return await stored(user_id) if stored else {}
 
 
 async def remind_focal_points(context: Context) -> None:

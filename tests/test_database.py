@@ -16,7 +16,16 @@ from bot.database import MIGRATIONS, Store
 from bot.reporting import deadlines, registry, reports
 
 RELEASE_DB = Path(__file__).parent / "data" / "release-0.1.db"
-NAMES = ["m001_questions", "m002_focal_points", "m003_reminders", "m004_report_reference", "m005_focal_point_language"]
+NAMES = [
+    "m001_questions",
+    "m002_focal_points",
+    "m003_reminders",
+    "m004_report_reference",
+    "m005_focal_point_language",
+    "m006_conversation_state",
+    "m007_hashed_register_failures",
+]
+BROKEN = 4  # the migration _broken_set breaks: m005, which adds a column and fails after more work
 
 
 def _schema(path: Path) -> list[tuple]:
@@ -38,10 +47,10 @@ def _applied(store: Store) -> list[str]:
 def _broken_set() -> Migrations:
     """The real migrations, the last of which does part of its work and then fails."""
     broken = Migrations(MIGRATIONS.name)
-    for name in NAMES[:-1]:
+    for name in NAMES[:BROKEN]:
         broken(name=name)(getattr(database, name))
 
-    @broken(name=NAMES[-1])
+    @broken(name=NAMES[BROKEN])
     def half_done(db: sqlite_utils.Database) -> None:
         db["focal_points"].add_column("lang", str)
         db["half_done"].create({"id": int}, pk="id")
@@ -101,8 +110,10 @@ def test_release_database_upgrades_with_its_rows_intact(tmp_path):
     assert _applied(store) == NAMES and "_migrations" not in db.table_names()
     after = {name: db[name].count for name in db.table_names()}
     for table, count in before.items():
-        if table != "_migrations":
+        # wrong-code attempts were kept under Telegram ids in clear; they only count for ten minutes
+        if table not in {"_migrations", "register_failures"}:
             assert after[table] == count, table
+    assert "telegram_id" not in db["register_failures"].columns_dict
 
     questions = list(db["questions"].rows_where(order_by="id"))
     assert [q["question"] for q in questions] == ["activity 27", "¿Qué le pide el Programa a la CIDH?", "Quxbaz?"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import secrets
 from typing import Literal
 
@@ -35,6 +36,14 @@ class UnknownActor(ValueError):
     def __init__(self, actor_id: str) -> None:
         self.actor_id = actor_id
         super().__init__(t("en", "invite.unknown_actor", actor=actor_id))
+
+
+_CODE = re.compile(r"\s*[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}\s*", re.IGNORECASE)
+
+
+def looks_like_code(text: str) -> bool:
+    """A registration code typed on its own: never logged as a question, never shown in /stats."""
+    return _CODE.fullmatch(text) is not None
 
 
 def _hash_code(code: str) -> str:
@@ -74,10 +83,12 @@ def register(
 ) -> Actor:
     """Bind a Telegram user to the code's actor, once; wrong codes count towards a pause."""
     now = now or dt.datetime.now(dt.UTC)
-    with store.atomic() as db:
+    user_hash = store.user_hash(telegram_id)
+    # Immediate: the count and the failure it adds are one step, even for another process's attempts.
+    with store.atomic(immediate=True) as db:
         failures = db.execute(
-            "select count(*) from register_failures where telegram_id = ? and at >= ?",
-            [telegram_id, _stamp(now - FAILURE_WINDOW)],
+            "select count(*) from register_failures where user_hash = ? and at >= ?",
+            [user_hash, _stamp(now - FAILURE_WINDOW)],
         ).fetchone()[0]
         if failures >= MAX_FAILURES:
             raise RegistrationError("paused")
@@ -90,7 +101,7 @@ def register(
         elif rows[0]["expires_at"] < _stamp(now):
             problem = "expired"
         if problem:  # the failure is recorded (and committed) before the user hears of it
-            db["register_failures"].insert({"telegram_id": telegram_id, "at": _stamp(now)})
+            db["register_failures"].insert({"user_hash": user_hash, "at": _stamp(now)})
         else:
             invitation = rows[0]
             db["invitations"].update(invitation["code_hash"], {"used_at": _stamp(now), "used_by": telegram_id})
