@@ -9,11 +9,12 @@ import tempfile
 from pathlib import Path
 
 from telegram import Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+from telegram.ext import BaseHandler, CommandHandler
 
 from bot.reporting import deadlines, invitations, registry
 from bot.reporting.export import export
 from bot.stats import stats_text
+from handlers.callbacks import ButtonHandler, RevokeButton
 from handlers.common import escape, keyboard, reply_html, reply_text
 from handlers.context import Context
 from handlers.guards import maintainers_only
@@ -51,7 +52,12 @@ async def focal_points(update: Update, context: Context) -> None:
         return
     buttons = keyboard(
         *[
-            [(context.t("focalpoints.button_revoke", actor=row.actor_id, name=row.name), f"fprev:{row.telegram_id}")]
+            [
+                (
+                    context.t("focalpoints.button_revoke", actor=row.actor_id, name=row.name),
+                    RevokeButton(telegram_id=row.telegram_id).data,
+                )
+            ]
             for row in rows
         ]
     )
@@ -65,7 +71,7 @@ async def focal_points(update: Update, context: Context) -> None:
 @maintainers_only
 async def revoke(update: Update, context: Context) -> None:
     query = update.callback_query
-    telegram_id = int(query.data.partition(":")[2])
+    telegram_id = context.button.telegram_id
     done = await asyncio.to_thread(registry.revoke_focal_point, context.services.store, telegram_id)
     await query.answer(context.t("focalpoints.revoked_short" if done else "focalpoints.already_revoked"))
     if done:
@@ -117,7 +123,7 @@ def handlers() -> list[BaseHandler]:
         CommandHandler("stats", stats),
         CommandHandler("invite", invite),
         CommandHandler("focalpoints", focal_points),
-        CallbackQueryHandler(revoke, pattern=r"^fprev:\d+$"),
+        ButtonHandler(RevokeButton, revoke),
         CommandHandler("export", export_draft),
         CommandHandler("deadline", deadline),
     ]

@@ -7,11 +7,12 @@ import time
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ChatAction
-from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
+from telegram.ext import BaseHandler, MessageHandler, filters
 
 from bot.answering.answer import Answer
 from bot.formatting import answer_html
 from bot.reporting import invitations
+from handlers.callbacks import ButtonHandler, FeedbackButton, PassageButton
 from handlers.common import escape, keyboard, reply_html, reply_text
 from handlers.context import Context
 from handlers.guards import registered_when_closed
@@ -34,8 +35,12 @@ def _over_limit(context: Context, limit: int) -> bool:
 def answer_keyboard(answer: Answer, question_id: int) -> InlineKeyboardMarkup | None:
     if not answer.found:
         return None
-    passages = [(f"📄 [{c.n}]", f"psg:{question_id}:{c.n}") for c in answer.citations[:5]]
-    return keyboard(passages, [("👍", f"fb:{question_id}:1"), ("👎", f"fb:{question_id}:-1")])
+    passages = [(f"📄 [{c.n}]", PassageButton(question=question_id, n=c.n).data) for c in answer.citations[:5]]
+    votes = [
+        ("👍", FeedbackButton(question=question_id, value=1).data),
+        ("👎", FeedbackButton(question=question_id, value=-1).data),
+    ]
+    return keyboard(passages, votes)
 
 
 @registered_when_closed
@@ -70,37 +75,23 @@ async def ask(update: Update, context: Context) -> None:
     await reply_html(update, answer_html(answer), reply_markup=answer_keyboard(answer, question_id))
 
 
-def _parse(data: str | None) -> tuple[int, int] | None:
-    """ "psg:QUESTION:N" / "fb:QUESTION:±1" → (question id, number)."""
-    try:
-        _, question_id, value = (data or "").split(":")
-        return int(question_id), int(value)
-    except ValueError:
-        return None
-
-
 async def show_passage(update: Update, context: Context) -> None:
-    query = update.callback_query
+    query, button = update.callback_query, context.button
     services = context.services
-    parsed = _parse(query.data)
-    chunk_id = await asyncio.to_thread(services.store.cited_chunk, *parsed) if parsed else None
+    chunk_id = await asyncio.to_thread(services.store.cited_chunk, button.question, button.n)
     chunk = services.searcher.chunk_by_id(chunk_id) if chunk_id else None
     if chunk is None:
         await query.answer(context.t("ask.stale"), show_alert=True)
         return
     await query.answer()
     date = f" ({chunk.date})" if chunk.date else ""
-    await reply_html(update, f"<b>[{parsed[1]}] {escape(chunk.section_path + date)}</b>\n\n{escape(chunk.text)}")
+    await reply_html(update, f"<b>[{button.n}] {escape(chunk.section_path + date)}</b>\n\n{escape(chunk.text)}")
 
 
 async def feedback(update: Update, context: Context) -> None:
-    query = update.callback_query
-    parsed = _parse(query.data)
-    if parsed is None:
-        await query.answer(context.t("ask.stale"), show_alert=True)
-        return
+    query, button = update.callback_query, context.button
     stored = await asyncio.to_thread(
-        context.services.store.set_feedback, parsed[0], parsed[1], user_id=update.effective_user.id
+        context.services.store.set_feedback, button.question, button.value, user_id=update.effective_user.id
     )
     await query.answer(context.t("ask.thanks" if stored else "ask.not_yours"))
 
@@ -108,6 +99,6 @@ async def feedback(update: Update, context: Context) -> None:
 def handlers() -> list[BaseHandler]:
     return [
         MessageHandler(filters.TEXT & ~filters.COMMAND, ask),
-        CallbackQueryHandler(show_passage, pattern=r"^psg:"),
-        CallbackQueryHandler(feedback, pattern=r"^fb:"),
+        ButtonHandler(PassageButton, show_passage),
+        ButtonHandler(FeedbackButton, feedback),
     ]

@@ -9,7 +9,7 @@ import traceback
 
 from telegram import Update
 from telegram.constants import ParseMode
-from telegram.ext import BaseHandler, MessageHandler, filters
+from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
 
 from handlers.common import reply_text
 from handlers.context import Context
@@ -23,6 +23,11 @@ async def unknown_command(update: Update, context: Context) -> None:
 
 async def not_text(update: Update, context: Context) -> None:
     await reply_text(update, context.t("error.not_text"))
+
+
+async def stale_button(update: Update, context: Context) -> None:
+    """A button no handler took: out of date, from another version of the bot, or forged."""
+    await update.callback_query.answer(context.t("button.stale"), show_alert=True)
 
 
 async def error_handler(update: object, context: Context) -> None:
@@ -56,4 +61,5 @@ def handlers() -> list[BaseHandler]:
     return [
         MessageHandler(filters.COMMAND, unknown_command),
         MessageHandler(~filters.TEXT & ~filters.StatusUpdate.ALL, not_text),
+        CallbackQueryHandler(stale_button),
     ]

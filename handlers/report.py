@@ -6,15 +6,22 @@ CONFIRM: Submit → saved once, END · Edit a field → that step → CONFIRM ·
 ```
 The draft lives in `user_data` (persisted), so a timeout or a restart keeps it; it is written to
 the database once, at Submit, under the draft's key (bot/reporting/reports.py). Each step parses
-its input once: a button's value by its prefix, typed text by the validators of reports.py.
+its input once: a button's value by its model (handlers/callbacks.py), typed text by the
+validators of reports.py. Every step checks again that the user is still a focal point of the
+draft's actor (`_step`): a focal point revoked mid-report can neither go on nor submit. A draft
+that no longer validates (a forged or outdated value) is dropped with a log line, never kept to
+fail every later step.
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
+import logging
 import warnings
 from enum import IntEnum
 
+from pydantic import ValidationError
 from telegram import Update
 from telegram.ext import (
     BaseHandler,
@@ -27,12 +34,25 @@ from telegram.ext import (
 from telegram.warnings import PTBUserWarning
 
 from bot.reporting import registry, reports
-from bot.reporting.reports import REPORT_KINDS, InvalidField, ProgramRef, ReportDraft
+from bot.reporting.reports import REPORT_KINDS, InvalidField, ReportDraft
 from bot.texts import t
+from handlers.callbacks import (
+    REPORT_BUTTONS,
+    ButtonHandler,
+    CancelReportButton,
+    EditMenuButton,
+    EditReportButton,
+    FieldButton,
+    KindButton,
+    RefButton,
+    SubmitButton,
+)
 from handlers.common import escape, keyboard, reply_html, reply_text
 from handlers.context import Context
-from handlers.guards import focal_points_only
+from handlers.guards import focal_points_only, refuse
 from handlers.jobs import publish_reports_soon
+
+logger = logging.getLogger(__name__)
 
 DRAFT = "report_draft"
 EDITING = "report_editing"  # a field is being changed from the summary: go back to it after
@@ -53,7 +73,14 @@ class ReportState(IntEnum):
 
 def _draft(context: Context) -> ReportDraft | None:
     data = context.user_data.get(DRAFT)
-    return ReportDraft.model_validate(data) if data else None
+    if not data:
+        return None
+    try:
+        return ReportDraft.model_validate(data)
+    except ValidationError as error:  # from a forged value or another version: dropped, not kept to fail again
+        logger.warning("Dropped a report draft that no longer validates (%d errors)", error.error_count())
+        _clear(context)
+        return None
 
 
 def _save(context: Context, draft: ReportDraft) -> None:
@@ -70,23 +97,51 @@ def _short(text: str, limit: int = 48) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
+def _step(callback):
+    """A step of the conversation: only a focal point, with an open draft of their own actor."""
+
+    @focal_points_only
+    @functools.wraps(callback)
+    async def step(update: Update, context: Context):
+        draft = _draft(context)
+        if draft is None:
+            return await refuse(update, context, "report.already_closed")
+        point = await asyncio.to_thread(registry.focal_point, context.services.store, update.effective_user.id)
+        if point is None or point.actor_id != draft.actor_id:
+            _clear(context)
+            return await refuse(update, context, "report.wrong_actor")
+        return await callback(update, context)
+
+    return step
+
+
+def _offered(context: Context, draft: ReportDraft, program_actor: str) -> set[str]:
+    """The references the REF step offers this focal point, as button targets."""
+    catalogue = context.services.catalogue
+    offered = {f"activity {item.number}" for item in catalogue.activities_for(program_actor)}
+    offered |= {f"specific objective {item.number}" for item in catalogue.program_items("specific objective")}
+    return offered | {"objectives", "other"}
+
+
+async def _program_actor(context: Context, draft: ReportDraft) -> str:
+    registered = await asyncio.to_thread(registry.actor, context.services.store, draft.actor_id)
+    return registry.program_actor_of(registered) if registered else draft.actor_id
+
+
 # -- questions --------------------------------------------------------------------------------
 
 
 async def _ask_ref(update: Update, context: Context, draft: ReportDraft) -> ReportState:
-    services = context.services
-    registered = await asyncio.to_thread(registry.actor, services.store, draft.actor_id)
-    program_actor = registry.program_actor_of(registered) if registered else draft.actor_id
-    items = services.catalogue.activities_for(program_actor)
-    rows = [[(f"{i.number}. {_short(i.text)}", f"ref:activity {i.number}")] for i in items]
-    rows.append([(context.t("report.button_objective"), "ref:objectives")])
-    rows.append([(context.t("report.button_other"), "ref:other")])
+    items = context.services.catalogue.activities_for(await _program_actor(context, draft))
+    rows = [[(f"{i.number}. {_short(i.text)}", RefButton(target=f"activity {i.number}").data)] for i in items]
+    rows.append([(context.t("report.button_objective"), RefButton(target="objectives").data)])
+    rows.append([(context.t("report.button_other"), RefButton(target="other").data)])
     await reply_html(update, context.t("report.ask_ref"), reply_markup=keyboard(*rows))
     return ReportState.REF
 
 
 async def _ask_kind(update: Update, context: Context) -> ReportState:
-    rows = [[(context.t(f"kind.{kind}"), f"kind:{kind}")] for kind in REPORT_KINDS]
+    rows = [[(context.t(f"kind.{kind}"), KindButton(kind=kind).data)] for kind in REPORT_KINDS]
     await reply_html(update, context.t("report.ask_kind"), reply_markup=keyboard(*rows))
     return ReportState.KIND
 
@@ -128,8 +183,11 @@ def summary_html(draft: ReportDraft, actor_name: str, lang: str) -> str:
 async def _confirm(update: Update, context: Context, draft: ReportDraft) -> ReportState:
     registered = await asyncio.to_thread(registry.actor, context.services.store, draft.actor_id)
     buttons = keyboard(
-        [(context.t("report.button_submit"), "rsub")],
-        [(context.t("report.button_edit"), "redit"), (context.t("button.cancel"), "rcancel")],
+        [(context.t("report.button_submit"), SubmitButton().data)],
+        [
+            (context.t("report.button_edit"), EditMenuButton().data),
+            (context.t("button.cancel"), CancelReportButton().data),
+        ],
     )
     name = registered.name_in(context.lang) if registered else draft.actor_id
     await reply_html(update, summary_html(draft, name, context.lang), reply_markup=buttons)
@@ -177,11 +235,19 @@ async def start(update: Update, context: Context) -> ReportState:
     return await _ask_ref(update, context, draft)
 
 
+@focal_points_only
 async def edit_existing(update: Update, context: Context) -> ReportState | int:
     """Entry from /myreports: a submitted report becomes a draft; submitting it keeps the old version."""
     query = update.callback_query
-    report = await asyncio.to_thread(reports.report, context.services.store, int(query.data.partition(":")[2]))
-    if report is None or report.telegram_id != update.effective_user.id or report.status != "active":
+    report = await asyncio.to_thread(reports.report, context.services.store, context.button.report)
+    point = await asyncio.to_thread(registry.focal_point, context.services.store, update.effective_user.id)
+    if (
+        report is None
+        or report.telegram_id != update.effective_user.id
+        or report.status != "active"
+        or point is None
+        or point.actor_id != report.actor_id
+    ):
         await query.answer(context.t("report.cannot_edit"), show_alert=True)
         return ConversationHandler.END
     await query.answer()
@@ -191,42 +257,35 @@ async def edit_existing(update: Update, context: Context) -> ReportState | int:
     return await _confirm(update, context, draft)
 
 
-async def objectives_chosen(update: Update, context: Context) -> ReportState | int:
+async def _objectives(update: Update, context: Context) -> ReportState:
     """🎯 A Program objective: the specific objectives as buttons, still in the REF step."""
-    query = update.callback_query
-    await query.answer()
-    if _draft(context) is None:
-        await reply_text(update, context.t("report.already_closed"))
-        return ConversationHandler.END
     items = context.services.catalogue.program_items("specific objective")
-    rows = [[(f"{i.number}. {_short(i.text)}", f"ref:specific objective {i.number}")] for i in items]
-    rows.append([(context.t("report.button_other"), "ref:other")])
+    rows = [[(f"{i.number}. {_short(i.text)}", RefButton(target=f"specific objective {i.number}").data)] for i in items]
+    rows.append([(context.t("report.button_other"), RefButton(target="other").data)])
     await reply_html(update, context.t("report.ask_objective"), reply_markup=keyboard(*rows))
     return ReportState.REF
 
 
+@_step
 async def ref_chosen(update: Update, context: Context) -> ReportState | int:
-    query = update.callback_query
-    await query.answer()
+    """A reference button: one of those offered to this focal point, else the stale-button alert."""
+    query, button = update.callback_query, context.button
     draft = _draft(context)
-    if draft is None:
-        await reply_text(update, context.t("report.already_closed"))
-        return ConversationHandler.END
-    try:
-        draft.ref = ProgramRef.parse(query.data.partition(":")[2])
-    except ValueError:  # a button of another version of the bot: ask again
-        return await _ask_ref(update, context, draft)
+    if button.target not in _offered(context, draft, await _program_actor(context, draft)):
+        await query.answer(context.t("button.stale"), show_alert=True)
+        return ReportState.REF
+    await query.answer()
+    if button.program_ref is None:
+        return await _objectives(update, context)
+    draft.ref = button.program_ref
     return await _next_step(update, context, draft)
 
 
+@_step
 async def kind_chosen(update: Update, context: Context) -> ReportState:
-    query = update.callback_query
-    await query.answer()
+    await update.callback_query.answer()
     draft = _draft(context)
-    kind = query.data.partition(":")[2]
-    if kind not in REPORT_KINDS:
-        return await _ask_kind(update, context)
-    draft.kind = kind
+    draft.kind = context.button.kind
     return await _next_step(update, context, draft)
 
 
@@ -247,7 +306,7 @@ def _text_step(field: str, parse, state: ReportState):
 
     step.__name__ = f"{field}_given"
     step.__doc__ = f"The {field}, typed: stored when valid, else the reason and the same question."
-    return step
+    return _step(step)
 
 
 period_given = _text_step("period", reports.parse_period, ReportState.PERIOD)
@@ -255,6 +314,7 @@ description_given = _text_step("description", reports.parse_description, ReportS
 link_given = _text_step("link", reports.parse_link, ReportState.LINK)
 
 
+@_step
 async def link_skipped(update: Update, context: Context) -> ReportState:
     """/skip: no link."""
     draft = _draft(context)
@@ -263,6 +323,7 @@ async def link_skipped(update: Update, context: Context) -> ReportState:
     return await _next_step(update, context, draft)
 
 
+@focal_points_only
 async def submit(update: Update, context: Context) -> int:
     """✅ Submit: written once, in one transaction; a replay or a double tap finds it written."""
     query = update.callback_query
@@ -285,21 +346,23 @@ async def submit(update: Update, context: Context) -> int:
     return ConversationHandler.END
 
 
+@_step
 async def edit_menu(update: Update, context: Context) -> ReportState:
     """✏️ Edit a field: which one."""
     await update.callback_query.answer()
-    rows = [[(context.t(f"report.field.{name}"), f"rfield:{name}")] for name in FIELDS]
+    rows = [[(context.t(f"report.field.{name}"), FieldButton(field=name).data)] for name in FIELDS]
     await reply_text(update, context.t("report.which_field"), reply_markup=keyboard(*rows))
     return ReportState.EDIT
 
 
+@_step
 async def edit_field(update: Update, context: Context) -> ReportState:
     """That field's question again; after the answer, back to the summary."""
     query = update.callback_query
     await query.answer()
     draft = _draft(context)
     context.user_data[EDITING] = True
-    field = query.data.partition(":")[2]
+    field = context.button.field
     if field == "ref":
         return await _ask_ref(update, context, draft)
     if field == "kind":
@@ -339,23 +402,20 @@ def build_report_conversation() -> ConversationHandler:
         return ConversationHandler(
             entry_points=[
                 CommandHandler("report", start),
-                CallbackQueryHandler(edit_existing, pattern=r"^rpedit:\d+$"),
+                ButtonHandler(EditReportButton, edit_existing),
             ],
             states={
-                ReportState.REF: [
-                    CallbackQueryHandler(objectives_chosen, pattern=r"^ref:objectives$"),
-                    CallbackQueryHandler(ref_chosen, pattern=r"^ref:"),
-                ],
-                ReportState.KIND: [CallbackQueryHandler(kind_chosen, pattern=r"^kind:")],
+                ReportState.REF: [ButtonHandler(RefButton, ref_chosen)],
+                ReportState.KIND: [ButtonHandler(KindButton, kind_chosen)],
                 ReportState.PERIOD: [MessageHandler(text, period_given)],
                 ReportState.DESCRIPTION: [MessageHandler(text, description_given)],
                 ReportState.LINK: [CommandHandler("skip", link_skipped), MessageHandler(text, link_given)],
                 ReportState.CONFIRM: [
-                    CallbackQueryHandler(submit, pattern=r"^rsub$"),
-                    CallbackQueryHandler(edit_menu, pattern=r"^redit$"),
-                    CallbackQueryHandler(cancel, pattern=r"^rcancel$"),
+                    ButtonHandler(SubmitButton, submit),
+                    ButtonHandler(EditMenuButton, edit_menu),
+                    ButtonHandler(CancelReportButton, cancel),
                 ],
-                ReportState.EDIT: [CallbackQueryHandler(edit_field, pattern=r"^rfield:")],
+                ReportState.EDIT: [ButtonHandler(FieldButton, edit_field)],
                 ConversationHandler.TIMEOUT: [MessageHandler(filters.ALL, timed_out), CallbackQueryHandler(timed_out)],
             },
             fallbacks=[CommandHandler("cancel", cancel), CommandHandler("report", start)],
@@ -368,5 +428,5 @@ def build_report_conversation() -> ConversationHandler:
 def handlers() -> list[BaseHandler]:
     return [
         build_report_conversation(),
-        CallbackQueryHandler(stale_button, pattern=r"^(rsub|redit|rcancel|ref:|kind:|rfield:)"),
+        ButtonHandler(REPORT_BUTTONS, stale_button),
     ]

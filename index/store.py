@@ -7,6 +7,9 @@ Layout of `data/index/`:
 A build that dies half-way leaves a folder that CURRENT never pointed at; the old version keeps
 serving and the next build starts clean. Loading checks the manifest against the encoder and
 chunker, and refuses a mismatch with the command that fixes it.
+
+Building and updating hold the corpus and index lock; the switch, the lock and the sweep of old
+versions are in index/versions.py.
 """
 
 from __future__ import annotations
@@ -14,8 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
-import shutil
+import logging
 import time
 import uuid
 from collections.abc import Callable
@@ -25,14 +27,34 @@ import numpy as np
 from pydantic import BaseModel, ValidationError
 
 from index.chunk import CHUNKER_VERSION, Chunk, chunk_document
-from index.corpus import DocumentInfo, NewFile, content_hash, load_manifest, register_new_files, scan_folder
+from index.corpus import (
+    DocumentInfo,
+    NewFile,
+    content_hash,
+    is_generated_name,
+    load_manifest,
+    register_new_files,
+    scan_folder,
+)
 from index.encoder import Encoder
 from index.extract import ExtractionError, extract
 from index.lexical import LexicalIndex
 from index.search import Searcher
 from index.vectors import VectorStore
+from index.versions import (
+    CURRENT,
+    IndexBusyError,
+    current_version,
+    finish_version,
+    locked,
+    remove_unfinished_versions,
+    start_version,
+)
 
-CURRENT = "CURRENT"
+__all__ = ["CURRENT", "IndexBusyError", "current_version", "locked"]  # with the rest, as they were here
+
+logger = logging.getLogger(__name__)
+
 REBUILD_HINT = "Rebuild it with: migrantsbot index build"
 
 
@@ -109,26 +131,6 @@ class UpdateResult(BaseModel):
         return self.manifest.failed
 
 
-def current_version(index_dir: Path) -> Path | None:
-    pointer = index_dir / CURRENT
-    if not pointer.exists():
-        return None
-    version = index_dir / pointer.read_text(encoding="utf-8").strip()
-    return version if version.is_dir() else None
-
-
-def _switch_to(index_dir: Path, version: Path) -> None:
-    temporary = index_dir / f".{CURRENT}.{uuid.uuid4().hex}"
-    temporary.write_text(version.name, encoding="utf-8")
-    os.replace(temporary, index_dir / CURRENT)
-
-
-def _remove_old_versions(index_dir: Path, keep: Path) -> None:
-    for entry in index_dir.iterdir():
-        if entry.is_dir() and entry != keep and entry.name.startswith("v"):
-            shutil.rmtree(entry, ignore_errors=True)
-
-
 Corpus = Path | list[Path]
 
 
@@ -143,7 +145,11 @@ def sources(corpus: Corpus) -> list[tuple[Path, DocumentInfo]]:
     for position, folder in enumerate(folders):
         if position > 0 and not (folder / "manifest.toml").exists():
             continue
-        found += [(folder, document) for document in load_manifest(folder)]
+        for document in load_manifest(folder):
+            if position == 0 and len(folders) > 1 and is_generated_name(document.file):
+                logger.warning("Left out %s: its name is reserved for focal points' reports; rename it", document.file)
+                continue
+            found.append((folder, document))
     names = [document.file for _, document in found]
     duplicates = {name for name in names if names.count(name) > 1}
     if duplicates:
@@ -198,12 +204,13 @@ def build_index(
     on_chunked: Callable[[int], None] | None = None,
 ) -> IndexManifest:
     """Parse, chunk and embed the whole corpus into a new version, then switch to it."""
-    failed = {found.file: found.error for found in register_new_files(_folders(corpus_dir)[0]) if found.error}
-    chunks, entries = chunk_corpus(corpus_dir, failed)
-    if on_chunked:
-        on_chunked(len(chunks))
-    vectors = encoder.encode_passages([chunk.embedding_text for chunk in chunks], show_progress=show_progress)
-    return write_version(index_dir, encoder, chunks, vectors, entries, failed)
+    with locked(index_dir):
+        failed = {found.file: found.error for found in register_new_files(_folders(corpus_dir)[0]) if found.error}
+        chunks, entries = chunk_corpus(corpus_dir, failed)
+        if on_chunked:
+            on_chunked(len(chunks))
+        vectors = encoder.encode_passages([chunk.embedding_text for chunk in chunks], show_progress=show_progress)
+        return write_version(index_dir, encoder, chunks, vectors, entries, failed)
 
 
 def write_version(
@@ -216,8 +223,7 @@ def write_version(
 ) -> IndexManifest:
     index_dir.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now(dt.UTC)
-    version = index_dir / f"v{stamp:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
-    version.mkdir()
+    version = start_version(index_dir, f"v{stamp:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}")
     store = VectorStore.build(vectors)
     store.save(version / "index.faiss")
     LexicalIndex.create(version / "chunks.db", chunks).close()
@@ -232,8 +238,7 @@ def write_version(
         failed=failed or {},
     )
     (version / "manifest.json").write_text(manifest.model_dump_json(indent=2), encoding="utf-8")
-    _switch_to(index_dir, version)
-    _remove_old_versions(index_dir, keep=version)
+    finish_version(index_dir, version)
     return manifest
 
 
@@ -335,10 +340,15 @@ def update_index(corpus_dir: Corpus, index_dir: Path, encoder: Encoder, *, show_
     """Embed only new and changed documents, reuse the rest, and switch to the result atomically.
 
     A crash before the switch leaves the previous version serving; its half-written folder is
-    swept away by the next update.
+    swept away by the next update. Holds the corpus and index lock throughout.
     """
+    with locked(index_dir):
+        return _update_index(corpus_dir, index_dir, encoder, show_progress=show_progress)
+
+
+def _update_index(corpus_dir: Corpus, index_dir: Path, encoder: Encoder, *, show_progress: bool) -> UpdateResult:
     started = time.perf_counter()
-    _remove_unfinished_versions(index_dir)
+    remove_unfinished_versions(index_dir)
     new_files = register_new_files(_folders(corpus_dir)[0])
     plan = plan_update(corpus_dir, index_dir, encoder)
     if plan.full_rebuild:
@@ -414,10 +424,3 @@ def update_index(corpus_dir: Corpus, index_dir: Path, encoder: Encoder, *, show_
         seconds=time.perf_counter() - started,
         new_files=new_files,
     )
-
-
-def _remove_unfinished_versions(index_dir: Path) -> None:
-    """Folders of builds that died before their switch: never served, safe to delete."""
-    serving = current_version(index_dir)
-    if serving is not None:
-        _remove_old_versions(index_dir, keep=serving)

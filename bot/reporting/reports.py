@@ -124,7 +124,7 @@ def year_of(period: str) -> int | None:
 
 def parse_period(text: str) -> str:
     try:
-        period = _Period(period=text.strip()).period
+        period = _Period(period=" ".join(text.split())).period
     except ValidationError:
         raise InvalidField("report.invalid_period_length") from None
     if year_of(period) is None:
@@ -137,10 +137,13 @@ class _Description(BaseModel):
 
 
 def parse_description(text: str) -> str:
+    """One paragraph of 30 to 3,000 characters: line breaks and runs of spaces become one space, so
+    the text is stored (and later indexed) as data, with no structure of its own."""
+    text = " ".join(text.split())
     try:
-        return _Description(description=text.strip()).description
+        return _Description(description=text).description
     except ValidationError:
-        raise InvalidField("report.invalid_description", length=len(text.strip())) from None
+        raise InvalidField("report.invalid_description", length=len(text)) from None
 
 
 class _Link(BaseModel):

@@ -328,6 +328,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "n'est pas perdue.",
         "pt": "Desculpe, algo falhou do meu lado ao responder. Tente novamente; sua pergunta não foi perdida.",
     },
+    "button.stale": {
+        "en": "This button is out of date. Please send the command again.",
+        "es": "Este botón ya no es válido. Envíe el comando de nuevo, por favor.",
+        "fr": "Ce bouton n'est plus valable. Envoyez à nouveau la commande, s'il vous plaît.",
+        "pt": "Este botão não é mais válido. Envie o comando novamente, por favor.",
+    },
     "button.cancel": {
         "en": "✖ Cancel",
         "es": "✖ Cancelar",

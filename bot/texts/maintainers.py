@@ -81,6 +81,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "Non ajouté : {error}",
         "pt": "Não adicionado: {error}",
     },
+    "doc.bad_date": {
+        "en": "{name}: “{value}” is not a date. Write it as YYYY-MM-DD, for example date: 2020-05-01.",
+        "es": "{name}: «{value}» no es una fecha. Escríbala como AAAA-MM-DD, por ejemplo date: 2020-05-01.",
+        "fr": "{name} : « {value} » n'est pas une date. Écrivez-la AAAA-MM-JJ, par exemple date: 2020-05-01.",
+        "pt": "{name}: “{value}” não é uma data. Escreva-a como AAAA-MM-DD, por exemplo date: 2020-05-01.",
+    },
+    "doc.bad_field": {
+        "en": "{name}: the {field} given is not valid ({problem}).",
+        "es": "{name}: el valor de {field} no es válido ({problem}).",
+        "fr": "{name} : la valeur de {field} n'est pas valable ({problem}).",
+        "pt": "{name}: o valor de {field} não é válido ({problem}).",
+    },
     "doc.summary": {  # HTML
         "en": "<b>{name}</b>: {characters} characters of text.\n"
         "Title: {title}\nShort name: {short}\nDate: {date}\nKind: {kind}\nSymbols: {symbols}\nFile: {file}\n\n"
