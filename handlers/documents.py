@@ -44,11 +44,11 @@ from handlers.callbacks import (
 from handlers.common import escape, keyboard, reply_html, reply_text
 from handlers.context import Context
 from handlers.guards import maintainers_only
+from handlers.jobs import UPLOAD_TTL_SECONDS
 
 logger = logging.getLogger(__name__)
 
 PENDING = "pending_documents"  # user_data: upload id → {"path", "info", "at"}
-UPLOAD_TTL_SECONDS = 24 * 3600  # an upload not confirmed within a day is dropped
 _CAPTION_FIELD = re.compile(r"(title|short|date|kind|symbol)\s*[:=]\s*([^;\n]+)", re.IGNORECASE)
 
 
@@ -67,10 +67,9 @@ def _pending(context: Context) -> dict[str, dict]:
     fresh = {
         upload: entry
         for upload, entry in pending.items()
-        if isinstance(entry, dict) and time.time() - entry.get("at", 0) < UPLOAD_TTL_SECONDS
+        if isinstance(entry, dict) and time.time() - entry.get("at", 0) < UPLOAD_TTL_SECONDS  # as jobs.clean_uploads
     }
-    if fresh != stored:
-        context.user_data[PENDING] = fresh
+    context.user_data[PENDING] = fresh  # the one dict callers add to and take from
     return fresh
 
 

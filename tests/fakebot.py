@@ -162,7 +162,14 @@ async def settle() -> None:
 
 
 def document_update(
-    file_id: str, file_name: str, size: int, *, user_id: int = 1, caption: str | None = None, mime: str = "text/plain"
+    file_id: str,
+    file_name: str,
+    size: int,
+    *,
+    user_id: int = 1,
+    caption: str | None = None,
+    mime: str = "text/plain",
+    lang: str = "en",
 ) -> dict:
     extra = {
         "document": {
@@ -175,7 +182,7 @@ def document_update(
     }
     if caption:
         extra["caption"] = caption
-    return message_update(None, user_id=user_id, extra=extra)
+    return message_update(None, user_id=user_id, lang=lang, extra=extra)
 
 
 class Harness:
