@@ -9,6 +9,8 @@ import tempfile
 from pathlib import Path
 
 from telegram import Update
+from telegram.constants import ChatType, ParseMode
+from telegram.error import TelegramError
 from telegram.ext import BaseHandler, CommandHandler
 
 from bot.reporting import deadlines, invitations, registry
@@ -41,7 +43,16 @@ async def invite(update: Update, context: Context) -> None:
     text = context.t(
         "invite.created", actor=escape(found.name_in(context.lang)), days=invitations.INVITATION_DAYS, code=code
     )
-    await reply_html(update, text)
+    if update.effective_chat.type == ChatType.PRIVATE:
+        await reply_html(update, text)
+        return
+    try:  # a code shown in a group is no longer secret: it goes to the maintainer alone
+        await context.bot.send_message(update.effective_user.id, text, parse_mode=ParseMode.HTML)
+    except TelegramError:  # the maintainer never opened a private chat with the bot
+        await asyncio.to_thread(invitations.revoke_code, store, code)
+        await reply_text(update, context.t("invite.start_private_chat"))
+        return
+    await reply_text(update, context.t("invite.sent_privately"))
 
 
 @maintainers_only

@@ -21,7 +21,7 @@ from telegram.request import BaseRequest
 
 from bot.config import Settings
 from bot.services import Services, build_services
-from handlers import admin, ask, browse, documents, errors, focal, jobs, report, start
+from handlers import admin, ask, browse, chats, documents, errors, focal, jobs, report, start
 from handlers.context import BotData, Context
 from handlers.ordering import PerUserUpdateProcessor
 from handlers.persistence import SQLitePersistence
@@ -74,8 +74,10 @@ def build_application(
         builder = builder.request(request).get_updates_request(request)
     application = builder.build()
 
-    # Order matters: feature handlers first, catch-alls (unknown command, non-text) last.
-    # The report conversation comes before `ask`, whose catch-all text handler would take its answers.
+    # Order matters: channel posts and edits are dropped first (group -1); then feature handlers;
+    # catch-alls (unknown command, non-text, stale button) last. The report conversation comes
+    # before `ask`, whose catch-all text handler would take its answers.
+    application.add_handlers(chats.handlers(), group=-1)
     for feature in (start, browse, admin, documents, focal, report, ask):
         application.add_handlers(feature.handlers())
     application.add_handlers(errors.handlers())

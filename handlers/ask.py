@@ -13,6 +13,7 @@ from bot.answering.answer import Answer
 from bot.formatting import answer_html
 from bot.reporting import invitations
 from handlers.callbacks import ButtonHandler, FeedbackButton, PassageButton
+from handlers.chats import ADDRESSED, without_mention
 from handlers.common import escape, keyboard, reply_html, reply_text
 from handlers.context import Context
 from handlers.guards import registered_when_closed
@@ -50,7 +51,7 @@ async def ask(update: Update, context: Context) -> None:
     if _over_limit(context, services.settings.questions_per_minute):
         await reply_text(update, context.t("ask.slow_down"))
         return
-    question = message.text or ""
+    question = without_mention(message)
     if invitations.looks_like_code(question):  # a secret: neither searched nor logged
         await reply_text(update, context.t("register.code_without_command"))
         return
@@ -98,7 +99,7 @@ async def feedback(update: Update, context: Context) -> None:
 
 def handlers() -> list[BaseHandler]:
     return [
-        MessageHandler(filters.TEXT & ~filters.COMMAND, ask),
+        MessageHandler(filters.TEXT & ~filters.COMMAND & ADDRESSED, ask),
         ButtonHandler(PassageButton, show_passage),
         ButtonHandler(FeedbackButton, feedback),
     ]

@@ -14,10 +14,11 @@ from bot.reporting import invitations, reports
 from handlers.callbacks import ButtonHandler, EditReportButton, WithdrawButton, WithdrawConfirmButton
 from handlers.common import escape, keyboard, reply_html, reply_text
 from handlers.context import Context
-from handlers.guards import focal_points_only
+from handlers.guards import focal_points_only, private_only
 from handlers.jobs import publish_reports_soon
 
 
+@private_only
 async def register(update: Update, context: Context) -> None:
     if not context.args:
         await reply_html(update, context.t("register.usage"))
@@ -33,6 +34,7 @@ async def register(update: Update, context: Context) -> None:
     await reply_html(update, context.t("register.welcome", actor=escape(registered.name_in(context.lang))))
 
 
+@private_only
 @focal_points_only
 async def my_reports(update: Update, context: Context) -> None:
     mine = await asyncio.to_thread(reports.reports_of, context.services.store, update.effective_user.id)

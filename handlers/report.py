@@ -49,7 +49,7 @@ from handlers.callbacks import (
 )
 from handlers.common import escape, keyboard, reply_html, reply_text
 from handlers.context import Context
-from handlers.guards import focal_points_only, refuse
+from handlers.guards import focal_points_only, private_only, refuse
 from handlers.jobs import publish_reports_soon
 
 logger = logging.getLogger(__name__)
@@ -221,6 +221,7 @@ async def _resume(update: Update, context: Context, draft: ReportDraft) -> Repor
 # -- steps ------------------------------------------------------------------------------------
 
 
+@private_only
 @focal_points_only
 async def start(update: Update, context: Context) -> ReportState:
     """Entry: only focal points; an unfinished draft is resumed, not lost."""

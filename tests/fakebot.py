@@ -34,6 +34,7 @@ class FakeBotAPI(BaseRequest):
         self.fail_methods: set[str] = set()
         self.files: dict[str, bytes] = {}  # file_id → content, served by getFile and the download URL
         self.latency = 0.0  # seconds each call takes, as over a network (lets concurrent handlers interleave)
+        self.blocked_chats: set[int] = set()  # users who never opened a chat with the bot: 403 for them
 
     async def initialize(self) -> None:
         return None
@@ -64,6 +65,14 @@ class FakeBotAPI(BaseRequest):
         api_method = url.rsplit("/", 1)[-1]
         params = request_data.parameters if request_data else {}
         self.calls.append((api_method, params))
+        if api_method == "sendMessage" and int(params.get("chat_id", 0)) in self.blocked_chats:
+            return 403, json.dumps(
+                {
+                    "ok": False,
+                    "error_code": 403,
+                    "description": "Forbidden: bot can't initiate conversation with a user",
+                }
+            ).encode()
         if api_method in self.fail_methods:
             return 400, json.dumps(
                 {"ok": False, "error_code": 400, "description": "Bad Request: test failure"}
@@ -120,20 +129,36 @@ def message_update(
     lang: str = "en",
     update_id: int | None = None,
     extra: dict | None = None,
+    chat: dict | None = None,
+    kind: str = "message",
 ) -> dict:
+    """A message as Telegram sends it; `chat` for a group, `kind` "edited_message" or "channel_post"."""
     message: dict[str, Any] = {
         "message_id": next(_update_ids) + 10_000,
         "date": int(time.time()),
-        "chat": {"id": user_id, "type": "private"},
+        "chat": chat or {"id": user_id, "type": "private"},
         "from": user(user_id, lang),
     }
     if text is not None:
         message["text"] = text
+        entities = []
         if text.startswith("/"):
             command = text.split()[0]
-            message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
+            entities.append({"type": "bot_command", "offset": 0, "length": len(command)})
+        mention = f"@{BOT_USER['username']}"
+        if mention in text:
+            entities.append({"type": "mention", "offset": text.index(mention), "length": len(mention)})
+        if entities:
+            message["entities"] = entities
+    if kind == "channel_post":
+        del message["from"]
+    if kind == "edited_message":
+        message["edit_date"] = int(time.time())
     message.update(extra or {})
-    return {"update_id": update_id or next(_update_ids), "message": message}
+    return {"update_id": update_id or next(_update_ids), kind: message}
+
+
+GROUP = {"id": -100123, "type": "supergroup", "title": "Program delegates"}
 
 
 def callback_update(data: str, *, user_id: int = 1, lang: str = "en", message_text: str = "…") -> dict:

@@ -78,6 +78,12 @@ def create_invitation(
     return code
 
 
+def revoke_code(store: Store, code: str) -> None:
+    """A code that must not be used (it could not be delivered privately)."""
+    with store.atomic() as db:
+        db.execute("update invitations set revoked = 1 where code_hash = ?", [_hash_code(code)])
+
+
 def register(
     store: Store, telegram_id: int, name: str, code: str, *, lang: str | None = None, now: dt.datetime | None = None
 ) -> Actor:

@@ -328,6 +328,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "n'est pas perdue.",
         "pt": "Desculpe, algo falhou do meu lado ao responder. Tente novamente; sua pergunta não foi perdida.",
     },
+    "guard.private_only": {
+        "en": "Please send me this in a private chat: tap my name, then “Send message”.",
+        "es": "Envíeme esto en un chat privado, por favor: toque mi nombre y luego «Enviar mensaje».",
+        "fr": "Envoyez-moi ceci dans une conversation privée : touchez mon nom, puis « Envoyer un message ».",
+        "pt": "Envie-me isto num chat privado, por favor: toque no meu nome e depois em “Enviar mensagem”.",
+    },
     "button.stale": {
         "en": "This button is out of date. Please send the command again.",
         "es": "Este botón ya no es válido. Envíe el comando de nuevo, por favor.",

@@ -285,6 +285,22 @@ TEXTS: dict[str, dict[str, str]] = {
         "pt": "Convite para o ponto focal de <b>{actor}</b>, de uso único, válido por {days} dias. "
         "Encaminhe esta linha:\n<code>/register {code}</code>",
     },
+    "invite.sent_privately": {
+        "en": "I sent you the invitation code in a private chat: codes are never shown in a group.",
+        "es": "Le envié el código de invitación en un chat privado: los códigos nunca se muestran en un grupo.",
+        "fr": "Je vous ai envoyé le code d'invitation en conversation privée : les codes ne sont jamais affichés dans un groupe.",
+        "pt": "Enviei o código de convite num chat privado: os códigos nunca são mostrados num grupo.",
+    },
+    "invite.start_private_chat": {
+        "en": "I cannot write to you privately yet, and codes are never shown in a group. "
+        "Open a private chat with me, send /start, then send /invite again.",
+        "es": "Aún no puedo escribirle en privado, y los códigos nunca se muestran en un grupo. "
+        "Abra un chat privado conmigo, envíe /start y luego /invite de nuevo.",
+        "fr": "Je ne peux pas encore vous écrire en privé, et les codes ne sont jamais affichés dans un groupe. "
+        "Ouvrez une conversation privée avec moi, envoyez /start, puis à nouveau /invite.",
+        "pt": "Ainda não posso escrever-lhe em privado, e os códigos nunca são mostrados num grupo. "
+        "Abra um chat privado comigo, envie /start e depois /invite novamente.",
+    },
     "focalpoints.none": {
         "en": "No focal points yet. Create an invitation with /invite ACTOR.",
         "es": "Aún no hay puntos focales. Cree una invitación con /invite ACTOR.",
