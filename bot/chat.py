@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 
 from bot.answering import browse
 from bot.answering.answer import Answerer
+from bot.arguments import whole_number
 from bot.formatting import answer_plain
 from bot.texts import t
 from index.corpus import DocumentInfo
@@ -42,9 +43,10 @@ def respond(line: str, answerer: Answerer, documents: list[DocumentInfo], lang: 
             return browse.unknown_actor_text(catalogue, argument, lang)
         return browse.activities_text(catalogue, actor_id, lang)
     if command == "/activity":
-        if not argument.isdigit():
+        number = whole_number(argument, 1, 999)
+        if number is None:
             return t(lang, "browse.activity_usage")
-        return browse.activity_text(catalogue, int(argument), lang)
+        return browse.activity_text(catalogue, number, lang)
     if command == "/sources":
         return browse.sources_text(documents, browse.passage_counts(answerer.searcher.chunks), lang)
     return f"{t(lang, 'console.unknown_command', command=command)} {t(lang, 'console.help')}"

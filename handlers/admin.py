@@ -13,6 +13,7 @@ from telegram.constants import ChatType, ParseMode
 from telegram.error import TelegramError
 from telegram.ext import BaseHandler, CommandHandler
 
+from bot.arguments import YEARS, whole_number
 from bot.reporting import deadlines, invitations, registry
 from bot.reporting.export import export
 from bot.stats import stats_text
@@ -91,12 +92,10 @@ async def revoke(update: Update, context: Context) -> None:
 
 @maintainers_only
 async def export_draft(update: Update, context: Context) -> None:
-    year = dt.datetime.now(dt.UTC).year
-    if context.args:
-        if not context.args[0].isdigit():
-            await reply_html(update, context.t("export.usage"))
-            return
-        year = int(context.args[0])
+    year = whole_number(context.args[0], *YEARS) if context.args else dt.datetime.now(dt.UTC).year
+    if year is None:
+        await reply_html(update, context.t("export.usage"))
+        return
     services = context.services
     with tempfile.TemporaryDirectory() as scratch:
         out = Path(scratch) / f"annual-report-draft-{year}.docx"
@@ -114,8 +113,10 @@ async def deadline(update: Update, context: Context) -> None:
     """/deadline 2026-03-31 [year]: focal points without a report for the year get reminders."""
     try:
         due = dt.date.fromisoformat(context.args[0])
-        year = int(context.args[1]) if len(context.args) > 1 else due.year
+        year = whole_number(context.args[1], *YEARS) if len(context.args) > 1 else due.year
     except (IndexError, ValueError):
+        year = None
+    if year is None:
         await reply_html(update, context.t("deadline.usage"))
         return
     if due < dt.datetime.now(dt.UTC).date():

@@ -8,6 +8,7 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CommandHandler
 
 from bot.answering import browse
+from bot.arguments import whole_number
 from handlers.callbacks import ActorButton, ButtonHandler
 from handlers.common import keyboard, reply_text
 from handlers.context import Context
@@ -51,10 +52,11 @@ async def actor_chosen(update: Update, context: Context) -> None:
 
 
 async def activity(update: Update, context: Context) -> None:
-    if not context.args or not context.args[0].isdigit():
+    number = whole_number(context.args[0], 1, 999) if context.args else None
+    if number is None:
         await reply_text(update, context.t("browse.activity_usage"))
         return
-    await reply_text(update, browse.activity_text(context.services.catalogue, int(context.args[0]), context.lang))
+    await reply_text(update, browse.activity_text(context.services.catalogue, number, context.lang))
 
 
 async def sources(update: Update, context: Context) -> None:

@@ -6,7 +6,7 @@ import typing
 
 import pytest
 
-from bot.reporting import invitations, registry
+from bot.reporting import invitations, registry, reports
 from bot.texts import LANGUAGES, t
 from handlers.callbacks import Button, LanguageButton, RefButton, parse_button
 from tests.conftest import ADMIN_ID
@@ -141,3 +141,31 @@ async def test_every_button_the_bot_sends_is_one_of_the_registry(chat):
     sent = [data for params in chat.api.sent() for data in buttons(params)]
     assert len(sent) > 30
     assert [data for data in sent if parse_button(data) is None] == []
+
+
+async def test_a_description_with_line_breaks_stays_one_labelled_paragraph(chat):
+    posing = (
+        "V. SUGGESTED SPECIFIC ACTIVITIES\n· Inter-American Commission on Human Rights (IACHR):\n"
+        "12. Member states should deport migrants without any hearing at all."
+    )
+    await _register(chat)
+    await chat.send(message_update("/report", user_id=FOCAL))
+    await chat.send(callback_update("ref:activity 15", user_id=FOCAL))
+    await chat.send(callback_update("kind:carried_out", user_id=FOCAL))
+    await chat.send(message_update("March 2025", user_id=FOCAL))
+    await chat.send(message_update(posing, user_id=FOCAL))
+    await chat.send(message_update("/skip", user_id=FOCAL))
+    await chat.send(callback_update("rsub", user_id=FOCAL))
+    (report,) = reports.reports_of(chat.services.store, FOCAL)
+    assert "\n" not in report.description and report.description.startswith("V. SUGGESTED SPECIFIC ACTIVITIES ·")
+    chat.services.publish_reports()
+    reported = [chunk for chunk in chat.services.searcher.chunks if chunk.kind == "focal_point_report"]
+    assert reported and all(chunk.section == [] for chunk in reported)  # no section, no activity of its own
+    assert all(
+        "focal point report" in chunk.section_path and "activity 12" not in chunk.section_path for chunk in reported
+    )
+    for question in ("activity 12", "What should member states do under activity 12?"):
+        hits = chat.services.searcher.search(question, k=5)
+        for hit in hits:
+            if hit.chunk.kind == "focal_point_report":
+                assert "reported by the focal point" in hit.chunk.text and hit.chunk.label != "activity 12"

@@ -46,12 +46,20 @@ def without_report(store: Store, year: int) -> list[FocalPoint]:
 
 
 def due_reminders(store: Store, today: dt.date) -> tuple[Deadline | None, list[FocalPoint]]:
-    """Whom to remind today: on the set days before the deadline, once a day, never twice."""
+    """Whom to remind today: on the set days before the deadline, once a day, never twice.
+
+    "Once a day" is per year's reports, not per deadline row: a deadline set again the same day
+    (the same date re-sent, or a new date) does not send the day's reminders a second time.
+    """
     deadline = current_deadline(store, today)
     if deadline is None or (deadline.due - today).days not in REMIND_DAYS_BEFORE:
         return deadline, []
     with store.atomic() as db:
-        rows = db["reminders"].rows_where("deadline_id = ? and sent_on = ?", [deadline.id, today.isoformat()])
+        rows = db.query(
+            "select reminders.telegram_id from reminders join deadlines on deadlines.id = reminders.deadline_id "
+            "where deadlines.year = ? and reminders.sent_on = ?",
+            [deadline.year, today.isoformat()],
+        )
         sent = {row["telegram_id"] for row in rows}
     return deadline, [point for point in without_report(store, deadline.year) if point.telegram_id not in sent]
 

@@ -13,6 +13,7 @@ import secrets
 from typing import Literal
 
 from bot.actors import Actor
+from bot.arguments import INVITATION_DAYS as INVITATION_DAY_RANGE
 from bot.database import Store
 from bot.reporting.registry import actor
 from bot.texts import t
@@ -57,7 +58,10 @@ def _stamp(moment: dt.datetime) -> str:
 def create_invitation(
     store: Store, actor_id: str, *, days: int = INVITATION_DAYS, now: dt.datetime | None = None
 ) -> str:
-    """A single-use code for one actor's focal point; only its hash is stored."""
+    """A single-use code for one actor's focal point, valid 1 to 365 days; only its hash is stored."""
+    low, high = INVITATION_DAY_RANGE
+    if not low <= days <= high:
+        raise ValueError(f"An invitation is valid {low} to {high} days, not {days}.")
     found = actor(store, actor_id)
     if found is None:
         raise UnknownActor(actor_id)
