@@ -8,8 +8,9 @@ database upgrades itself. An upgrade is all or nothing: every pending migration 
 (schema changes included, which the old hand-made transaction did not cover) and the next start
 tries again. Migrations are never edited once released; a change of schema is a new one.
 
-Every user action is one transaction: callers wrap their work in `Store.atomic()`. User ids in
-the questions log are salted hashes.
+Every user action is one transaction: callers wrap their work in `Store.atomic()` (which holds
+SQLite's write lock from its start), and read-only looks in `Store.read()`. User ids in the
+questions log are salted hashes.
 """
 
 from __future__ import annotations
@@ -18,11 +19,9 @@ import datetime as dt
 import hashlib
 import json
 import logging
-import os
 import re
 import secrets
 import sqlite3
-import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -204,9 +203,33 @@ def _adopt_positional_migrations(db: sqlite_utils.Database, migrations: Migratio
     db["_migrations"].drop()
 
 
+@contextmanager
+def immediate(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """A transaction that takes SQLite's write lock at its start (BEGIN IMMEDIATE); nested: a savepoint.
+
+    A deferred transaction that reads and then writes fails at once with "database is locked"
+    when another connection wrote in between (SQLite cannot wait there without a deadlock).
+    Taken at the start, the lock is waited for (the connection's 30 s timeout) instead, so an
+    action never fails half-way because the persistence's connection or another process (the
+    CLI beside the bot) wrote meanwhile. Readers on other connections are not held up (WAL).
+    """
+    conn = db.conn
+    if conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        conn.rollback()
+        raise
+    conn.commit()
+
+
 def migrate(db: sqlite_utils.Database, migrations: Migrations = MIGRATIONS) -> list[str]:
     """Apply what is pending, all in one transaction; returns the names applied."""
-    with db.atomic():
+    with immediate(db):
         _adopt_positional_migrations(db, migrations)
         pending = [migration.name for migration in migrations.pending(db)]
         migrations.apply(db)  # each migration is a savepoint inside this transaction
@@ -254,27 +277,24 @@ class Store:
         return cls(db, salt or secrets.token_hex(32))
 
     @contextmanager
-    def atomic(self, *, immediate: bool = False) -> Iterator[sqlite_utils.Database]:
+    def atomic(self) -> Iterator[sqlite_utils.Database]:
         """One user action, all or nothing (nested calls become savepoints).
 
         The lock keeps another thread from starting its own work inside this transaction, where
-        its commit would sweep up our half-done writes (or its rollback undo them). `immediate`
-        takes SQLite's write lock at the start, for an action that reads and then writes on what
-        it read (counting wrong codes): another process cannot read the same count meanwhile.
+        its commit would sweep up our half-done writes (or its rollback undo them). The
+        transaction is `immediate`: it holds SQLite's write lock from its start, so an action
+        that reads and then writes on what it read (counting wrong codes, a double Submit) sees
+        no other connection's write in between and never fails half-way on "database is locked".
         """
-        with self._lock:
-            conn = self.db.conn
-            if not immediate or conn.in_transaction:
-                with self.db.atomic():
-                    yield self.db
-                return
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield self.db
-            except BaseException:
-                conn.rollback()
-                raise
-            conn.commit()
+        with self._lock, immediate(self.db):
+            yield self.db
+
+    @contextmanager
+    def read(self) -> Iterator[sqlite_utils.Database]:
+        """A read-only look (one consistent snapshot), without SQLite's write lock: it waits for
+        no writer and holds none up. Use `atomic` for anything that writes."""
+        with self._lock, self.db.atomic():
+            yield self.db
 
     def user_hash(self, user_id: int | str) -> str:
         return hashlib.sha256(f"{self._salt}:{user_id}".encode()).hexdigest()[:16]
@@ -319,7 +339,7 @@ class Store:
             return True
 
     def question(self, question_id: int) -> dict | None:
-        with self.atomic() as db:
+        with self.read() as db:
             rows = list(db["questions"].rows_where("id = ?", [question_id]))
         return rows[0] if rows else None
 
@@ -333,7 +353,7 @@ class Store:
 
     def stats(self, *, days: int = 30, top: int = 10) -> Stats:
         since = (dt.datetime.now(dt.UTC) - dt.timedelta(days=days)).isoformat()
-        with self.atomic() as db:
+        with self.read() as db:
             return _stats(db, since, top)
 
     def forget_guessable_hashes(self) -> int:
@@ -395,36 +415,10 @@ def _stats(db: sqlite_utils.Database, since: str, top: int) -> Stats:
     )
 
 
-SALT_FILE = "hash_salt"
-
-
-def hash_salt(settings) -> tuple[str, bool]:
-    """The salt of user hashes: MIGRANTSBOT_HASH_SALT, else one made at the first start and kept
-    in `data/hash_salt` (readable by the bot's user only). True when it was made just now.
-
-    A salt in the source code would let anyone who reads it reverse a hash by trying every
-    Telegram id (under a second); a random one kept beside the database cannot be guessed.
-    """
-    if settings.hash_salt is not None and settings.hash_salt.get_secret_value():
-        return settings.hash_salt.get_secret_value(), False
-    path = Path(settings.data_dir) / SALT_FILE
-    if path.is_file() and path.read_text(encoding="utf-8").strip():
-        return path.read_text(encoding="utf-8").strip(), False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".hash_salt.")
-    with os.fdopen(handle, "w", encoding="utf-8") as out:  # mkstemp makes it 0600
-        out.write(secrets.token_hex(32) + "\n")
-    try:
-        os.link(temporary, path)  # atomic, and never over a salt another process just made
-    except FileExistsError:
-        pass
-    finally:
-        os.unlink(temporary)
-    return path.read_text(encoding="utf-8").strip(), True
-
-
 def open_store(settings) -> Store:
     """The database of these settings (`bot.config.Settings`), hashing user ids with their salt."""
+    from bot.salt import hash_salt
+
     salt, made_now = hash_salt(settings)
     store = Store.open(Path(settings.database_path), salt=salt)
     if made_now:

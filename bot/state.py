@@ -63,18 +63,19 @@ class StateStore:
     def user_data(self, user_id: int) -> dict:
         """The user's stored data; {} when there is none or it could not be read (then set aside)."""
         user_hash = self.store.user_hash(user_id)
-        with self.store.atomic() as db:
+        with self.store.read() as db:
             rows = list(db["user_state"].rows_where("user_hash = ?", [user_hash]))
-            if not rows:
-                return {}
-            try:
-                data = json.loads(rows[0]["data"])
-                if not isinstance(data, dict):
-                    raise ValueError(f"a {type(data).__name__}, not an object")
-            except ValueError as error:  # JSONDecodeError is a ValueError
+        if not rows:
+            return {}
+        try:
+            data = json.loads(rows[0]["data"])
+            if not isinstance(data, dict):
+                raise ValueError(f"a {type(data).__name__}, not an object")
+        except ValueError as error:  # JSONDecodeError is a ValueError
+            with self.store.atomic() as db:
                 self._set_aside(db, "user", user_hash, rows[0]["data"], str(error))
-                db["user_state"].delete(user_hash)
-                return {}
+                db.execute("delete from user_state where user_hash = ? and data = ?", [user_hash, rows[0]["data"]])
+            return {}
         return data
 
     def conversations(self, name: str) -> dict[tuple, object]:

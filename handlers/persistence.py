@@ -10,6 +10,7 @@ second, and at shutdown) are committed together, in one transaction.
 from __future__ import annotations
 
 import asyncio
+import json
 from typing import Any
 
 from telegram.ext import BasePersistence, PersistenceInput
@@ -30,6 +31,7 @@ class SQLitePersistence(BasePersistence[dict, dict, Any]):
         self.settings = settings
         self._state: StateStore | None = None
         self._loaded: set[int] = set()  # users whose stored data is in application.user_data
+        self._written: dict[int, str] = {}  # each user's data as last written: unchanged data is not rewritten
         self._pending: list[UserWrite | ConversationWrite] = []
         self._commit: asyncio.Future | None = None
 
@@ -75,11 +77,21 @@ class SQLitePersistence(BasePersistence[dict, dict, Any]):
 
     async def update_user_data(self, user_id: int, data: dict) -> None:
         # A user whose data was never loaded (an update no handler took) would overwrite theirs with {}.
-        if user_id in self._loaded:
-            await self._write(UserWrite(user_id, data))
+        if user_id not in self._loaded:
+            return
+        try:
+            seen = json.dumps(data, sort_keys=True, default=repr)
+        except (TypeError, ValueError):
+            seen = None
+        if seen is not None and self._written.get(user_id) == seen:
+            return
+        await self._write(UserWrite(user_id, data))
+        if seen is not None:
+            self._written[user_id] = seen
 
     async def drop_user_data(self, user_id: int) -> None:
         self._loaded.add(user_id)
+        self._written.pop(user_id, None)
         await self._write(UserWrite(user_id, None))
 
     async def stored_user_data(self, user_id: int) -> dict:
@@ -103,6 +115,7 @@ class SQLitePersistence(BasePersistence[dict, dict, Any]):
             self._state.store.close()
             self._state = None
         self._loaded.clear()
+        self._written.clear()
 
     # -- not stored ---------------------------------------------------------------------------
 

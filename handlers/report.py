@@ -115,7 +115,7 @@ def _step(callback):
     return step
 
 
-def _offered(context: Context, draft: ReportDraft, program_actor: str) -> set[str]:
+def _offered(context: Context, program_actor: str) -> set[str]:
     """The references the REF step offers this focal point, as button targets."""
     catalogue = context.services.catalogue
     offered = {f"activity {item.number}" for item in catalogue.activities_for(program_actor)}
@@ -272,7 +272,7 @@ async def ref_chosen(update: Update, context: Context) -> ReportState | int:
     """A reference button: one of those offered to this focal point, else the stale-button alert."""
     query, button = update.callback_query, context.button
     draft = _draft(context)
-    if button.target not in _offered(context, draft, await _program_actor(context, draft)):
+    if button.target not in _offered(context, await _program_actor(context, draft)):
         await query.answer(context.t("button.stale"), show_alert=True)
         return ReportState.REF
     await query.answer()

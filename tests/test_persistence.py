@@ -99,7 +99,7 @@ async def test_delegates_ids_are_kept_as_salted_hashes_only(settings, services):
 
 
 def test_the_salt_is_random_made_once_and_kept_private(tmp_path):
-    from bot.database import hash_salt
+    from bot.salt import hash_salt
     from tests.conftest import make_settings
 
     first = make_settings(tmp_path / "a")

@@ -110,9 +110,22 @@ async def test_a_bad_caption_date_is_explained_in_the_maintainers_language(docbo
     assert _staged(docbot) == []
 
 
+def _malformed_docx() -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types><Override")
+        archive.writestr("word/document.xml", "<w:document><w:body><w:p>unclosed")
+    return buffer.getvalue()
+
+
 async def test_staged_uploads_are_cleaned_after_a_refusal_and_after_a_day(docbot):
     await _upload(docbot, "bad", "broken.pdf", b"%PDF-1.4 nope")
     assert "not a readable PDF" in docbot.last() and _staged(docbot) == []
+    await _upload(docbot, "xml", "Annex.docx", _malformed_docx())
+    assert "Annex.docx" in docbot.last() and "Not added" in docbot.last() and _staged(docbot) == []
     await _upload(docbot, "a", "note.txt", NOTE)  # previewed, never answered
     (staged,) = _staged(docbot)
     uploads = docbot.settings.data_dir / "uploads"

@@ -32,14 +32,14 @@ def set_deadline(store: Store, year: int, due: dt.date, set_by: int) -> Deadline
 
 def current_deadline(store: Store, today: dt.date) -> Deadline | None:
     """The latest deadline still ahead (or today)."""
-    with store.atomic() as db:
+    with store.read() as db:
         rows = list(db["deadlines"].rows_where("due >= ?", [today.isoformat()], order_by="id desc", limit=1))
     return Deadline(id=rows[0]["id"], year=rows[0]["year"], due=dt.date.fromisoformat(rows[0]["due"])) if rows else None
 
 
 def without_report(store: Store, year: int) -> list[FocalPoint]:
     """Focal points whose actor has filed nothing for the year."""
-    with store.atomic() as db:
+    with store.read() as db:
         rows = db.query("select distinct actor_id from reports where status = 'active' and year = ?", [year])
         reported = {row["actor_id"] for row in rows}
     return [point for point in focal_points(store) if point.actor_id not in reported]
@@ -54,7 +54,7 @@ def due_reminders(store: Store, today: dt.date) -> tuple[Deadline | None, list[F
     deadline = current_deadline(store, today)
     if deadline is None or (deadline.due - today).days not in REMIND_DAYS_BEFORE:
         return deadline, []
-    with store.atomic() as db:
+    with store.read() as db:
         rows = db.query(
             "select reminders.telegram_id from reminders join deadlines on deadlines.id = reminders.deadline_id "
             "where deadlines.year = ? and reminders.sent_on = ?",

@@ -94,8 +94,9 @@ def register(
     """Bind a Telegram user to the code's actor, once; wrong codes count towards a pause."""
     now = now or dt.datetime.now(dt.UTC)
     user_hash = store.user_hash(telegram_id)
-    # Immediate: the count and the failure it adds are one step, even for another process's attempts.
-    with store.atomic(immediate=True) as db:
+    # The transaction holds the write lock from its start: the count and the failure it adds are
+    # one step, even for another process's attempts.
+    with store.atomic() as db:
         failures = db.execute(
             "select count(*) from register_failures where user_hash = ? and at >= ?",
             [user_hash, _stamp(now - FAILURE_WINDOW)],

@@ -227,13 +227,13 @@ def draft_from(report: Report) -> ReportDraft:
 
 
 def reports_of(store: Store, telegram_id: int) -> list[Report]:
-    with store.atomic() as db:
+    with store.read() as db:
         rows = db["reports"].rows_where("telegram_id = ? and status = 'active'", [telegram_id], order_by="id desc")
         return [Report(**row) for row in rows]
 
 
 def report(store: Store, report_id: int) -> Report | None:
-    with store.atomic() as db:
+    with store.read() as db:
         rows = list(db["reports"].rows_where("id = ?", [report_id]))
     return Report(**rows[0]) if rows else None
 
@@ -251,7 +251,7 @@ def withdraw_report(store: Store, report_id: int, telegram_id: int) -> bool:
 
 def versions(store: Store, report_id: int) -> list[dict]:
     """The earlier versions of a report, oldest first, as they were stored."""
-    with store.atomic() as db:
+    with store.read() as db:
         rows = db["report_versions"].rows_where("report_id = ?", [report_id], order_by="version")
         return [json.loads(row["snapshot"]) for row in rows]
 
@@ -261,5 +261,5 @@ def active_reports(store: Store, year: int | None = None) -> list[Report]:
     if year is not None:
         where += " and year = ?"
         args.append(year)
-    with store.atomic() as db:
+    with store.read() as db:
         return [Report(**row) for row in db["reports"].rows_where(where, args, order_by="actor_id, kind, id")]
