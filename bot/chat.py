@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from bot.answering import browse
 from bot.answering.answer import Answerer
+from bot.arguments import whole_number
 from bot.formatting import answer_plain
 from bot.texts import LANGUAGE_NAMES, LANGUAGES, normalise_language, t
 from index.corpus import DocumentInfo
@@ -77,9 +78,10 @@ class ChatSession:
                 return browse.unknown_actor_text(catalogue, argument, lang)
             return browse.activities_text(catalogue, actor_id, lang)
         if command == "/activity":
-            if not argument.isdigit():
+            number = whole_number(argument, 1, 999)
+            if number is None:
                 return t(lang, "browse.activity_usage")
-            return browse.activity_text(catalogue, int(argument), lang)
+            return browse.activity_text(catalogue, number, lang)
         if command == "/sources":
             return browse.sources_text(self.documents, browse.passage_counts(self.answerer.searcher.chunks), lang)
         return None

@@ -43,7 +43,8 @@ class Settings(BaseSettings):
     maintainers_chat_id: int | None = Field(None, alias="MIGRANTSBOT_MAINTAINERS_CHAT_ID")
     questions_per_minute: int = Field(10, alias="MIGRANTSBOT_QUESTIONS_PER_MINUTE")
     closed: bool = Field(False, alias="MIGRANTSBOT_CLOSED")
-    hash_salt: SecretStr = Field(SecretStr("migrantsbot"), alias="MIGRANTSBOT_HASH_SALT")
+    # unset: a random salt made at the first start and kept in data/hash_salt (bot/database.py)
+    hash_salt: SecretStr | None = Field(None, alias="MIGRANTSBOT_HASH_SALT")
 
     llm_base_url: str | None = Field(None, alias="LLM_BASE_URL")
     llm_model: str | None = Field(None, alias="LLM_MODEL")

@@ -8,8 +8,9 @@ database upgrades itself. An upgrade is all or nothing: every pending migration 
 (schema changes included, which the old hand-made transaction did not cover) and the next start
 tries again. Migrations are never edited once released; a change of schema is a new one.
 
-Every user action is one transaction: callers wrap their work in `Store.atomic()`. User ids in
-the questions log are salted hashes.
+Every user action is one transaction: callers wrap their work in `Store.atomic()` (which holds
+SQLite's write lock from its start), and read-only looks in `Store.read()`. User ids in the
+questions log are salted hashes.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import re
+import logging
+import secrets
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -28,196 +30,39 @@ import sqlite_utils
 from pydantic import BaseModel
 from sqlite_utils.migrations import Migrations
 
-from bot.actors import seed_actors
+from bot.migrations import MIGRATIONS, adopt_positional_migrations, now_iso
 
-MIGRATIONS = Migrations("migrantsbot")
-
-
-@MIGRATIONS()
-def m001_questions(db: sqlite_utils.Database) -> None:
-    db["questions"].create(
-        {
-            "id": int,
-            "asked_at": str,
-            "user_hash": str,
-            "question": str,
-            "lang": str,
-            "found": int,
-            "kind": str,
-            "latency_ms": float,
-            "feedback": int,
-            "top_source": str,
-            "citations": str,
-        },
-        pk="id",
-    )
-    db["questions"].create_index(["asked_at"])
+logger = logging.getLogger(__name__)
 
 
-@MIGRATIONS()
-def m002_focal_points(db: sqlite_utils.Database) -> None:
-    """Actors (seeded with the Program's and the 35 member states), maintainers, focal points,
-    invitations and activity reports."""
-    db["actors"].create({"id": str, "name": str, "name_es": str, "grp": str, "added_at": str}, pk="id")
-    db["actors"].insert_all([{**actor, "added_at": now_iso()} for actor in seed_actors()], pk="id")
-    db["maintainers"].create({"telegram_id": int, "added_at": str}, pk="telegram_id")
-    db["focal_points"].create(
-        {"telegram_id": int, "actor_id": str, "name": str, "registered_at": str, "active": int},
-        pk="telegram_id",
-        foreign_keys=[("actor_id", "actors", "id")],
-    )
-    db["invitations"].create(
-        {
-            "code_hash": str,
-            "actor_id": str,
-            "created_at": str,
-            "expires_at": str,
-            "used_at": str,
-            "used_by": int,
-            "revoked": int,
-        },
-        pk="code_hash",
-        foreign_keys=[("actor_id", "actors", "id")],
-    )
-    db["register_failures"].create({"id": int, "telegram_id": int, "at": str}, pk="id")
-    db["reports"].create(
-        {
-            "id": int,
-            "submission_key": str,
-            "actor_id": str,
-            "telegram_id": int,
-            "ref": str,
-            "kind": str,
-            "period": str,
-            "year": int,
-            "description": str,
-            "link": str,
-            "status": str,
-            "version": int,
-            "created_at": str,
-            "updated_at": str,
-        },
-        pk="id",
-        foreign_keys=[("actor_id", "actors", "id")],
-    )
-    db["reports"].create_index(["submission_key"], unique=True)
-    db["reports"].create_index(["actor_id", "year"])
-    db["report_versions"].create(
-        {"id": int, "report_id": int, "version": int, "snapshot": str, "replaced_at": str},
-        pk="id",
-        foreign_keys=[("report_id", "reports", "id")],
-    )
+@contextmanager
+def immediate(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """A transaction that takes SQLite's write lock at its start (BEGIN IMMEDIATE); nested: a savepoint.
 
-
-@MIGRATIONS()
-def m003_reminders(db: sqlite_utils.Database) -> None:
-    """Report deadlines set by maintainers and the reminders sent for them."""
-    db["deadlines"].create({"id": int, "year": int, "due": str, "set_by": int, "set_at": str}, pk="id")
-    db["reminders"].create(
-        {"id": int, "deadline_id": int, "telegram_id": int, "sent_on": str},
-        pk="id",
-        foreign_keys=[("deadline_id", "deadlines", "id")],
-    )
-    db["reminders"].create_index(["deadline_id", "telegram_id", "sent_on"], unique=True)
-
-
-_LEGACY_REF = re.compile(r"^(activity|specific objective|general objective) (\d+)$")
-
-
-def _legacy_ref(ref: str | None) -> tuple[str, int | None]:
-    """ "activity 15" → ("activity", 15); "other" (or anything unknown) → ("other", None)."""
-    match = _LEGACY_REF.match((ref or "").strip().lower())
-    return (match.group(1), int(match.group(2))) if match else ("other", None)
-
-
-@MIGRATIONS()
-def m004_report_reference(db: sqlite_utils.Database) -> None:
-    """A report's Program reference as kind + number instead of a string every reader parsed."""
-    reports = db["reports"]
-    reports.add_column("ref_kind", str)
-    reports.add_column("ref_number", int)
-    for row in list(reports.rows):
-        kind, number = _legacy_ref(row["ref"])
-        reports.update(row["id"], {"ref_kind": kind, "ref_number": number})
-    reports.transform(drop={"ref"})
-    versions = db["report_versions"]
-    for row in list(versions.rows):
-        snapshot = json.loads(row["snapshot"])
-        if "ref" in snapshot:
-            snapshot["ref_kind"], snapshot["ref_number"] = _legacy_ref(snapshot.pop("ref"))
-            versions.update(row["id"], {"snapshot": json.dumps(snapshot)})
-
-
-@MIGRATIONS()
-def m005_focal_point_language(db: sqlite_utils.Database) -> None:
-    """The language a focal point registered in, so that reminders (sent unasked) are in it too."""
-    db["focal_points"].add_column("lang", str)
-
-
-@MIGRATIONS()
-def m010_feedback_reasons(db: sqlite_utils.Database) -> None:
-    """Why an answer got 👎 (one of bot.handoffs.REASONS), the user's own words, and the answer as
-    they saw it, so a hand-off shows the Secretariat what the user read."""
-    questions = db["questions"]
-    questions.add_column("feedback_reason", str)
-    questions.add_column("feedback_comment", str)
-    questions.add_column("answer_shown", str)
-
-
-@MIGRATIONS()
-def m011_handoffs(db: sqlite_utils.Database) -> None:
-    """Questions handed to the Secretariat, the messages exchanged about them, and the bot's
-    messages whose replies mean something (a maintainer answering, a user commenting)."""
-    db["handoffs"].create(
-        {
-            "id": int,
-            "question_id": int,
-            "user_id": int,  # where the Secretariat's answer goes: a delivery address, not analytics
-            "chat_id": int,
-            "lang": str,
-            "status": str,  # "open" until the Secretariat answers; "open" again when the user writes back
-            "created_at": str,
-            "answered_at": str,
-        },
-        pk="id",
-        foreign_keys=[("question_id", "questions", "id")],
-    )
-    db["handoffs"].create_index(["question_id"], unique=True)
-    db["handoffs"].create_index(["status"])
-    db["handoff_messages"].create(
-        {"id": int, "handoff_id": int, "sender": str, "telegram_id": int, "text": str, "at": str},
-        pk="id",
-        foreign_keys=[("handoff_id", "handoffs", "id")],
-    )
-    db["awaited_replies"].create(
-        {"chat_id": int, "message_id": int, "kind": str, "ref_id": int, "created_at": str},
-        pk=("chat_id", "message_id"),
-    )
-
-
-# The release before named migrations numbered them in a `_migrations` table.
-_POSITIONAL = {1: "m001_questions", 2: "m002_focal_points", 3: "m003_reminders"}
-
-
-def _adopt_positional_migrations(db: sqlite_utils.Database, migrations: Migrations) -> None:
-    """Record what the positional migrations of the old release applied, under their new names."""
-    if "_migrations" not in db.table_names():
+    A deferred transaction that reads and then writes fails at once with "database is locked"
+    when another connection wrote in between (SQLite cannot wait there without a deadlock).
+    Taken at the start, the lock is waited for (the connection's 30 s timeout) instead, so an
+    action never fails half-way because the persistence's connection or another process (the
+    CLI beside the bot) wrote meanwhile. Readers on other connections are not held up (WAL).
+    """
+    conn = db.conn
+    if conn.in_transaction:
+        with db.atomic():
+            yield db
         return
-    migrations.ensure_migrations_table(db)
-    for row in db["_migrations"].rows:
-        name = _POSITIONAL.get(row["version"])
-        if name:
-            db[migrations.migrations_table].insert(
-                {"migration_set": migrations.name, "name": name, "applied_at": row["applied_at"]},
-                ignore=True,
-            )
-    db["_migrations"].drop()
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        conn.rollback()
+        raise
+    conn.commit()
 
 
 def migrate(db: sqlite_utils.Database, migrations: Migrations = MIGRATIONS) -> list[str]:
     """Apply what is pending, all in one transaction; returns the names applied."""
-    with db.atomic():
-        _adopt_positional_migrations(db, migrations)
+    with immediate(db):
+        adopt_positional_migrations(db, migrations)
         pending = [migration.name for migration in migrations.pending(db)]
         migrations.apply(db)  # each migration is a savepoint inside this transaction
     return pending
@@ -248,7 +93,8 @@ class Store:
         self._lock = threading.RLock()
 
     @classmethod
-    def open(cls, path: Path | str, *, salt: str = "migrantsbot", migrations: Migrations = MIGRATIONS) -> Store:
+    def open(cls, path: Path | str, *, salt: str | None = None, migrations: Migrations = MIGRATIONS) -> Store:
+        """The database at `path`, upgraded; without a `salt`, user hashes use one made for this process."""
         if str(path) != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
@@ -260,15 +106,25 @@ class Store:
         except BaseException:
             conn.close()
             raise
-        return cls(db, salt)
+        return cls(db, salt or secrets.token_hex(32))
 
     @contextmanager
     def atomic(self) -> Iterator[sqlite_utils.Database]:
         """One user action, all or nothing (nested calls become savepoints).
 
         The lock keeps another thread from starting its own work inside this transaction, where
-        its commit would sweep up our half-done writes (or its rollback undo them).
+        its commit would sweep up our half-done writes (or its rollback undo them). The
+        transaction is `immediate`: it holds SQLite's write lock from its start, so an action
+        that reads and then writes on what it read (counting wrong codes, a double Submit) sees
+        no other connection's write in between and never fails half-way on "database is locked".
         """
+        with self._lock, immediate(self.db):
+            yield self.db
+
+    @contextmanager
+    def read(self) -> Iterator[sqlite_utils.Database]:
+        """A read-only look (one consistent snapshot), without SQLite's write lock: it waits for
+        no writer and holds none up. Use `atomic` for anything that writes."""
         with self._lock, self.db.atomic():
             yield self.db
 
@@ -315,7 +171,7 @@ class Store:
             return True
 
     def question(self, question_id: int) -> dict | None:
-        with self.atomic() as db:
+        with self.read() as db:
             rows = list(db["questions"].rows_where("id = ?", [question_id]))
         return rows[0] if rows else None
 
@@ -329,8 +185,22 @@ class Store:
 
     def stats(self, *, days: int = 30, top: int = 10) -> Stats:
         since = (dt.datetime.now(dt.UTC) - dt.timedelta(days=days)).isoformat()
-        with self.atomic() as db:
+        with self.read() as db:
             return _stats(db, since, top)
+
+    def forget_guessable_hashes(self) -> int:
+        """Questions logged before the salt was random carry hashes anyone could reverse: clear them.
+
+        Only their link to a person goes (a 👍 on such an old answer is no longer accepted); the
+        questions, their answers and their feedback stay for the statistics.
+        """
+        with self.atomic() as db:
+            cleared = db.execute("update questions set user_hash = '' where user_hash != ''").rowcount
+        if cleared:
+            logger.warning(
+                "Cleared the guessable user hashes of %d questions logged before the salt was random", cleared
+            )
+        return cleared
 
     def close(self) -> None:
         self.db.conn.close()
@@ -378,10 +248,11 @@ def _stats(db: sqlite_utils.Database, since: str, top: int) -> Stats:
 
 
 def open_store(settings) -> Store:
-    """The database of these settings (`bot.config.Settings`)."""
-    return Store.open(Path(settings.database_path), salt=settings.hash_salt.get_secret_value())
+    """The database of these settings (`bot.config.Settings`), hashing user ids with their salt."""
+    from bot.salt import hash_salt
 
-
-def now_iso() -> str:
-    """The time rows are stamped with: UTC, to the second, ISO 8601 (sorts as text)."""
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    salt, made_now = hash_salt(settings)
+    store = Store.open(Path(settings.database_path), salt=salt)
+    if made_now:
+        store.forget_guessable_hashes()
+    return store

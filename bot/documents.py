@@ -3,7 +3,13 @@
 Shared by `migrantsbot corpus add` and the chat upload, so both refuse the same bad files with
 the same messages, which name the file as the maintainer sent it. `DOCUMENT_ERRORS` are the
 failures a user can cause (a corrupt PDF, a name already taken, a bad date, a copy of a
-document already there); their message says what is wrong.
+document already there); their message says what is wrong (`document_error` gives it in the
+maintainer's language when it is one of the string table's).
+
+A new document's file name is checked against every source folder (the corpus and the generated
+folder of focal points' reports) before anything is written, and never takes the reports'
+reserved namespace (`index.corpus.GENERATED_PREFIX`): an upload named "Focal report 1.txt"
+becomes `document-focal-report-1.txt`, so it cannot collide with report #1.
 """
 
 from __future__ import annotations
@@ -11,19 +17,81 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from index.corpus import CorpusError, DocumentInfo, content_hash, load_manifest
+from pydantic import ValidationError
+
+from bot.texts import t
+from index.corpus import GENERATED_PREFIX, CorpusError, DocumentInfo, content_hash, load_manifest
 from index.extract import MAX_FILE_BYTES, SUPPORTED_SUFFIXES, ExtractionError, extract_text
 from index.metadata import detect_metadata, short_name, slugify
 
-__all__ = ["DOCUMENT_ERRORS", "MAX_FILE_BYTES", "SUPPORTED_SUFFIXES", "DocumentInfo", "prepare_document"]
+__all__ = [
+    "DOCUMENT_ERRORS",
+    "MAX_FILE_BYTES",
+    "SUPPORTED_SUFFIXES",
+    "DocumentInfo",
+    "MetadataError",
+    "document_error",
+    "free_name",
+    "prepare_document",
+]
+
+
+class MetadataError(CorpusError):
+    """A metadata value given by the maintainer (caption, option) that does not fit; `key` names the text."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        self.key, self.values = key, values
+        super().__init__(t("en", key, **values))
+
 
 DOCUMENT_ERRORS = (ExtractionError, CorpusError, ValueError)
+
+
+def document_error(error: Exception, lang: str) -> str:
+    """What the maintainer reads: the string table's text when there is one, else the message."""
+    return t(lang, error.key, **error.values) if isinstance(error, MetadataError) else str(error)
+
+
+def taken_names(folders: list[Path]) -> set[str]:
+    """Every document name of every source folder: listed in a manifest, or a file in the folder."""
+    taken: set[str] = set()
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        taken |= {path.name for path in folder.iterdir()}
+        if (folder / "manifest.toml").exists():
+            taken |= {doc.file for doc in load_manifest(folder)}
+    return taken
+
+
+def free_name(wanted: str, folders: list[Path]) -> str:
+    """`wanted`, or `stem-2.txt`, `stem-3.txt`…: a name no source folder holds, outside the reserved namespace."""
+    path = Path(wanted)
+    stem, suffix = path.stem, path.suffix
+    if f"{stem}-".startswith(GENERATED_PREFIX):
+        stem = f"document-{stem}"
+    taken = taken_names(folders)
+    file, counter = f"{stem}{suffix}", 2
+    while file in taken:
+        file = f"{stem}-{counter}{suffix}"
+        counter += 1
+    return file
+
+
+def _date(value: str | dt.date | None, name: str) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise MetadataError("doc.bad_date", name=name, value=value.strip()) from None
 
 
 def prepare_document(
     source: Path,
     corpus_dir: Path,
     *,
+    source_dirs: list[Path] | None = None,
     original_name: str | None = None,
     title: str | None = None,
     short: str | None = None,
@@ -34,9 +102,11 @@ def prepare_document(
     """Extract the text (raising ExtractionError with the reason) and settle the metadata.
 
     The same content under another name is refused (CorpusError naming the document already in
-    the corpus): two copies would answer every question twice.
+    the corpus): two copies would answer every question twice. `source_dirs` are all the folders
+    the index is built from (the corpus first); the name chosen is free in all of them.
     """
     name = original_name or source.name
+    given_date = _date(date, name)  # before the work of extracting: a typo in the caption is said at once
     text = extract_text(source, name=name)
     documents = load_manifest(corpus_dir)
     digest = content_hash(source)
@@ -44,22 +114,20 @@ def prepare_document(
     if twin is not None:
         raise CorpusError(f"{name} has the same content as {twin.file} ({twin.short}), already in the corpus.")
     detected = detect_metadata(source, text)
-    suffix = Path(name).suffix.lower()
-    taken = {doc.file for doc in documents}
-    stem = slugify(Path(name).stem)
-    file = f"{stem}{suffix}"
-    counter = 2
-    while file in taken or (corpus_dir / file).exists():
-        file = f"{stem}-{counter}{suffix}"
-        counter += 1
+    file = free_name(f"{slugify(Path(name).stem)}{Path(name).suffix.lower()}", source_dirs or [corpus_dir])
     final_title = title or detected.title or Path(name).stem
-    info = DocumentInfo(
-        file=file,
-        title=final_title,
-        short=short or short_name(final_title),
-        kind=kind or detected.kind,
-        date=date or detected.date,
-        symbols=symbols or detected.symbols,
-        original=name,
-    )
+    try:
+        info = DocumentInfo(
+            file=file,
+            title=final_title,
+            short=short or short_name(final_title),
+            kind=kind or detected.kind,
+            date=given_date or detected.date,
+            symbols=symbols or detected.symbols,
+            original=name,
+        )
+    except ValidationError as error:  # a value given by hand that the manifest cannot hold
+        first = error.errors()[0]
+        field = ".".join(str(part) for part in first.get("loc", ())) or "value"
+        raise MetadataError("doc.bad_field", name=name, field=field, problem=first.get("msg", "invalid")) from None
     return info, text

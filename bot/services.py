@@ -26,6 +26,7 @@ from index.search import Searcher
 from index.store import IndexLoadError, IndexManifest, build_index, current_version, load_searcher
 from index.update import UpdatePlan, UpdateResult, corpus_is_stale, plan_update
 from index.update import update_index as update_index_on_disk
+from index.versions import locked
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +35,9 @@ def make_encoder(settings: Settings) -> Encoder:
     return load_encoder(
         settings.embedding_model, query_prompt=settings.query_prompt, passage_prompt=settings.passage_prompt
     )
+
+
+STALE_HINT = "The corpus changed since the index was built; run `migrantsbot index update` to bring it up to date."
 
 
 def open_index(
@@ -46,6 +50,11 @@ def open_index(
 ) -> tuple[Searcher, IndexManifest]:
     """The current index; on a fresh clone it is built, after a corpus change brought up to date.
 
+    Only the bot and the console chat build (`build_if_needed`) or update (`update_if_stale`):
+    read-only commands (search, ask, reports export) serve what is there and say what to run,
+    so they never write beside a running bot. Building and updating hold the corpus and index
+    lock; a process that waited for it serves what the other one built.
+
     `report` receives what a person starting the bot should read (first build, its progress bar
     and duration, the version served); without it only the log hears about it.
     """
@@ -57,21 +66,29 @@ def open_index(
     except IndexLoadError as error:
         if not build_if_needed:
             raise
-        if current_version(settings.index_dir) is not None:
-            logger.warning("%s", error)
-        say(f"No usable index yet: building it from {settings.corpus_dir} (first start only; about a minute)…")
-        manifest = build_index(
-            settings.source_dirs,
-            settings.index_dir,
-            encoder,
-            show_progress=show_progress,
-            on_chunked=lambda count: say(f"Parsed the documents into {count} passages; embedding them…"),
-        )
-        say(f"Index built: {manifest.chunk_count} passages in {time.perf_counter() - started:.0f} s.")
-        for file, reason in manifest.failed.items():
-            say(f"Left out {file}: {reason}")
-        return load_searcher(settings.index_dir, encoder)
-    if update_if_stale and corpus_is_stale(settings.source_dirs, manifest):
+        with locked(settings.index_dir, waiting=say):
+            try:  # built by another process while we waited
+                return load_searcher(settings.index_dir, encoder)
+            except IndexLoadError:
+                pass
+            if current_version(settings.index_dir) is not None:
+                logger.warning("%s", error)
+            say(f"No usable index yet: building it from {settings.corpus_dir} (first start only; about a minute)…")
+            manifest = build_index(
+                settings.source_dirs,
+                settings.index_dir,
+                encoder,
+                show_progress=show_progress,
+                on_chunked=lambda count: say(f"Parsed the documents into {count} passages; embedding them…"),
+            )
+            say(f"Index built: {manifest.chunk_count} passages in {time.perf_counter() - started:.0f} s.")
+            for file, reason in manifest.failed.items():
+                say(f"Left out {file}: {reason}")
+            return load_searcher(settings.index_dir, encoder)
+    if corpus_is_stale(settings.source_dirs, manifest):
+        if not update_if_stale:
+            (report or logger.warning)(STALE_HINT)
+            return searcher, manifest
         say("The corpus changed since the index was built; updating it (only what changed is embedded)…")
         result = update_index_on_disk(settings.source_dirs, settings.index_dir, encoder, show_progress=show_progress)
         say(f"Index updated in {result.seconds:.0f} s: {result.plan.summary().splitlines()[0]}")
@@ -114,9 +131,13 @@ def load_answerer(
     encoder: Encoder | None = None,
     allow_llm: bool = True,
     report: Callable[[str], None] | None = None,
+    build_if_needed: bool = True,
+    update_if_stale: bool = True,
 ) -> Answerer:
     encoder = encoder or make_encoder(settings)
-    searcher, _ = open_index(settings, encoder, report=report)
+    searcher, _ = open_index(
+        settings, encoder, report=report, build_if_needed=build_if_needed, update_if_stale=update_if_stale
+    )
     return make_answerer(settings, searcher, llm=make_llm(settings) if allow_llm else None)
 
 
@@ -129,8 +150,7 @@ class Services:
     store: Store
     manifest: IndexManifest | None = None
     version: str | None = None
-    lock: threading.Lock = field(default_factory=threading.Lock)
-    update_lock: threading.Lock = field(default_factory=threading.Lock)
+    lock: threading.Lock = field(default_factory=threading.Lock)  # one refresh at a time
 
     @property
     def searcher(self) -> Searcher:
@@ -168,9 +188,13 @@ class Services:
         """What `update_index` would do, changing nothing."""
         return plan_update(self.settings.source_dirs, self.settings.index_dir, self.searcher.encoder)
 
+    def locked(self, *, waiting: Callable[[str], None] | None = None):
+        """The corpus and index lock, shared with every other process (index/store.py `locked`)."""
+        return locked(self.settings.index_dir, waiting=waiting)
+
     def update_index(self, *, show_progress: bool = False) -> UpdateResult:
-        """Re-index what changed in the corpus and serve it; one update at a time."""
-        with self.update_lock:
+        """Re-index what changed in the corpus and serve it; one update at a time, across processes."""
+        with self.locked():
             result = update_index_on_disk(
                 self.settings.source_dirs, self.settings.index_dir, self.searcher.encoder, show_progress=show_progress
             )
@@ -178,24 +202,47 @@ class Services:
         return result
 
     def add_document(
-        self, source: Path, info: DocumentInfo, *, replace: bool = False, show_progress: bool = False
-    ) -> UpdateResult:
-        """A checked file (see `bot.documents.prepare_document`) into the corpus, then searchable."""
-        corpus.add_document(self.settings.corpus_dir, source, info, replace=replace)
-        return self.update_index(show_progress=show_progress)
+        self,
+        source: Path,
+        info: DocumentInfo,
+        *,
+        replace: bool = False,
+        rename_if_taken: bool = False,
+        show_progress: bool = False,
+    ) -> tuple[DocumentInfo, UpdateResult]:
+        """A checked file (see `bot.documents.prepare_document`) into the corpus, then searchable.
+
+        Under the lock from the name check to the index switch, so two maintainers adding at once
+        both get their document. `rename_if_taken` gives the document a free name if another took
+        its name since the preview. Success is checked, not assumed: a document the new index
+        does not hold is taken out of the corpus again and the reason raised (CorpusError).
+        """
+        from bot.documents import free_name
+
+        with self.locked():
+            if rename_if_taken and not replace:
+                info = info.model_copy(update={"file": free_name(info.file, self.settings.source_dirs)})
+            corpus.add_document(self.settings.corpus_dir, source, info, replace=replace)
+            result = self.update_index(show_progress=show_progress)
+            if not any(entry.file == info.file for entry in result.manifest.documents):
+                reason = result.failed.get(info.file, "it is not in the new index")
+                corpus.remove_document(self.settings.corpus_dir, info.file)
+                raise corpus.CorpusError(f"{info.original or info.file} was not added: {reason}")
+        return info, result
 
     def remove_document(self, file: str, *, show_progress: bool = False) -> tuple[DocumentInfo, UpdateResult]:
         """A document out of the corpus and out of what search serves."""
-        removed = corpus.remove_document(self.settings.corpus_dir, file)
-        return removed, self.update_index(show_progress=show_progress)
+        with self.locked():
+            removed = corpus.remove_document(self.settings.corpus_dir, file)
+            return removed, self.update_index(show_progress=show_progress)
 
     def publish_reports(self) -> UpdateResult:
         """Focal points' reports into search: regenerate their folder, then re-index what changed."""
         from bot.reporting.report_docs import sync_report_documents
 
-        with self.update_lock:
+        with self.locked():
             sync_report_documents(self.store, self.settings.reports_dir)
-        return self.update_index()
+            return self.update_index()
 
     def close(self) -> None:
         self.store.close()

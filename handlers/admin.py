@@ -10,13 +10,17 @@ import tempfile
 from pathlib import Path
 
 from telegram import Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+from telegram.constants import ChatType, ParseMode
+from telegram.error import TelegramError
+from telegram.ext import BaseHandler, CommandHandler
 
 from bot import handoffs
+from bot.arguments import YEARS, whole_number
 from bot.reporting import deadlines, invitations, registry
 from bot.reporting.export import export
 from bot.stats import stats_text
 from bot.texts import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES
+from handlers.callbacks import ButtonHandler, RevokeButton
 from handlers.common import escape, keyboard, reply_html, reply_text
 from handlers.context import Context
 from handlers.guards import maintainers_only
@@ -54,7 +58,16 @@ async def invite(update: Update, context: Context) -> None:
     text = context.t(
         "invite.created", actor=escape(found.name_in(context.lang)), days=invitations.INVITATION_DAYS, code=code
     )
-    await reply_html(update, text)
+    if update.effective_chat.type == ChatType.PRIVATE:
+        await reply_html(update, text)
+        return
+    try:  # a code shown in a group is no longer secret: it goes to the maintainer alone
+        await context.bot.send_message(update.effective_user.id, text, parse_mode=ParseMode.HTML)
+    except TelegramError:  # the maintainer never opened a private chat with the bot
+        await asyncio.to_thread(invitations.revoke_code, store, code)
+        await reply_text(update, context.t("invite.start_private_chat"))
+        return
+    await reply_text(update, context.t("invite.sent_privately"))
 
 
 @maintainers_only
@@ -65,7 +78,12 @@ async def focal_points(update: Update, context: Context) -> None:
         return
     buttons = keyboard(
         *[
-            [(context.t("focalpoints.button_revoke", actor=row.actor_id, name=row.name), f"fprev:{row.telegram_id}")]
+            [
+                (
+                    context.t("focalpoints.button_revoke", actor=row.actor_id, name=row.name),
+                    RevokeButton(telegram_id=row.telegram_id).data,
+                )
+            ]
             for row in rows
         ]
     )
@@ -79,7 +97,7 @@ async def focal_points(update: Update, context: Context) -> None:
 @maintainers_only
 async def revoke(update: Update, context: Context) -> None:
     query = update.callback_query
-    telegram_id = int(query.data.partition(":")[2])
+    telegram_id = context.button.telegram_id
     done = await asyncio.to_thread(registry.revoke_focal_point, context.services.store, telegram_id)
     await query.answer(context.t("focalpoints.revoked_short" if done else "focalpoints.already_revoked"))
     if done:
@@ -91,8 +109,8 @@ def _export_request(args: list[str], lang: str) -> tuple[int, list[str]] | None:
     maintainer's own, so the report can go out in both; None when an argument is not understood."""
     year, wanted = deadlines.reporting_year(dt.datetime.now(dt.UTC).date()), None
     for arg in args:
-        if arg.isdigit() and len(arg) == 4:
-            year = int(arg)
+        if whole_number(arg, *YEARS) is not None:
+            year = whole_number(arg, *YEARS)
         elif arg.lower() in LANGUAGES:
             wanted = arg.lower()
         else:
@@ -128,8 +146,8 @@ async def deadline(update: Update, context: Context) -> None:
     args = context.args or []
     try:
         due = dt.date.fromisoformat(args[0])
-        year = int(args[1]) if len(args) > 1 else deadlines.reporting_year(due)
-        if len(args) > 2 or not 1900 < year < 2200:
+        year = whole_number(args[1], *YEARS) if len(args) > 1 else deadlines.reporting_year(due)
+        if len(args) > 2 or year is None:
             raise ValueError(args)
     except (IndexError, ValueError):
         await reply_html(update, context.t("deadline.usage", **deadlines.example_dates()))
@@ -154,7 +172,7 @@ def handlers() -> list[BaseHandler]:
         CommandHandler("stats", stats),
         CommandHandler("invite", invite),
         CommandHandler("focalpoints", focal_points),
-        CallbackQueryHandler(revoke, pattern=r"^fprev:\d+$"),
+        ButtonHandler(RevokeButton, revoke),
         CommandHandler("export", export_draft),
         CommandHandler("deadline", deadline),
     ]

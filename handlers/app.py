@@ -16,15 +16,15 @@ from telegram.ext import (
     Application,
     ApplicationBuilder,
     ContextTypes,
-    PersistenceInput,
-    PicklePersistence,
 )
 from telegram.request import BaseRequest
 
 from bot.config import Settings
 from bot.services import Services, build_services
-from handlers import admin, ask, browse, documents, errors, feedback, focal, inline, jobs, report, start
+from handlers import admin, ask, browse, chats, documents, errors, feedback, focal, inline, jobs, report, start
 from handlers.context import BotData, Context
+from handlers.ordering import PerUserUpdateProcessor
+from handlers.persistence import SQLitePersistence
 
 logger = logging.getLogger(__name__)
 
@@ -52,17 +52,14 @@ def build_application(
             ready.close()
 
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    # Conversations and drafts survive a restart; bot_data holds live services and is not stored.
-    persistence = PicklePersistence(
-        filepath=settings.data_dir / "conversations.pickle",
-        store_data=PersistenceInput(bot_data=False, chat_data=False, user_data=True, callback_data=False),
-        update_interval=1,
-    )
+    # Conversations and drafts survive a restart, in the database; bot_data holds live services, not stored.
+    persistence = SQLitePersistence(settings)
     builder = (
         ApplicationBuilder()
         .token(settings.telegram_token.get_secret_value())
         .context_types(ContextTypes(context=Context, bot_data=BotData))
-        .concurrent_updates(True)  # one slow question must not hold up other users
+        # One slow question must not hold up other users, but one user's updates go in order.
+        .concurrent_updates(PerUserUpdateProcessor())
         .persistence(persistence)
         .post_init(post_init)
         .post_shutdown(post_shutdown)
@@ -77,9 +74,11 @@ def build_application(
         builder = builder.request(request).get_updates_request(request)
     application = builder.build()
 
-    # Order matters: feature handlers first, catch-alls (unknown command, non-text) last.
-    # The report conversation comes before `ask`, whose catch-all text handler would take its answers.
-    # Replies to the bot's hand-off and comment messages are routed first, in a group of their own.
+    # Order matters. Channel posts and edits are dropped first (group -2); replies to the bot's
+    # hand-off and comment messages are routed next, in a group of their own (-1); then feature
+    # handlers; catch-alls (unknown command, non-text, stale button) last. The report conversation
+    # comes before `ask`, whose catch-all text handler would take its answers.
+    application.add_handlers(chats.handlers(), group=chats.GROUP)
     application.add_handlers(feedback.reply_handlers(), group=feedback.REPLIES_GROUP)
     for feature in (start, browse, admin, documents, focal, report, feedback, inline, ask):
         application.add_handlers(feature.handlers())

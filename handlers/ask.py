@@ -7,12 +7,15 @@ import time
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ChatAction
-from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
+from telegram.ext import BaseHandler, MessageHandler, filters
 
 from bot import handoffs
 from bot.answering.answer import Answer
 from bot.formatting import answer_html
+from bot.reporting import invitations
 from bot.texts import t
+from handlers.callbacks import ButtonHandler, FeedbackButton, HandoffButton, PassageButton
+from handlers.chats import ADDRESSED, without_mention
 from handlers.common import escape, keyboard, reply_html, reply_text
 from handlers.context import Context
 from handlers.guards import registered_when_closed
@@ -37,10 +40,14 @@ def answer_keyboard(answer: Answer, question_id: int, *, handoff: bool = False) 
     there is a Secretariat to hand the question to: `handoff`)."""
     if not answer.found:
         if handoff and answer.kind == "not_found":
-            return keyboard([(t(answer.lang, "feedback.button_handoff"), f"hand:{question_id}")])
+            return keyboard([(t(answer.lang, "feedback.button_handoff"), HandoffButton(question=question_id).data)])
         return None
-    passages = [(f"📄 [{c.n}]", f"psg:{question_id}:{c.n}") for c in answer.citations[:5]]
-    return keyboard(passages, [("👍", f"fb:{question_id}:1"), ("👎", f"fb:{question_id}:-1")])
+    passages = [(f"📄 [{c.n}]", PassageButton(question=question_id, n=c.n).data) for c in answer.citations[:5]]
+    votes = [
+        ("👍", FeedbackButton(question=question_id, value=1).data),
+        ("👎", FeedbackButton(question=question_id, value=-1).data),
+    ]
+    return keyboard(passages, votes)
 
 
 @registered_when_closed
@@ -50,7 +57,10 @@ async def ask(update: Update, context: Context) -> None:
     if _over_limit(context, services.settings.questions_per_minute):
         await reply_text(update, context.t("ask.slow_down"))
         return
-    question = message.text or ""
+    question = without_mention(message)
+    if invitations.looks_like_code(question):  # a secret: neither searched nor logged
+        await reply_text(update, context.t("register.code_without_command"))
+        return
     started = time.perf_counter()
     work = asyncio.ensure_future(asyncio.to_thread(services.answerer.answer, question, context.lang))
     done, _ = await asyncio.wait({work}, timeout=TYPING_AFTER_SECONDS)
@@ -75,31 +85,21 @@ async def ask(update: Update, context: Context) -> None:
     await reply_html(update, answer_html(answer), reply_markup=answer_keyboard(answer, question_id, handoff=handoff))
 
 
-def _parse(data: str | None) -> tuple[int, int] | None:
-    """ "psg:QUESTION:N" → (question id, passage number)."""
-    try:
-        _, question_id, value = (data or "").split(":")
-        return int(question_id), int(value)
-    except ValueError:
-        return None
-
-
 async def show_passage(update: Update, context: Context) -> None:
-    query = update.callback_query
+    query, button = update.callback_query, context.button
     services = context.services
-    parsed = _parse(query.data)
-    chunk_id = await asyncio.to_thread(services.store.cited_chunk, *parsed) if parsed else None
+    chunk_id = await asyncio.to_thread(services.store.cited_chunk, button.question, button.n)
     chunk = services.searcher.chunk_by_id(chunk_id) if chunk_id else None
     if chunk is None:
         await query.answer(context.t("ask.stale"), show_alert=True)
         return
     await query.answer()
     date = f" ({chunk.date})" if chunk.date else ""
-    await reply_html(update, f"<b>[{parsed[1]}] {escape(chunk.section_path + date)}</b>\n\n{escape(chunk.text)}")
+    await reply_html(update, f"<b>[{button.n}] {escape(chunk.section_path + date)}</b>\n\n{escape(chunk.text)}")
 
 
 def handlers() -> list[BaseHandler]:
     return [
-        MessageHandler(filters.TEXT & ~filters.COMMAND, ask),
-        CallbackQueryHandler(show_passage, pattern=r"^psg:"),  # 👍/👎 are handlers/feedback.py's
+        MessageHandler(filters.TEXT & ~filters.COMMAND & ADDRESSED, ask),
+        ButtonHandler(PassageButton, show_passage),  # 👍/👎 and 🙋 are handlers/feedback.py's
     ]

@@ -5,9 +5,11 @@ from __future__ import annotations
 import asyncio
 
 from telegram import InlineKeyboardMarkup, Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+from telegram.ext import BaseHandler, CommandHandler
 
 from bot.answering import browse
+from bot.arguments import whole_number
+from handlers.callbacks import ActorButton, ButtonHandler
 from handlers.common import keyboard, reply_text
 from handlers.context import Context
 
@@ -18,7 +20,7 @@ async def objectives(update: Update, context: Context) -> None:
 
 def actors_keyboard(context: Context) -> InlineKeyboardMarkup:
     rows = [
-        [(f"{browse.actor_name(actor_id, context.lang)} ({count})", f"acts:{actor_id}")]
+        [(f"{browse.actor_name(actor_id, context.lang)} ({count})", ActorButton(actor=actor_id).data)]
         for actor_id, _, count in context.services.catalogue.actors_with_activities()
     ]
     return keyboard(*rows)
@@ -40,7 +42,7 @@ async def activities(update: Update, context: Context) -> None:
 
 async def actor_chosen(update: Update, context: Context) -> None:
     query = update.callback_query
-    actor_id = (query.data or "").partition(":")[2]
+    actor_id = context.button.actor
     catalogue = context.services.catalogue
     if actor_id not in {a for a, _, _ in catalogue.actors_with_activities()}:
         await query.answer(context.t("browse.stale_actor"), show_alert=True)
@@ -50,10 +52,11 @@ async def actor_chosen(update: Update, context: Context) -> None:
 
 
 async def activity(update: Update, context: Context) -> None:
-    if not context.args or not context.args[0].isdigit():
+    number = whole_number(context.args[0], 1, 999) if context.args else None
+    if number is None:
         await reply_text(update, context.t("browse.activity_usage"))
         return
-    await reply_text(update, browse.activity_text(context.services.catalogue, int(context.args[0]), context.lang))
+    await reply_text(update, browse.activity_text(context.services.catalogue, number, context.lang))
 
 
 async def sources(update: Update, context: Context) -> None:
@@ -69,5 +72,5 @@ def handlers() -> list[BaseHandler]:
         CommandHandler("activities", activities),
         CommandHandler("activity", activity),
         CommandHandler("sources", sources),
-        CallbackQueryHandler(actor_chosen, pattern=r"^acts:"),
+        ButtonHandler(ActorButton, actor_chosen),
     ]

@@ -17,6 +17,7 @@ from bot.texts import normalise_language, t
 
 if TYPE_CHECKING:
     from bot.services import Services
+    from handlers.callbacks import Button
 
 LANGUAGE_CHOICE = "lang"  # the user_data key /language writes
 
@@ -32,6 +33,7 @@ class Context(CallbackContext[ExtBot, dict, dict, BotData]):
     def __init__(self, application: Application, chat_id: int | None = None, user_id: int | None = None) -> None:
         super().__init__(application=application, chat_id=chat_id, user_id=user_id)
         self._language_code: str | None = None
+        self.button: Button | None = None  # the pressed button's value, parsed (handlers/callbacks.py)
 
     @classmethod
     def from_update(cls, update: object, application: Application) -> Context:

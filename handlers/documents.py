@@ -4,6 +4,10 @@ A document sent by a maintainer is downloaded, checked (type, size, text), shown
 metadata found in it, and added only after the maintainer confirms. The caption may correct the
 metadata: `title: …; short: …; date: 2020-05-01; kind: resolution; symbol: AG/RES. …`. The work
 itself is `Services.add_document` / `remove_document` / `update_index`, as for the CLI.
+
+Each upload has its own id, in its folder under `data/uploads/` and in its preview's buttons, so
+✅ Add under an earlier preview adds that document, not the latest one; its staged copy is
+removed on Add, on Cancel, on a refusal, and by `jobs.clean_uploads` once it is a day old.
 """
 
 from __future__ import annotations
@@ -13,26 +17,60 @@ import hashlib
 import logging
 import re
 import shutil
+import time
 import uuid
 from pathlib import Path
 
 from telegram import Update
 from telegram.error import TelegramError
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+from telegram.ext import BaseHandler, CommandHandler, MessageHandler, filters
 
-from bot.documents import DOCUMENT_ERRORS, MAX_FILE_BYTES, SUPPORTED_SUFFIXES, DocumentInfo, prepare_document
+from bot.documents import (
+    DOCUMENT_ERRORS,
+    MAX_FILE_BYTES,
+    SUPPORTED_SUFFIXES,
+    DocumentInfo,
+    document_error,
+    prepare_document,
+)
+from handlers.callbacks import (
+    AddDocumentButton,
+    ButtonHandler,
+    KeepButton,
+    ReindexButton,
+    RemoveButton,
+    RemoveConfirmButton,
+)
 from handlers.common import escape, keyboard, reply_html, reply_text
 from handlers.context import Context
 from handlers.guards import maintainers_only
+from handlers.jobs import UPLOAD_TTL_SECONDS
 
 logger = logging.getLogger(__name__)
 
-PENDING = "pending_document"
+PENDING = "pending_documents"  # user_data: upload id → {"path", "info", "at"}
 _CAPTION_FIELD = re.compile(r"(title|short|date|kind|symbol)\s*[:=]\s*([^;\n]+)", re.IGNORECASE)
 
 
 def parse_caption(caption: str | None) -> dict[str, str]:
     return {key.lower(): value.strip() for key, value in _CAPTION_FIELD.findall(caption or "")}
+
+
+def uploads_dir(context: Context) -> Path:
+    return context.services.settings.data_dir / "uploads"
+
+
+def _pending(context: Context) -> dict[str, dict]:
+    """This maintainer's uploads waiting for ✅ Add; entries of an older format or past their day are dropped."""
+    stored = context.user_data.get(PENDING)
+    pending = stored if isinstance(stored, dict) else {}
+    fresh = {
+        upload: entry
+        for upload, entry in pending.items()
+        if isinstance(entry, dict) and time.time() - entry.get("at", 0) < UPLOAD_TTL_SECONDS  # as jobs.clean_uploads
+    }
+    context.user_data[PENDING] = fresh  # the one dict callers add to and take from
+    return fresh
 
 
 def _doc_key(file: str) -> str:
@@ -54,34 +92,40 @@ async def receive_document(update: Update, context: Context) -> None:
         size, limit = f"{document.file_size / 1e6:.1f}", f"{MAX_FILE_BYTES / 1e6:.0f}"
         await reply_text(update, context.t("doc.too_large", name=name, size=size, limit=limit))
         return
-    staging = services.settings.data_dir / "uploads" / uuid.uuid4().hex
+    upload = uuid.uuid4().hex[:16]
+    staging = uploads_dir(context) / upload
     staging.mkdir(parents=True)
     local = staging / f"upload{suffix}"
+    kept = False
     try:
-        telegram_file = await document.get_file()
-        await telegram_file.download_to_drive(local)
-    except TelegramError as error:
-        shutil.rmtree(staging, ignore_errors=True)
-        await reply_text(update, context.t("doc.download_failed", name=name, error=error.message))
-        return
-    overrides = parse_caption(update.effective_message.caption)
-    try:
-        info, text = await asyncio.to_thread(
-            prepare_document,
-            local,
-            services.settings.corpus_dir,
-            original_name=name,
-            title=overrides.get("title"),
-            short=overrides.get("short"),
-            date=overrides.get("date"),
-            kind=overrides.get("kind"),
-            symbols=[overrides["symbol"]] if "symbol" in overrides else None,
-        )
-    except DOCUMENT_ERRORS as error:
-        shutil.rmtree(staging, ignore_errors=True)
-        await reply_text(update, context.t("doc.not_added", error=error))
-        return
-    context.user_data[PENDING] = {"path": str(local), "info": info.model_dump(mode="json")}
+        try:
+            telegram_file = await document.get_file()
+            await telegram_file.download_to_drive(local)
+        except TelegramError as error:
+            await reply_text(update, context.t("doc.download_failed", name=name, error=error.message))
+            return
+        overrides = parse_caption(update.effective_message.caption)
+        try:
+            info, text = await asyncio.to_thread(
+                prepare_document,
+                local,
+                services.settings.corpus_dir,
+                source_dirs=services.settings.source_dirs,
+                original_name=name,
+                title=overrides.get("title"),
+                short=overrides.get("short"),
+                date=overrides.get("date"),
+                kind=overrides.get("kind"),
+                symbols=[overrides["symbol"]] if "symbol" in overrides else None,
+            )
+        except DOCUMENT_ERRORS as error:
+            await reply_text(update, context.t("doc.not_added", error=document_error(error, context.lang)))
+            return
+        _pending(context)[upload] = {"path": str(local), "info": info.model_dump(mode="json"), "at": time.time()}
+        kept = True
+    finally:  # refused, failed or crashed: nothing of it stays staged
+        if not kept:
+            shutil.rmtree(staging, ignore_errors=True)
     summary = context.t(
         "doc.summary",
         name=escape(name),
@@ -93,19 +137,25 @@ async def receive_document(update: Update, context: Context) -> None:
         symbols=escape(", ".join(info.symbols) or context.t("doc.no_symbols")),
         file=escape(info.file),
     )
-    buttons = keyboard([(context.t("doc.button_add"), "doc:add"), (context.t("button.cancel"), "doc:cancel")])
+    buttons = keyboard(
+        [
+            (context.t("doc.button_add"), AddDocumentButton(action="add", upload=upload).data),
+            (context.t("button.cancel"), AddDocumentButton(action="cancel", upload=upload).data),
+        ]
+    )
     await reply_html(update, summary, reply_markup=buttons)
 
 
 @maintainers_only
 async def confirm_document(update: Update, context: Context) -> None:
-    query = update.callback_query
-    pending = context.user_data.pop(PENDING, None)
-    if pending is None:
+    """✅ Add or ✖ Cancel under one upload's preview: that upload, whichever came later."""
+    query, button = update.callback_query, context.button
+    pending = _pending(context).pop(button.upload, None)
+    staged = Path(pending["path"]) if pending else None
+    if staged is None or not staged.is_file():
         await query.answer(context.t("doc.nothing_pending"), show_alert=True)
         return
-    staged = Path(pending["path"])
-    if query.data == "doc:cancel":
+    if button.action == "cancel":
         shutil.rmtree(staged.parent, ignore_errors=True)
         await query.answer(context.t("button.cancelled"))
         await query.edit_message_text(context.t("doc.cancelled"))
@@ -113,17 +163,21 @@ async def confirm_document(update: Update, context: Context) -> None:
     await query.answer(context.t("doc.adding"))
     info = DocumentInfo.model_validate(pending["info"])
     try:
-        result = await asyncio.to_thread(context.services.add_document, staged, info)
+        info, result = await asyncio.to_thread(context.services.add_document, staged, info, rename_if_taken=True)
     except DOCUMENT_ERRORS as error:
-        await reply_text(update, context.t("doc.not_added", error=error))
+        await reply_text(update, context.t("doc.not_added", error=document_error(error, context.lang)))
         return
     finally:
         shutil.rmtree(staged.parent, ignore_errors=True)
-    entry = next((e for e in result.manifest.documents if e.file == info.file), None)
-    chunks, sections = (entry.chunks, entry.sections) if entry else (0, 0)
+    entry = next(e for e in result.manifest.documents if e.file == info.file)  # add_document checked it
     date = info.date or context.t("doc.no_date")
     text = context.t(
-        "doc.added", short=info.short, date=date, chunks=chunks, sections=sections, total=result.manifest.chunk_count
+        "doc.added",
+        short=info.short,
+        date=date,
+        chunks=entry.chunks,
+        sections=entry.sections,
+        total=result.manifest.chunk_count,
     )
     await reply_text(update, text)
 
@@ -134,14 +188,19 @@ async def reindex(update: Update, context: Context) -> None:
     if not plan.has_work:
         await reply_text(update, context.t("reindex.up_to_date"))
         return
-    buttons = keyboard([(context.t("reindex.button_run"), "reidx:run"), (context.t("button.cancel"), "reidx:cancel")])
+    buttons = keyboard(
+        [
+            (context.t("reindex.button_run"), ReindexButton(action="run").data),
+            (context.t("button.cancel"), ReindexButton(action="cancel").data),
+        ]
+    )
     await reply_html(update, context.t("reindex.plan", plan=escape(plan.summary())), reply_markup=buttons)
 
 
 @maintainers_only
 async def reindex_chosen(update: Update, context: Context) -> None:
     query = update.callback_query
-    if query.data == "reidx:cancel":
+    if context.button.action == "cancel":
         await query.answer(context.t("button.cancelled"))
         await query.edit_message_text(context.t("reindex.cancelled"))
         return
@@ -160,23 +219,25 @@ async def reindex_chosen(update: Update, context: Context) -> None:
 @maintainers_only
 async def remove(update: Update, context: Context) -> None:
     documents = await asyncio.to_thread(context.services.documents)
-    rows = [[(f"🗑 {doc.short}", f"rm:{_doc_key(doc.file)}")] for doc in documents]
+    rows = [[(f"🗑 {doc.short}", RemoveButton(key=_doc_key(doc.file)).data)] for doc in documents]
     await reply_text(update, context.t("remove.which"), reply_markup=keyboard(*rows))
 
 
 @maintainers_only
 async def remove_chosen(update: Update, context: Context) -> None:
     """🗑 asks for confirmation; "Yes, remove it" removes the document and re-indexes."""
-    query = update.callback_query
-    action, _, key = (query.data or "").partition(":")
+    query, key = update.callback_query, context.button.key
     documents = await asyncio.to_thread(context.services.documents)
     document = next((doc for doc in documents if _doc_key(doc.file) == key), None)
     if document is None:
         await query.answer(context.t("remove.gone"), show_alert=True)
         return
-    if action == "rm":
+    if isinstance(context.button, RemoveButton):
         buttons = keyboard(
-            [(context.t("remove.button_yes"), f"rmyes:{key}"), (context.t("remove.button_keep"), "rmno:")]
+            [
+                (context.t("remove.button_yes"), RemoveConfirmButton(key=key).data),
+                (context.t("remove.button_keep"), KeepButton().data),
+            ]
         )
         await query.answer()
         text = context.t("remove.confirm", short=escape(document.short), file=escape(document.file))
@@ -195,10 +256,10 @@ async def keep_document(update: Update, context: Context) -> None:
 def handlers() -> list[BaseHandler]:
     return [
         MessageHandler(filters.Document.ALL, receive_document),
-        CallbackQueryHandler(confirm_document, pattern=r"^doc:(add|cancel)$"),
+        ButtonHandler(AddDocumentButton, confirm_document),
         CommandHandler("reindex", reindex),
-        CallbackQueryHandler(reindex_chosen, pattern=r"^reidx:"),
+        ButtonHandler(ReindexButton, reindex_chosen),
         CommandHandler("remove", remove),
-        CallbackQueryHandler(remove_chosen, pattern=r"^(rm|rmyes):"),
-        CallbackQueryHandler(keep_document, pattern=r"^rmno:"),
+        ButtonHandler((RemoveButton, RemoveConfirmButton), remove_chosen),
+        ButtonHandler(KeepButton, keep_document),
     ]

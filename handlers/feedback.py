@@ -20,12 +20,13 @@ from collections.abc import Callable
 from telegram import ForceReply, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
-from telegram.ext import ApplicationHandlerStop, BaseHandler, CallbackQueryHandler, MessageHandler, filters
+from telegram.ext import ApplicationHandlerStop, BaseHandler, MessageHandler, filters
 
 from bot import handoffs
 from bot.formatting import split_message
-from bot.handoffs import REASONS, Handoff, Reason
+from bot.handoffs import REASONS, Handoff
 from bot.texts import DEFAULT_LANGUAGE, LANGUAGE_NAMES, t
+from handlers.callbacks import ButtonHandler, FeedbackButton, FeedbackReasonButton, HandoffButton
 from handlers.common import escape, keyboard, reply_text
 from handlers.context import LANGUAGE_CHOICE, Context
 
@@ -33,37 +34,12 @@ REPLIES_GROUP = -1  # before group 0, where the report conversation and question
 QUESTION_IN_FRAME = 300
 
 
-# -- callback data: parsed and validated once -------------------------------------------------------
-
-
-def parse_vote(data: str | None) -> tuple[int, int] | None:
-    """ "fb:QUESTION:1" / "fb:QUESTION:-1" → (question id, ±1)."""
-    parts = (data or "").split(":")
-    if len(parts) != 3 or parts[0] != "fb" or parts[2] not in {"1", "-1"} or not parts[1].isdigit():
-        return None
-    return int(parts[1]), int(parts[2])
-
-
-def parse_reason(data: str | None) -> tuple[int, Reason] | None:
-    """ "fbr:QUESTION:REASON" → (question id, one of REASONS)."""
-    parts = (data or "").split(":")
-    if len(parts) != 3 or parts[0] != "fbr" or not parts[1].isdigit() or parts[2] not in REASONS:
-        return None
-    return int(parts[1]), parts[2]  # type: ignore[return-value]
-
-
-def parse_handoff(data: str | None) -> int | None:
-    """ "hand:QUESTION" → question id."""
-    prefix, _, number = (data or "").partition(":")
-    return int(number) if prefix == "hand" and number.isdigit() else None
-
-
 async def _handoff_button(context: Context, question_id: int) -> InlineKeyboardMarkup | None:
     """🙋, when there is someone to hand the question to."""
     services = context.services
     if not await asyncio.to_thread(handoffs.destinations, services.store, services.settings):
         return None
-    return keyboard([(context.t("feedback.button_handoff"), f"hand:{question_id}")])
+    return keyboard([(context.t("feedback.button_handoff"), HandoffButton(question=question_id).data)])
 
 
 # -- 👍 / 👎 and the reasons ---------------------------------------------------------------------
@@ -71,12 +47,8 @@ async def _handoff_button(context: Context, question_id: int) -> InlineKeyboardM
 
 async def vote(update: Update, context: Context) -> None:
     """👍 is stored; 👎 is stored with the answer as shown, and asks why (once)."""
-    query = update.callback_query
-    parsed = parse_vote(query.data)
-    if parsed is None:
-        await query.answer(context.t("ask.stale"), show_alert=True)
-        return
-    question_id, value = parsed
+    query, button = update.callback_query, context.button
+    question_id, value = button.question, button.value
     store, user_id = context.services.store, update.effective_user.id
     if value > 0:
         stored = await asyncio.to_thread(store.set_feedback, question_id, 1, user_id=user_id)
@@ -90,18 +62,17 @@ async def vote(update: Update, context: Context) -> None:
     await query.answer(context.t("ask.thanks"))
     if before.get("feedback", 0) < 0:  # asked why already
         return
-    buttons = [(context.t(f"feedback.reason.{reason}"), f"fbr:{question_id}:{reason}") for reason in REASONS]
+    buttons = [
+        (context.t(f"feedback.reason.{reason}"), FeedbackReasonButton(question=question_id, reason=reason).data)
+        for reason in REASONS
+    ]
     await reply_text(update, context.t("feedback.why"), reply_markup=keyboard(buttons[:2], buttons[2:]))
 
 
 async def reason_chosen(update: Update, context: Context) -> None:
     """A reason: noted; 🙋 offered; a prompt the user may reply to with their own words."""
-    query = update.callback_query
-    parsed = parse_reason(query.data)
-    if parsed is None:
-        await query.answer(context.t("ask.stale"), show_alert=True)
-        return
-    question_id, reason = parsed
+    query, button = update.callback_query, context.button
+    question_id, reason = button.question, button.reason
     services = context.services
     if not await asyncio.to_thread(handoffs.set_reason, services.store, question_id, update.effective_user.id, reason):
         await query.answer(context.t("ask.not_yours"), show_alert=True)
@@ -173,11 +144,7 @@ async def _to_maintainers(context: Context, handoff: Handoff, html: Callable[[st
 
 async def handoff_requested(update: Update, context: Context) -> None:
     """🙋: one hand-off per question, by the person who asked; it reaches the maintainers or is not kept."""
-    query = update.callback_query
-    question_id = parse_handoff(query.data)
-    if question_id is None:
-        await query.answer(context.t("ask.stale"), show_alert=True)
-        return
+    query, question_id = update.callback_query, context.button.question
     services = context.services
     handoff, created = await asyncio.to_thread(
         handoffs.open_handoff,
@@ -281,9 +248,9 @@ async def reply_received(update: Update, context: Context) -> None:
 
 def handlers() -> list[BaseHandler]:
     return [
-        CallbackQueryHandler(vote, pattern=r"^fb:"),
-        CallbackQueryHandler(reason_chosen, pattern=r"^fbr:"),
-        CallbackQueryHandler(handoff_requested, pattern=r"^hand:"),
+        ButtonHandler(FeedbackButton, vote),
+        ButtonHandler(FeedbackReasonButton, reason_chosen),
+        ButtonHandler(HandoffButton, handoff_requested),
     ]
 
 

@@ -8,15 +8,17 @@ from __future__ import annotations
 import asyncio
 
 from telegram import Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+from telegram.ext import BaseHandler, CommandHandler
 
 from bot.reporting import invitations, reports
+from handlers.callbacks import ButtonHandler, EditReportButton, WithdrawButton, WithdrawConfirmButton
 from handlers.common import escape, keyboard, reply_html, reply_text
 from handlers.context import Context
-from handlers.guards import focal_points_only
+from handlers.guards import focal_points_only, private_only
 from handlers.jobs import publish_reports_soon
 
 
+@private_only
 async def register(update: Update, context: Context) -> None:
     if not context.args:
         await reply_html(update, context.t("register.usage"))
@@ -32,6 +34,7 @@ async def register(update: Update, context: Context) -> None:
     await reply_html(update, context.t("register.welcome", actor=escape(registered.name_in(context.lang))))
 
 
+@private_only
 @focal_points_only
 async def my_reports(update: Update, context: Context) -> None:
     mine = await asyncio.to_thread(reports.reports_of, context.services.store, update.effective_user.id)
@@ -41,8 +44,8 @@ async def my_reports(update: Update, context: Context) -> None:
     for report in mine[:20]:
         buttons = keyboard(
             [
-                (context.t("myreports.button_edit"), f"rpedit:{report.id}"),
-                (context.t("myreports.button_withdraw"), f"rpwd:{report.id}"),
+                (context.t("myreports.button_edit"), EditReportButton(report=report.id).data),
+                (context.t("myreports.button_withdraw"), WithdrawButton(report=report.id).data),
             ]
         )
         heading = " · ".join([context.t(f"kind.{report.kind}"), report.ref.label(context.lang), report.period])
@@ -50,15 +53,18 @@ async def my_reports(update: Update, context: Context) -> None:
         await reply_html(update, text, reply_markup=buttons)
 
 
+@focal_points_only
 async def withdraw(update: Update, context: Context) -> None:
-    """🗑 asks for confirmation; "Yes, withdraw it" withdraws. Only the author may, which
-    `reports.withdraw_report` checks in the same transaction as the change."""
+    """🗑 asks for confirmation; "Yes, withdraw it" withdraws. Only the author, still a focal
+    point (the guard checks at each press), may: `reports.withdraw_report` checks the author in
+    the same transaction as the change."""
     query = update.callback_query
-    action, _, number = query.data.partition(":")
-    report_id = int(number)
-    if action == "rpwd":
+    report_id = context.button.report
+    if isinstance(context.button, WithdrawButton):
         await query.answer()
-        confirm = keyboard([(context.t("myreports.button_confirm_withdraw"), f"rpwdyes:{report_id}")])
+        confirm = keyboard(
+            [(context.t("myreports.button_confirm_withdraw"), WithdrawConfirmButton(report=report_id).data)]
+        )
         await reply_text(update, context.t("myreports.confirm_withdraw", id=report_id), reply_markup=confirm)
         return
     done = await asyncio.to_thread(reports.withdraw_report, context.services.store, report_id, update.effective_user.id)
@@ -74,5 +80,5 @@ def handlers() -> list[BaseHandler]:
     return [
         CommandHandler("register", register),
         CommandHandler("myreports", my_reports),
-        CallbackQueryHandler(withdraw, pattern=r"^rpwd(yes)?:\d+$"),
+        ButtonHandler((WithdrawButton, WithdrawConfirmButton), withdraw),
     ]

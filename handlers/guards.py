@@ -15,6 +15,7 @@ import functools
 from collections.abc import Awaitable, Callable
 
 from telegram import Update
+from telegram.constants import ChatType
 from telegram.ext import ConversationHandler
 
 from bot.reporting import registry
@@ -74,3 +75,12 @@ async def may_ask(update: Update, context: Context) -> bool:
 
 
 registered_when_closed = _guard(may_ask, "ask.closed")
+
+
+async def _in_private_chat(update: Update, context: Context) -> bool:
+    chat = update.effective_chat
+    return chat is None or chat.type == ChatType.PRIVATE
+
+
+# Focal points' own steps (codes, drafts) are not for a group's eyes.
+private_only = _guard(_in_private_chat, "guard.private_only")

@@ -3,6 +3,7 @@
 - `watch_index` (every 2 s): serve a new index version as soon as one is published, by the CLI,
   by another process, or by a re-index from the chat.
 - `remind_focal_points` (hourly): reminders before a report deadline, each at most once a day.
+- `clean_uploads` (hourly): staged uploads never confirmed are removed after a day.
 - `publish_reports_soon`: after a report is saved or withdrawn, bring it into search.
 """
 
@@ -11,6 +12,9 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+import shutil
+import time
+from pathlib import Path
 
 from telegram.error import TelegramError
 from telegram.ext import Application
@@ -24,6 +28,7 @@ logger = logging.getLogger(__name__)
 
 INDEX_WATCH_SECONDS = 2.0
 REMINDER_SECONDS = 3600
+UPLOAD_TTL_SECONDS = 24 * 3600  # a preview not confirmed within a day is dropped with its file
 
 
 def schedule(application: Application) -> None:
@@ -41,6 +46,27 @@ def schedule(application: Application) -> None:
         job_kwargs={"max_instances": 1, "coalesce": True},
     )
     jobs.run_repeating(remind_focal_points, interval=REMINDER_SECONDS, first=60, name="reminders")
+    jobs.run_repeating(clean_uploads, interval=REMINDER_SECONDS, first=5, name="clean_uploads")
+
+
+def remove_old_uploads(uploads: Path, *, older_than: float = UPLOAD_TTL_SECONDS) -> int:
+    """Staged uploads whose preview was never answered; returns how many were removed."""
+    if not uploads.is_dir():
+        return 0
+    removed = 0
+    for staged in uploads.iterdir():
+        if staged.is_dir() and time.time() - staged.stat().st_mtime > older_than:
+            shutil.rmtree(staged, ignore_errors=True)
+            removed += 1
+    return removed
+
+
+async def clean_uploads(context: Context) -> None:
+    services = context.bot_data.services
+    if services is not None:
+        removed = await asyncio.to_thread(remove_old_uploads, services.settings.data_dir / "uploads")
+        if removed:
+            logger.info("Removed %d staged uploads never confirmed", removed)
 
 
 async def watch_index(context: Context) -> None:
@@ -66,7 +92,7 @@ async def send_reminders(application: Application, services: Services, today: dt
     deadline, points = await asyncio.to_thread(deadlines.due_reminders, services.store, today)
     sent = 0
     for point in points:
-        chosen = application.user_data.get(point.telegram_id, {}).get(LANGUAGE_CHOICE)
+        chosen = (await _stored_user_data(application, point.telegram_id)).get(LANGUAGE_CHOICE)
         text = _reminder_text(chosen or point.lang or "en", deadline, today)
         try:
             await application.bot.send_message(point.telegram_id, text)
@@ -76,6 +102,14 @@ async def send_reminders(application: Application, services: Services, today: dt
         await asyncio.to_thread(deadlines.record_reminder, services.store, deadline, point.telegram_id, today)
         sent += 1
     return sent
+
+
+async def _stored_user_data(application: Application, user_id: int) -> dict:
+    """A user's data as handlers see it, though they sent nothing (it is loaded on a user's first update)."""
+    if application.user_data.get(user_id):
+        return application.user_data[user_id]
+    stored = getattr(application.persistence, "stored_user_data", None)
+    return await stored(user_id) if stored else {}
 
 
 async def remind_focal_points(context: Context) -> None:

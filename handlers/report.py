@@ -7,14 +7,18 @@ CONFIRM: Submit → saved once, END · Edit a field → that step → CONFIRM ·
 The draft lives in `user_data` (persisted), so a timeout or a restart keeps it; it is written to
 the database once, at Submit, under the draft's key (bot/reporting/reports.py), and an edit that
 changes nothing writes no new version. Each step parses its input once: a button's value by its
-prefix, typed text by the validators of reports.py. Text typed where a button is expected is never
-taken for a question: at the summary or the list of fields it is kept and goes to the field the
-user then picks; at a step with buttons the question is asked again.
+model (handlers/callbacks.py), typed text by the validators of reports.py. Text typed where a
+button is expected is never taken for a question: at the summary or the list of fields it is kept
+and goes to the field the user then picks; at a step with buttons the question is asked again.
+Every step checks again that the user is still a focal point of the draft's actor (`_step`): a
+focal point revoked mid-report can neither go on nor submit. A draft that no longer validates (a
+forged or outdated value) is dropped with a log line, never kept to fail every later step.
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import warnings
 
 from telegram import Update
@@ -29,10 +33,21 @@ from telegram.ext import (
 from telegram.warnings import PTBUserWarning
 
 from bot.reporting import registry, reports
-from bot.reporting.reports import REPORT_KINDS, InvalidField, ProgramRef, ReportDraft
+from bot.reporting.reports import InvalidField, ReportDraft
+from handlers.callbacks import (
+    REPORT_BUTTONS,
+    ButtonHandler,
+    CancelReportButton,
+    EditMenuButton,
+    EditReportButton,
+    FieldButton,
+    KindButton,
+    RefButton,
+    SubmitButton,
+)
 from handlers.common import keyboard, reply_html, reply_text
 from handlers.context import Context
-from handlers.guards import focal_points_only
+from handlers.guards import focal_points_only, private_only, refuse
 from handlers.jobs import publish_reports_soon
 from handlers.report_questions import (
     EDITING,
@@ -51,6 +66,8 @@ from handlers.report_questions import (
     confirm,
     draft_of,
     next_step,
+    offered,
+    program_actor,
     resume,
     save,
 )
@@ -58,9 +75,28 @@ from handlers.report_questions import (
 TIMEOUT_SECONDS = 30 * 60
 
 
+def _step(callback):
+    """A step of the conversation: only a focal point, with an open draft of their own actor."""
+
+    @focal_points_only
+    @functools.wraps(callback)
+    async def step(update: Update, context: Context):
+        draft = draft_of(context)
+        if draft is None:
+            return await refuse(update, context, "report.already_closed")
+        point = await asyncio.to_thread(registry.focal_point, context.services.store, update.effective_user.id)
+        if point is None or point.actor_id != draft.actor_id:
+            clear(context)
+            return await refuse(update, context, "report.wrong_actor")
+        return await callback(update, context)
+
+    return step
+
+
 # -- steps ------------------------------------------------------------------------------------
 
 
+@private_only
 @focal_points_only
 async def start(update: Update, context: Context) -> ReportState:
     """Entry: only focal points; an unfinished draft is resumed, not lost."""
@@ -75,11 +111,19 @@ async def start(update: Update, context: Context) -> ReportState:
     return await ask_ref(update, context, draft)
 
 
+@focal_points_only
 async def edit_existing(update: Update, context: Context) -> ReportState | int:
     """Entry from /myreports: a submitted report becomes a draft; submitting it keeps the old version."""
     query = update.callback_query
-    report = await asyncio.to_thread(reports.report, context.services.store, int(query.data.partition(":")[2]))
-    if report is None or report.telegram_id != update.effective_user.id or report.status != "active":
+    report = await asyncio.to_thread(reports.report, context.services.store, context.button.report)
+    point = await asyncio.to_thread(registry.focal_point, context.services.store, update.effective_user.id)
+    if (
+        report is None
+        or report.telegram_id != update.effective_user.id
+        or report.status != "active"
+        or point is None
+        or point.actor_id != report.actor_id
+    ):
         await query.answer(context.t("report.cannot_edit"), show_alert=True)
         return ConversationHandler.END
     await query.answer()
@@ -89,42 +133,35 @@ async def edit_existing(update: Update, context: Context) -> ReportState | int:
     return await confirm(update, context, draft)
 
 
-async def objectives_chosen(update: Update, context: Context) -> ReportState | int:
+async def _objectives(update: Update, context: Context) -> ReportState:
     """🎯 A Program objective: the specific objectives as buttons, still in the REF step."""
-    query = update.callback_query
-    await query.answer()
-    if draft_of(context) is None:
-        await reply_text(update, context.t("report.already_closed"))
-        return ConversationHandler.END
     items = context.services.catalogue.program_items("specific objective")
     text, rows = choice(context, context.t("report.ask_objective"), items, "specific objective")
-    rows.append([(context.t("report.button_other"), "ref:other")])
+    rows.append([(context.t("report.button_other"), RefButton(target="other").data)])
     await reply_html(update, text, reply_markup=keyboard(*rows))
     return ReportState.REF
 
 
+@_step
 async def ref_chosen(update: Update, context: Context) -> ReportState | int:
-    query = update.callback_query
-    await query.answer()
+    """A reference button: one of those offered to this focal point, else the stale-button alert."""
+    query, button = update.callback_query, context.button
     draft = draft_of(context)
-    if draft is None:
-        await reply_text(update, context.t("report.already_closed"))
-        return ConversationHandler.END
-    try:
-        draft.ref = ProgramRef.parse(query.data.partition(":")[2])
-    except ValueError:  # a button of another version of the bot: ask again
-        return await ask_ref(update, context, draft)
+    if button.target not in offered(context, await program_actor(context, draft)):
+        await query.answer(context.t("button.stale"), show_alert=True)
+        return ReportState.REF
+    await query.answer()
+    if button.program_ref is None:
+        return await _objectives(update, context)
+    draft.ref = button.program_ref
     return await next_step(update, context, draft)
 
 
+@_step
 async def kind_chosen(update: Update, context: Context) -> ReportState:
-    query = update.callback_query
-    await query.answer()
+    await update.callback_query.answer()
     draft = draft_of(context)
-    kind = query.data.partition(":")[2]
-    if kind not in REPORT_KINDS:
-        return await ask_kind(update, context)
-    draft.kind = kind
+    draft.kind = context.button.kind
     return await next_step(update, context, draft)
 
 
@@ -145,7 +182,7 @@ def _text_step(field: str, parse, state: ReportState):
 
     step.__name__ = f"{field}_given"
     step.__doc__ = f"The {field}, typed: stored when valid, else the reason and the same question."
-    return step
+    return _step(step)
 
 
 period_given = _text_step("period", reports.parse_period, ReportState.PERIOD)
@@ -153,6 +190,7 @@ description_given = _text_step("description", reports.parse_description, ReportS
 link_given = _text_step("link", reports.parse_link, ReportState.LINK)
 
 
+@_step
 async def link_skipped(update: Update, context: Context) -> ReportState:
     """/skip: no link."""
     draft = draft_of(context)
@@ -161,6 +199,7 @@ async def link_skipped(update: Update, context: Context) -> ReportState:
     return await next_step(update, context, draft)
 
 
+@focal_points_only
 async def submit(update: Update, context: Context) -> int:
     """✅ Submit: written once, in one transaction; a replay or a double tap finds it written."""
     query = update.callback_query
@@ -181,16 +220,18 @@ async def submit(update: Update, context: Context) -> int:
         await reply_text(update, context.t("report.unchanged", id=report.id))
         return ConversationHandler.END
     await query.answer(context.t("report.saved_short" if created else "report.already_submitted"))
-    await reply_text(update, context.t("report.updated" if draft.report_id else "report.saved", id=report.id))
-    publish_reports_soon(context)
+    if created:  # a replay of a submitted draft (restart before its state was kept) says nothing twice
+        await reply_text(update, context.t("report.updated" if draft.report_id else "report.saved", id=report.id))
+        publish_reports_soon(context)
     return ConversationHandler.END
 
 
+@_step
 async def edit_menu(update: Update, context: Context) -> ReportState:
     """✏️ Edit a field: which one."""
     await update.callback_query.answer()
     context.user_data.pop(PENDING_TEXT, None)
-    rows = [[(context.t(f"report.field.{name}"), f"rfield:{name}")] for name in FIELDS]
+    rows = [[(context.t(f"report.field.{name}"), FieldButton(field=name).data)] for name in FIELDS]
     await reply_text(update, context.t("report.which_field"), reply_markup=keyboard(*rows))
     return ReportState.EDIT
 
@@ -198,8 +239,8 @@ async def edit_menu(update: Update, context: Context) -> ReportState:
 async def text_at_summary(update: Update, context: Context) -> ReportState:
     """Text typed at the summary or the list of fields: kept for the text field the user picks."""
     context.user_data[PENDING_TEXT] = update.effective_message.text or ""
-    rows = [[(context.t(f"report.field.{name}"), f"rfield:{name}")] for name in TEXT_FIELDS]
-    rows.append([(context.t("button.cancel"), "rcancel")])
+    rows = [[(context.t(f"report.field.{name}"), FieldButton(field=name).data)] for name in TEXT_FIELDS]
+    rows.append([(context.t("button.cancel"), CancelReportButton().data)])
     await reply_text(update, context.t("report.which_field_for_text"), reply_markup=keyboard(*rows))
     return ReportState.EDIT
 
@@ -216,18 +257,13 @@ async def text_at_kind(update: Update, context: Context) -> ReportState:
     return await ask_kind(update, context)
 
 
+@_step
 async def edit_field(update: Update, context: Context) -> ReportState:
     """That field's question again, or the text typed for it; after the answer, back to the summary."""
-    query = update.callback_query
-    await query.answer()
+    await update.callback_query.answer()
     draft = draft_of(context)
-    if draft is None:
-        await reply_text(update, context.t("report.already_closed"))
-        return ConversationHandler.END
     context.user_data[EDITING] = True
-    field = query.data.partition(":")[2]
-    if field not in FIELDS:
-        return await edit_menu(update, context)
+    field = context.button.field
     pending = context.user_data.pop(PENDING_TEXT, None)
     if pending is not None and field in TEXT_FIELDS:
         try:
@@ -275,30 +311,23 @@ def build_report_conversation() -> ConversationHandler:
         return ConversationHandler(
             entry_points=[
                 CommandHandler("report", start),
-                CallbackQueryHandler(edit_existing, pattern=r"^rpedit:\d+$"),
+                ButtonHandler(EditReportButton, edit_existing),
             ],
             states={
-                ReportState.REF: [
-                    CallbackQueryHandler(objectives_chosen, pattern=r"^ref:objectives$"),
-                    CallbackQueryHandler(ref_chosen, pattern=r"^ref:"),
-                    MessageHandler(text, text_at_ref),
-                ],
-                ReportState.KIND: [
-                    CallbackQueryHandler(kind_chosen, pattern=r"^kind:"),
-                    MessageHandler(text, text_at_kind),
-                ],
+                ReportState.REF: [ButtonHandler(RefButton, ref_chosen), MessageHandler(text, text_at_ref)],
+                ReportState.KIND: [ButtonHandler(KindButton, kind_chosen), MessageHandler(text, text_at_kind)],
                 ReportState.PERIOD: [MessageHandler(text, period_given)],
                 ReportState.DESCRIPTION: [MessageHandler(text, description_given)],
                 ReportState.LINK: [CommandHandler("skip", link_skipped), MessageHandler(text, link_given)],
                 ReportState.CONFIRM: [
-                    CallbackQueryHandler(submit, pattern=r"^rsub$"),
-                    CallbackQueryHandler(edit_menu, pattern=r"^redit$"),
-                    CallbackQueryHandler(cancel, pattern=r"^rcancel$"),
+                    ButtonHandler(SubmitButton, submit),
+                    ButtonHandler(EditMenuButton, edit_menu),
+                    ButtonHandler(CancelReportButton, cancel),
                     MessageHandler(text, text_at_summary),
                 ],
                 ReportState.EDIT: [
-                    CallbackQueryHandler(edit_field, pattern=r"^rfield:"),
-                    CallbackQueryHandler(cancel, pattern=r"^rcancel$"),
+                    ButtonHandler(FieldButton, edit_field),
+                    ButtonHandler(CancelReportButton, cancel),
                     MessageHandler(text, text_at_summary),
                 ],
                 ConversationHandler.TIMEOUT: [MessageHandler(filters.ALL, timed_out), CallbackQueryHandler(timed_out)],
@@ -313,5 +342,5 @@ def build_report_conversation() -> ConversationHandler:
 def handlers() -> list[BaseHandler]:
     return [
         build_report_conversation(),
-        CallbackQueryHandler(stale_button, pattern=r"^(rsub|redit|rcancel|ref:|kind:|rfield:)"),
+        ButtonHandler(REPORT_BUTTONS, stale_button),
     ]

@@ -8,15 +8,20 @@ module only asks, so the steps read as a list of transitions.
 from __future__ import annotations
 
 import asyncio
+import logging
 from enum import IntEnum
 
+from pydantic import ValidationError
 from telegram import Update
 
 from bot.reporting import registry, reports
 from bot.reporting.reports import REPORT_KINDS, ReportDraft
 from bot.texts import t
+from handlers.callbacks import CancelReportButton, EditMenuButton, KindButton, RefButton, SubmitButton
 from handlers.common import escape, keyboard, reply_html
 from handlers.context import Context
+
+logger = logging.getLogger(__name__)
 
 DRAFT = "report_draft"
 EDITING = "report_editing"  # a field is being changed from the summary: go back to it after
@@ -39,7 +44,14 @@ class ReportState(IntEnum):
 
 def draft_of(context: Context) -> ReportDraft | None:
     data = context.user_data.get(DRAFT)
-    return ReportDraft.model_validate(data) if data else None
+    if not data:
+        return None
+    try:
+        return ReportDraft.model_validate(data)
+    except ValidationError as error:  # from a forged value or another version: dropped, not kept to fail again
+        logger.warning("Dropped a report draft that no longer validates (%d errors)", error.error_count())
+        clear(context)
+        return None
 
 
 def save(context: Context, draft: ReportDraft) -> None:
@@ -64,28 +76,41 @@ def choice(context: Context, question: str, items: list, kind: str) -> tuple[str
     state has 24 activities) listed in the message, in the documents' words, with a grid of
     numbered buttons under it, which a phone shows whole."""
     if len(items) <= LABELLED_BUTTONS:
-        return question, [[(f"{i.number}. {short(i.text)}", f"ref:{kind} {i.number}")] for i in items]
+        return question, [
+            [(f"{i.number}. {short(i.text)}", RefButton(target=f"{kind} {i.number}").data)] for i in items
+        ]
     label = context.t("quoted_en")
     lines = [question, *([f"<i>{escape(label)}</i>"] if label else []), ""]
     lines += [f"<b>{i.number}.</b> {escape(short(i.text, 100))}" for i in items]
-    buttons = [(str(i.number), f"ref:{kind} {i.number}") for i in items]
+    buttons = [(str(i.number), RefButton(target=f"{kind} {i.number}").data) for i in items]
     return "\n".join(lines), [buttons[start : start + 6] for start in range(0, len(buttons), 6)]
 
 
+async def program_actor(context: Context, draft: ReportDraft) -> str:
+    """Whose Program activities the draft's actor implements (a member state: the states')."""
+    registered = await asyncio.to_thread(registry.actor, context.services.store, draft.actor_id)
+    return registry.program_actor_of(registered) if registered else draft.actor_id
+
+
+def offered(context: Context, actor: str) -> set[str]:
+    """The references the REF step offers this focal point, as button targets."""
+    catalogue = context.services.catalogue
+    targets = {f"activity {item.number}" for item in catalogue.activities_for(actor)}
+    targets |= {f"specific objective {item.number}" for item in catalogue.program_items("specific objective")}
+    return targets | {"objectives", "other"}
+
+
 async def ask_ref(update: Update, context: Context, draft: ReportDraft) -> ReportState:
-    services = context.services
-    registered = await asyncio.to_thread(registry.actor, services.store, draft.actor_id)
-    program_actor = registry.program_actor_of(registered) if registered else draft.actor_id
-    items = services.catalogue.activities_for(program_actor)
+    items = context.services.catalogue.activities_for(await program_actor(context, draft))
     text, rows = choice(context, context.t("report.ask_ref"), items, "activity")
-    rows.append([(context.t("report.button_objective"), "ref:objectives")])
-    rows.append([(context.t("report.button_other"), "ref:other")])
+    rows.append([(context.t("report.button_objective"), RefButton(target="objectives").data)])
+    rows.append([(context.t("report.button_other"), RefButton(target="other").data)])
     await reply_html(update, text, reply_markup=keyboard(*rows))
     return ReportState.REF
 
 
 async def ask_kind(update: Update, context: Context) -> ReportState:
-    rows = [[(context.t(f"kind.{kind}"), f"kind:{kind}")] for kind in REPORT_KINDS]
+    rows = [[(context.t(f"kind.{kind}"), KindButton(kind=kind).data)] for kind in REPORT_KINDS]
     await reply_html(update, context.t("report.ask_kind"), reply_markup=keyboard(*rows))
     return ReportState.KIND
 
@@ -127,8 +152,11 @@ def summary_html(draft: ReportDraft, actor_name: str, lang: str) -> str:
 async def confirm(update: Update, context: Context, draft: ReportDraft) -> ReportState:
     registered = await asyncio.to_thread(registry.actor, context.services.store, draft.actor_id)
     buttons = keyboard(
-        [(context.t("report.button_submit"), "rsub")],
-        [(context.t("report.button_edit"), "redit"), (context.t("button.cancel"), "rcancel")],
+        [(context.t("report.button_submit"), SubmitButton().data)],
+        [
+            (context.t("report.button_edit"), EditMenuButton().data),
+            (context.t("button.cancel"), CancelReportButton().data),
+        ],
     )
     name = registered.name_in(context.lang) if registered else draft.actor_id
     await reply_html(update, summary_html(draft, name, context.lang), reply_markup=buttons)

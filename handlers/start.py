@@ -10,11 +10,12 @@ import logging
 
 from telegram import BotCommand, BotCommandScopeChat, BotCommandScopeDefault, Update
 from telegram.error import TelegramError
-from telegram.ext import Application, BaseHandler, CallbackQueryHandler, CommandHandler
+from telegram.ext import Application, BaseHandler, CommandHandler
 
 from bot.config import Settings
 from bot.reporting.deadlines import example_dates
 from bot.texts import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, t
+from handlers.callbacks import ButtonHandler, LanguageButton
 from handlers.common import escape, keyboard, reply_html, reply_text
 from handlers.context import LANGUAGE_CHOICE, Context
 from handlers.guards import is_maintainer
@@ -89,17 +90,14 @@ async def help_command(update: Update, context: Context) -> None:
 
 
 async def language(update: Update, context: Context) -> None:
-    buttons = [(LANGUAGE_NAMES[lang], f"lang:{lang}") for lang in LANGUAGES]
+    buttons = [(LANGUAGE_NAMES[lang], LanguageButton(lang=lang).data) for lang in LANGUAGES]
     choices = keyboard(buttons[:2], buttons[2:])
     await reply_text(update, context.t("language.prompt"), reply_markup=choices)
 
 
 async def language_chosen(update: Update, context: Context) -> None:
     query = update.callback_query
-    choice = (query.data or "").partition(":")[2]
-    if choice not in LANGUAGES:
-        await query.answer()
-        return
+    choice = context.button.lang
     context.user_data[LANGUAGE_CHOICE] = choice
     await query.answer()
     await query.edit_message_text(t(choice, "language.chosen"))
@@ -110,5 +108,5 @@ def handlers() -> list[BaseHandler]:
         CommandHandler("start", start),
         CommandHandler("help", help_command),
         CommandHandler("language", language),
-        CallbackQueryHandler(language_chosen, pattern=r"^lang:"),
+        ButtonHandler(LanguageButton, language_chosen),
     ]

@@ -21,6 +21,9 @@ import tomlkit
 from pydantic import BaseModel, Field, ValidationError
 
 MANIFEST_NAME = "manifest.toml"
+# Generated documents (focal points' reports, bot/reporting/report_docs.py) are named
+# "focal-report-<id>.txt" in their own folder; no maintained document may take such a name.
+GENERATED_PREFIX = "focal-report-"
 MANIFEST_HEADER = "# The documents migrantsbot answers from. One [[document]] per file in this folder.\n"
 
 
@@ -113,6 +116,9 @@ def register_new_files(corpus_dir: Path, *, dry_run: bool = False) -> list[NewFi
     found: list[NewFile] = []
     for name in scan_folder(corpus_dir).unlisted:
         path = corpus_dir / name
+        if is_generated_name(name):
+            found.append(NewFile(file=name, error=reserved_name_error(name)))
+            continue
         try:
             text = extract_text(path)
         except ExtractionError as error:
@@ -133,6 +139,15 @@ def register_new_files(corpus_dir: Path, *, dry_run: bool = False) -> list[NewFi
             add_entry(corpus_dir, info)
         found.append(NewFile(file=name, info=info))
     return found
+
+
+def is_generated_name(file: str) -> bool:
+    """A name of the generated namespace (focal points' reports), which maintained documents cannot use."""
+    return file.lower().startswith(GENERATED_PREFIX)
+
+
+def reserved_name_error(file: str) -> str:
+    return f"{file}: names starting with '{GENERATED_PREFIX}' are reserved for focal points' reports; rename the file."
 
 
 def read_text(path: Path) -> str:
@@ -249,6 +264,8 @@ def write_manifest(corpus_dir: Path, documents: list[DocumentInfo]) -> None:
 
 def add_document(corpus_dir: Path, source: Path, info: DocumentInfo, *, replace: bool = False) -> DocumentInfo:
     """Copy a checked file into the corpus under `info.file` and record it in the manifest."""
+    if is_generated_name(info.file):
+        raise CorpusError(reserved_name_error(info.file))
     existing = {doc.file for doc in _read_entries(corpus_dir)}
     if info.file in existing and not replace:
         raise CorpusError(f"{info.file} is already in the corpus; remove it first or replace it.")

@@ -8,6 +8,9 @@ Layout of `data/index/`:
 A build that dies half-way leaves a folder that CURRENT never pointed at; the old version keeps
 serving and the next build starts clean. Loading checks the manifest against the encoder and
 chunker, and refuses a mismatch with the command that fixes it.
+
+Building and updating hold the corpus and index lock; the switch, the lock and the sweep of old
+versions are in index/versions.py, planning and updating in index/update.py.
 """
 
 from __future__ import annotations
@@ -15,8 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
-import shutil
+import logging
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -24,15 +26,19 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from index.chunk import CHUNKER_VERSION, Chunk, chunk_document
-from index.corpus import DocumentInfo, content_hash, load_manifest, register_new_files
+from index.corpus import DocumentInfo, content_hash, is_generated_name, load_manifest, register_new_files
 from index.encoder import Encoder, sentence_encoder_for
 from index.extract import ExtractionError, extract
 from index.lexical import LexicalIndex
 from index.search import Searcher
 from index.sentences import SentenceIndex
 from index.vectors import VectorStore
+from index.versions import CURRENT, IndexBusyError, current_version, finish_version, locked, start_version
 
-CURRENT = "CURRENT"
+__all__ = ["CURRENT", "IndexBusyError", "current_version", "locked"]  # with the rest, as they were here
+
+logger = logging.getLogger(__name__)
+
 REBUILD_HINT = "Rebuild it with: migrantsbot index build"
 
 
@@ -61,26 +67,6 @@ class IndexManifest(BaseModel):
     second_model: str | None = None  # the sentence encoder, if the index has one
 
 
-def current_version(index_dir: Path) -> Path | None:
-    pointer = index_dir / CURRENT
-    if not pointer.exists():
-        return None
-    version = index_dir / pointer.read_text(encoding="utf-8").strip()
-    return version if version.is_dir() else None
-
-
-def _switch_to(index_dir: Path, version: Path) -> None:
-    temporary = index_dir / f".{CURRENT}.{uuid.uuid4().hex}"
-    temporary.write_text(version.name, encoding="utf-8")
-    os.replace(temporary, index_dir / CURRENT)
-
-
-def remove_old_versions(index_dir: Path, keep: Path) -> None:
-    for entry in index_dir.iterdir():
-        if entry.is_dir() and entry != keep and entry.name.startswith("v"):
-            shutil.rmtree(entry, ignore_errors=True)
-
-
 Corpus = Path | list[Path]
 
 
@@ -99,7 +85,11 @@ def sources(corpus: Corpus) -> list[tuple[Path, DocumentInfo]]:
     for position, folder in enumerate(folders):
         if position > 0 and not (folder / "manifest.toml").exists():
             continue
-        found += [(folder, document) for document in load_manifest(folder)]
+        for document in load_manifest(folder):
+            if position == 0 and len(folders) > 1 and is_generated_name(document.file):
+                logger.warning("Left out %s: its name is reserved for focal points' reports; rename it", document.file)
+                continue
+            found.append((folder, document))
     names = [document.file for _, document in found]
     duplicates = {name for name in names if names.count(name) > 1}
     if duplicates:
@@ -153,15 +143,16 @@ def build_index(
     show_progress: bool = False,
     on_chunked: Callable[[int], None] | None = None,
 ) -> IndexManifest:
-    """Parse, chunk and embed the whole corpus into a new version, then switch to it."""
-    failed = {found.file: found.error for found in register_new_files(source_folders(corpus_dir)[0]) if found.error}
-    chunks, entries = chunk_corpus(corpus_dir, failed)
-    if on_chunked:
-        on_chunked(len(chunks))
-    vectors = encoder.encode_passages([chunk.embedding_text for chunk in chunks], show_progress=show_progress)
-    second = sentence_encoder_for(encoder)
-    sentences = SentenceIndex.build(second, chunks) if second is not None else None
-    return write_version(index_dir, encoder, chunks, vectors, entries, failed, sentences=sentences, second=second)
+    """Parse, chunk and embed the whole corpus into a new version, then switch to it (under the lock)."""
+    with locked(index_dir):
+        failed = {found.file: found.error for found in register_new_files(source_folders(corpus_dir)[0]) if found.error}
+        chunks, entries = chunk_corpus(corpus_dir, failed)
+        if on_chunked:
+            on_chunked(len(chunks))
+        vectors = encoder.encode_passages([chunk.embedding_text for chunk in chunks], show_progress=show_progress)
+        second = sentence_encoder_for(encoder)
+        sentences = SentenceIndex.build(second, chunks) if second is not None else None
+        return write_version(index_dir, encoder, chunks, vectors, entries, failed, sentences=sentences, second=second)
 
 
 def write_version(
@@ -177,8 +168,7 @@ def write_version(
 ) -> IndexManifest:
     index_dir.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now(dt.UTC)
-    version = index_dir / f"v{stamp:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
-    version.mkdir()
+    version = start_version(index_dir, f"v{stamp:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}")
     store = VectorStore.build(vectors)
     store.save(version / "index.faiss")
     if sentences is not None:
@@ -196,8 +186,7 @@ def write_version(
         second_model=second.name if sentences is not None and second is not None else None,
     )
     (version / "manifest.json").write_text(manifest.model_dump_json(indent=2), encoding="utf-8")
-    _switch_to(index_dir, version)
-    remove_old_versions(index_dir, keep=version)
+    finish_version(index_dir, version)
     return manifest
 
 

@@ -30,12 +30,12 @@ from index.store import (
     current_version,
     document_hash,
     read_manifest,
-    remove_old_versions,
     source_folders,
     sources,
     write_version,
 )
 from index.vectors import VectorStore
+from index.versions import locked, remove_unfinished_versions
 
 
 class UpdatePlan(BaseModel):
@@ -148,10 +148,15 @@ def update_index(corpus_dir: Corpus, index_dir: Path, encoder: Encoder, *, show_
     """Embed only new and changed documents, reuse the rest, and switch to the result atomically.
 
     A crash before the switch leaves the previous version serving; its half-written folder is
-    swept away by the next update.
+    swept away by the next update. Holds the corpus and index lock throughout.
     """
+    with locked(index_dir):
+        return _update_index(corpus_dir, index_dir, encoder, show_progress=show_progress)
+
+
+def _update_index(corpus_dir: Corpus, index_dir: Path, encoder: Encoder, *, show_progress: bool) -> UpdateResult:
     started = time.perf_counter()
-    _remove_unfinished_versions(index_dir)
+    remove_unfinished_versions(index_dir)
     new_files = register_new_files(source_folders(corpus_dir)[0])
     plan = plan_update(corpus_dir, index_dir, encoder)
     if plan.full_rebuild:
@@ -246,10 +251,3 @@ def update_index(corpus_dir: Corpus, index_dir: Path, encoder: Encoder, *, show_
         seconds=time.perf_counter() - started,
         new_files=new_files,
     )
-
-
-def _remove_unfinished_versions(index_dir: Path) -> None:
-    """Folders of builds that died before their switch: never served, safe to delete."""
-    serving = current_version(index_dir)
-    if serving is not None:
-        remove_old_versions(index_dir, keep=serving)

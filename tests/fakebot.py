@@ -36,6 +36,8 @@ class FakeBotAPI(BaseRequest):
         self.blocked_by: set[int] = set()  # chats whose user blocked the bot: sending there is forbidden
         self.files: dict[str, bytes] = {}  # file_id → content, served by getFile and the download URL
         self.messages: list[dict[str, Any]] = []  # the messages the bot sent, as Telegram returned them
+        self.latency = 0.0  # seconds each call takes, as over a network (lets concurrent handlers interleave)
+        self.blocked_chats: set[int] = set()  # users who never opened a chat with the bot: 403 for them
 
     async def initialize(self) -> None:
         return None
@@ -57,6 +59,8 @@ class FakeBotAPI(BaseRequest):
         connect_timeout=None,
         pool_timeout=None,
     ) -> tuple[int, bytes]:
+        if self.latency:
+            await asyncio.sleep(self.latency)
         if "/file/bot" in url:  # a file download, as File.download_to_drive makes it
             file_id = url.rsplit("/", 1)[-1]
             self.calls.append(("download", {"file_id": file_id}))
@@ -64,6 +68,14 @@ class FakeBotAPI(BaseRequest):
         api_method = url.rsplit("/", 1)[-1]
         params = request_data.parameters if request_data else {}
         self.calls.append((api_method, params))
+        if api_method == "sendMessage" and int(params.get("chat_id", 0)) in self.blocked_chats:
+            return 403, json.dumps(
+                {
+                    "ok": False,
+                    "error_code": 403,
+                    "description": "Forbidden: bot can't initiate conversation with a user",
+                }
+            ).encode()
         if api_method in self.fail_methods:
             return _bad_request("test failure")
         if api_method == "sendMessage" and int(params.get("chat_id", 0)) in self.blocked_by:
@@ -164,20 +176,36 @@ def message_update(
     lang: str = "en",
     update_id: int | None = None,
     extra: dict | None = None,
+    chat: dict | None = None,
+    kind: str = "message",
 ) -> dict:
+    """A message as Telegram sends it; `chat` for a group, `kind` "edited_message" or "channel_post"."""
     message: dict[str, Any] = {
         "message_id": next(_update_ids) + 10_000,
         "date": int(time.time()),
-        "chat": {"id": user_id, "type": "private"},
+        "chat": chat or {"id": user_id, "type": "private"},
         "from": user(user_id, lang),
     }
     if text is not None:
         message["text"] = text
+        entities = []
         if text.startswith("/"):
             command = text.split()[0]
-            message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
+            entities.append({"type": "bot_command", "offset": 0, "length": len(command)})
+        mention = f"@{BOT_USER['username']}"
+        if mention in text:
+            entities.append({"type": "mention", "offset": text.index(mention), "length": len(mention)})
+        if entities:
+            message["entities"] = entities
+    if kind == "channel_post":
+        del message["from"]
+    if kind == "edited_message":
+        message["edit_date"] = int(time.time())
     message.update(extra or {})
-    return {"update_id": update_id or next(_update_ids), "message": message}
+    return {"update_id": update_id or next(_update_ids), kind: message}
+
+
+GROUP = {"id": -100123, "type": "supergroup", "title": "Program delegates"}
 
 
 def callback_update(data: str, *, user_id: int = 1, lang: str = "en", message_text: str = "…") -> dict:
@@ -229,7 +257,14 @@ async def settle() -> None:
 
 
 def document_update(
-    file_id: str, file_name: str, size: int, *, user_id: int = 1, caption: str | None = None, mime: str = "text/plain"
+    file_id: str,
+    file_name: str,
+    size: int,
+    *,
+    user_id: int = 1,
+    caption: str | None = None,
+    mime: str = "text/plain",
+    lang: str = "en",
 ) -> dict:
     extra = {
         "document": {
@@ -242,7 +277,7 @@ def document_update(
     }
     if caption:
         extra["caption"] = caption
-    return message_update(None, user_id=user_id, extra=extra)
+    return message_update(None, user_id=user_id, lang=lang, extra=extra)
 
 
 class Harness:
@@ -267,11 +302,15 @@ class Harness:
 
     async def stop(self) -> None:
         if self.application is not None:
+            if self.application.running:
+                await self.application.stop()
             await self.application.shutdown()
             self.application = None
 
     async def crash(self) -> None:
         """What survives a crash: what the persistence loop (every second) had already written."""
+        if self.application.running:
+            await self.application.stop()
         await self.application.update_persistence()
         self.application = None
 
@@ -281,6 +320,18 @@ class Harness:
 
     async def send(self, update: dict) -> None:
         await self.application.process_update(Update.de_json(update, self.application.bot))
+
+    async def deliver(self, *updates: dict) -> None:
+        """Updates delivered in one batch, as getUpdates hands them over after downtime.
+
+        They go through the Application's own update queue and update processor (the path of
+        `run_polling`), all queued before any is handled; returns when every one is handled.
+        """
+        if not self.application.running:
+            await self.application.start()
+        for update in updates:
+            self.application.update_queue.put_nowait(Update.de_json(update, self.application.bot))
+        await self.application.update_queue.join()
 
     def texts(self) -> list[str]:
         return self.api.texts()

@@ -11,7 +11,7 @@ import pytest
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
-from bot import database
+from bot import migrations
 from bot.database import MIGRATIONS, Store
 from bot.reporting import deadlines, registry, reports
 
@@ -22,6 +22,8 @@ NAMES = [
     "m003_reminders",
     "m004_report_reference",
     "m005_focal_point_language",
+    "m006_conversation_state",
+    "m007_hashed_register_failures",
     "m010_feedback_reasons",
     "m011_handoffs",
 ]
@@ -48,7 +50,7 @@ def _broken_set() -> Migrations:
     broken = Migrations(MIGRATIONS.name)
     failing = "m005_focal_point_language"
     for name in NAMES[: NAMES.index(failing)]:
-        broken(name=name)(getattr(database, name))
+        broken(name=name)(getattr(migrations, name))
 
     @broken(name=failing)
     def half_done(db: sqlite_utils.Database) -> None:
@@ -76,7 +78,7 @@ def test_a_migration_failing_half_way_leaves_the_database_as_it_was(tmp_path):
     path = tmp_path / "fresh.db"
     good = Migrations(MIGRATIONS.name)
     for name in NAMES[:3]:
-        good(name=name)(getattr(database, name))
+        good(name=name)(getattr(migrations, name))
     Store.open(path, migrations=good).close()
     schema, counts = _schema(path), _counts(path)
 
@@ -110,8 +112,10 @@ def test_release_database_upgrades_with_its_rows_intact(tmp_path):
     assert _applied(store) == NAMES and "_migrations" not in db.table_names()
     after = {name: db[name].count for name in db.table_names()}
     for table, count in before.items():
-        if table != "_migrations":
+        # wrong-code attempts were kept under Telegram ids in clear; they only count for ten minutes
+        if table not in {"_migrations", "register_failures"}:
             assert after[table] == count, table
+    assert "telegram_id" not in db["register_failures"].columns_dict
 
     questions = list(db["questions"].rows_where(order_by="id"))
     assert [q["question"] for q in questions] == ["activity 27", "¿Qué le pide el Programa a la CIDH?", "Quxbaz?"]

@@ -19,7 +19,9 @@ async def test_every_maintainer_command_refuses_others_with_the_one_text(bot, co
     assert bot.texts() == [t("es", "guard.maintainers_only")]
 
 
-@pytest.mark.parametrize("data", ["fprev:1", "reidx:run", "rm:abc", "rmyes:abc", "doc:add"])
+@pytest.mark.parametrize(
+    "data", ["fprev:1", "reidx:run", "rm:0123456789ab", "rmyes:0123456789ab", "doc:add:0123456789abcdef"]
+)
 async def test_maintainer_buttons_refuse_others_with_an_alert(bot, data):
     await bot.send(callback_update(data, user_id=STRANGER, lang="pt"))
     (alert,) = bot.api.sent("answerCallbackQuery")

@@ -114,7 +114,7 @@ async def test_only_the_asker_gives_reasons_and_hands_off(chat):
     assert chat.alert() == t("en", "ask.not_yours") and chat.services.store.db["handoffs"].count == 0
     for stale in (f"fbr:{question_id}:angry", "fbr:x:other", "hand:", "fb:1:0"):
         await chat.send(callback_update(stale, user_id=USER))
-        assert chat.alert() == t("en", "ask.stale"), stale
+        assert chat.alert() == t("en", "button.stale"), stale
 
 
 async def test_a_second_thumbs_down_does_not_ask_again(chat):

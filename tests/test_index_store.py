@@ -48,7 +48,10 @@ def test_new_version_replaces_old_and_crash_mid_build_keeps_old(tmp_path):
     first = current_version(tmp_path)
     build_index(SMALL_CORPUS, tmp_path, HashingEncoder())
     second = current_version(tmp_path)
-    assert second != first and not first.exists()
+    assert second != first and first.exists()  # kept while a reader may still be on it
+    build_index(SMALL_CORPUS, tmp_path, HashingEncoder())
+    third = current_version(tmp_path)
+    assert third != second and second.exists() and not first.exists()  # only the one before the current
 
     class Exploding(HashingEncoder):
         def encode_passages(self, texts, *, show_progress=False):
@@ -56,6 +59,6 @@ def test_new_version_replaces_old_and_crash_mid_build_keeps_old(tmp_path):
 
     with pytest.raises(KeyboardInterrupt):
         build_index(SMALL_CORPUS, tmp_path, Exploding())
-    assert current_version(tmp_path) == second
+    assert current_version(tmp_path) == third
     searcher, _ = load_searcher(tmp_path, HashingEncoder())
     assert searcher.search("activity 1", k=1)[0].chunk.label == "activity 1"

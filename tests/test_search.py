@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 
@@ -64,10 +65,12 @@ def test_empty_question_finds_nothing(searcher):
     assert searcher.search("   ") == []
 
 
-def _cli_env(monkeypatch, tmp_path):
+def _cli_env(monkeypatch, tmp_path, *, build: bool = True):
     monkeypatch.setenv("MIGRANTSBOT_CORPUS_DIR", str(SMALL_CORPUS))
     monkeypatch.setenv("MIGRANTSBOT_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("MIGRANTSBOT_EMBEDDING_MODEL", "hashing")
+    if build:  # reading commands never build the index themselves
+        build_index(SMALL_CORPUS, tmp_path / "data" / "index", HashingEncoder())
 
 
 def test_search_cli_json_schema(monkeypatch, tmp_path, capsys):
@@ -122,3 +125,21 @@ def test_a_question_naming_a_document_raises_it(searcher):
     assert cues.scores("How are migrants protected?", []) == {}
     hit = searcher.search("What did the 2009 annual report say about workshops?", k=1)[0]
     assert hit.chunk.doc == "mini-report.txt"
+
+
+def test_reading_commands_never_build_or_update_the_index(monkeypatch, tmp_path, capsys, caplog):
+    _cli_env(monkeypatch, tmp_path, build=False)
+    assert cli_main(["search", "activity 3"]) == 1
+    assert "migrantsbot index build" in capsys.readouterr().err
+    assert not (tmp_path / "data" / "index").exists()  # nothing was built
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SMALL_CORPUS, corpus)
+    monkeypatch.setenv("MIGRANTSBOT_CORPUS_DIR", str(corpus))
+    build_index(corpus, tmp_path / "data" / "index", HashingEncoder())
+    served = sorted(path.name for path in (tmp_path / "data" / "index").iterdir())
+    (corpus / "mini-report.txt").write_text((corpus / "mini-report.txt").read_text() + "A new line.\n")
+    assert cli_main(["search", "activity 3", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["hits"]  # served as it was
+    assert "migrantsbot index update" in caplog.text
+    assert sorted(path.name for path in (tmp_path / "data" / "index").iterdir()) == served  # and left as it was

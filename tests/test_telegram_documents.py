@@ -37,10 +37,11 @@ async def test_maintainer_adds_a_document_and_it_is_searchable_without_restart(d
     )
     summary = api.sent()[-1]
     assert "Caribbean Migration Observatory note" in summary["text"] and "2021-06-01" in summary["text"]
-    assert buttons(summary) == ["doc:add", "doc:cancel"]
+    add, cancel = buttons(summary)
+    assert add.startswith("doc:add:") and cancel == add.replace("add", "cancel")
     assert "observatory-note.txt" not in {d.file for d in load_manifest(corpus)}  # nothing before confirmation
 
-    await send(callback_update("doc:add", user_id=ADMIN_ID))
+    await send(callback_update(add, user_id=ADMIN_ID))
     assert "Added" in api.texts()[-1] and "passages" in api.texts()[-1]
     entry = next(d for d in load_manifest(corpus) if d.file == "observatory-note.txt")
     assert entry.kind == "findings" and str(entry.date) == "2021-06-01"
@@ -54,10 +55,12 @@ async def test_cancel_adds_nothing(docbot):
     api.files["f2"] = NEW_TEXT
     before = (corpus / "manifest.toml").read_text()
     await send(document_update("f2", "note.txt", len(NEW_TEXT), user_id=ADMIN_ID))
-    await send(callback_update("doc:cancel", user_id=ADMIN_ID))
+    add, cancel = buttons(api.sent()[-1])
+    await send(callback_update(cancel, user_id=ADMIN_ID))
     assert "nothing was added" in api.sent("editMessageText")[-1]["text"]
     assert (corpus / "manifest.toml").read_text() == before
-    await send(callback_update("doc:add", user_id=ADMIN_ID))  # a stale button after cancel
+    assert not list((docbot.settings.data_dir / "uploads").iterdir())  # the staged copy is gone
+    await send(callback_update(add, user_id=ADMIN_ID))  # the preview's Add, after its Cancel
     assert "send the document again" in api.sent("answerCallbackQuery")[-1]["text"]
 
 
@@ -128,7 +131,7 @@ async def test_maintainer_commands_and_buttons_refused_to_others(docbot):
     await send(message_update("/remove", user_id=5, lang="es"))
     assert api.texts() == [t("en", "guard.maintainers_only"), t("es", "guard.maintainers_only")]
     await send(callback_update("reidx:run", user_id=5))
-    await send(callback_update("doc:add", user_id=5))
+    await send(callback_update("doc:add:0123456789abcdef", user_id=5))
     alerts = api.sent("answerCallbackQuery")
     assert [a["text"] for a in alerts] == [t("en", "guard.maintainers_only")] * 2 and all(
         a["show_alert"] for a in alerts

@@ -23,7 +23,9 @@ def test_language_codes_from_telegram_and_fallback():
     assert normalise_language("FR") == "fr"
     assert normalise_language("de") == "en"
     assert normalise_language(None) == "en"
-    assert t("fr", "too_long", limit=1000) == "Votre message était long ; j'ai cherché avec ses 1000 premiers caractères."
+    assert (
+        t("fr", "too_long", limit=1000) == "Votre message était long ; j'ai cherché avec ses 1000 premiers caractères."
+    )
     assert t("xx", "sources") == "Sources"
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
+import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -79,9 +81,11 @@ class UnitVectors:
             return
         self.cache_path.parent.mkdir(parents=True, exist_ok=True)
         keys = sorted(self._rows, key=self._rows.get)
-        temporary = self.cache_path.with_suffix(".tmp.npz")
-        np.savez(temporary, keys=np.array(keys), vectors=self._matrix)
-        temporary.replace(self.cache_path)  # readers never see half a file
+        # A name of its own: two processes (the bot and a CLI command) may save at the same time.
+        handle, name = tempfile.mkstemp(dir=self.cache_path.parent, prefix=".sentences-", suffix=".npz")
+        with os.fdopen(handle, "wb") as out:
+            np.savez(out, keys=np.array(keys), vectors=self._matrix)
+        os.replace(name, self.cache_path)  # readers never see half a file
 
 
 def _safe(name: str) -> str:

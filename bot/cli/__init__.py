@@ -41,6 +41,15 @@ from bot.config import Settings
 logger = logging.getLogger("migrantsbot")
 
 
+def _days(text: str) -> int:
+    from bot.arguments import INVITATION_DAYS, whole_number
+
+    days = whole_number(text, *INVITATION_DAYS)
+    if days is None:
+        raise argparse.ArgumentTypeError(f"a number of days from {INVITATION_DAYS[0]} to {INVITATION_DAYS[1]}")
+    return days
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="migrantsbot", description="Assistant for the OAS Inter-American Program on the human rights of migrants."
@@ -107,7 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     invite = commands.add_parser("invite", help="create a single-use registration code for an actor's focal point")
     invite.add_argument("--actor", required=True, help="actor id, e.g. IACHR, IIN, MX (see `actors list`)")
-    invite.add_argument("--days", type=int, default=7, help="days the code is valid (default 7)")
+    invite.add_argument("--days", type=_days, default=7, help="days the code is valid, 1-365 (default 7)")
     invite.set_defaults(func=cmd_invite)
 
     admin = commands.add_parser("admin", help="maintainers")

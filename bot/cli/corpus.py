@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -97,19 +98,27 @@ def cmd_index_update(args: argparse.Namespace, settings: Settings) -> int:
         return 1 if _print_update(services.update_index(show_progress=True)) else 0
 
 
+def _locked(settings: Settings):
+    """The corpus and index lock every writer holds (the bot too); says so when it must wait."""
+    from index.store import locked
+
+    return locked(settings.index_dir, waiting=lambda message: print(message, file=sys.stderr))
+
+
 def cmd_corpus_edit(args: argparse.Namespace, settings: Settings) -> int:
     """Correct a document's metadata in manifest.toml (comments and order kept), then re-index it."""
     from index.corpus import update_entry
 
-    updated = update_entry(
-        settings.corpus_dir,
-        args.file,
-        title=args.title,
-        short=args.short,
-        date=args.date,
-        kind=args.kind,
-        symbols=args.symbol,
-    )
+    with _locked(settings):
+        updated = update_entry(
+            settings.corpus_dir,
+            args.file,
+            title=args.title,
+            short=args.short,
+            date=args.date,
+            kind=args.kind,
+            symbols=args.symbol,
+        )
     print(f"Updated {updated.file}: {_describe(updated)}")
     if not args.no_index:
         return cmd_index_update(argparse.Namespace(dry_run=False), settings)
@@ -123,6 +132,7 @@ def cmd_corpus_add(args: argparse.Namespace, settings: Settings) -> int:
     info, text = prepare_document(
         args.file,
         settings.corpus_dir,
+        source_dirs=settings.source_dirs,
         title=args.title,
         short=args.short,
         date=args.date,
@@ -130,10 +140,13 @@ def cmd_corpus_add(args: argparse.Namespace, settings: Settings) -> int:
         symbols=args.symbol,
     )
     if args.no_index:  # only the corpus folder changes; the model is not even loaded
-        add_document(settings.corpus_dir, args.file, info, replace=args.replace)
+        with _locked(settings):
+            add_document(settings.corpus_dir, args.file, info, replace=args.replace)
     else:
         with _services(settings) as services:
-            result = services.add_document(args.file, info, replace=args.replace, show_progress=True)
+            info, result = services.add_document(
+                args.file, info, replace=args.replace, rename_if_taken=True, show_progress=True
+            )
     print(f"Added {info.file}: {info.title} ({info.date or 'no date'}, {info.kind}); {len(text)} characters of text.")
     if not args.no_index:
         _print_update(result)
@@ -144,7 +157,8 @@ def cmd_corpus_remove(args: argparse.Namespace, settings: Settings) -> int:
     from index.corpus import remove_document
 
     if args.no_index:
-        removed = remove_document(settings.corpus_dir, args.file)
+        with _locked(settings):
+            removed = remove_document(settings.corpus_dir, args.file)
     else:
         with _services(settings) as services:
             removed, result = services.remove_document(args.file, show_progress=True)

@@ -83,11 +83,12 @@ def cmd_actors_add(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_reports_export(args: argparse.Namespace, settings: Settings) -> int:
     from bot.answering.catalogue import Catalogue
+    from bot.cli.questions import READ_ONLY
     from bot.reporting.export import export
     from bot.services import make_encoder, open_index
     from index.corpus import load_manifest
 
-    searcher, _ = open_index(settings, make_encoder(settings))
+    searcher, _ = open_index(settings, make_encoder(settings), **READ_ONLY)
     program = next((doc for doc in load_manifest(settings.corpus_dir) if doc.kind == "program"), None)
     out = export(
         _store(settings), Catalogue(searcher.chunks), args.year, args.format, args.out, lang=args.lang, program=program

@@ -11,6 +11,10 @@ from pathlib import Path
 from bot.cli.people import _store
 from bot.config import Settings
 
+# Reading commands serve the index as it is: they never build or update it (a running bot or
+# `index update` may be writing), and say what to run instead.
+READ_ONLY = {"build_if_needed": False, "update_if_stale": False}
+
 
 def _read_queries(path: Path) -> Iterator[tuple[object, str]]:
     """(id, question) from a JSONL file; a bad line is reported and skipped, not fatal."""
@@ -27,7 +31,7 @@ def _read_queries(path: Path) -> Iterator[tuple[object, str]]:
 def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     from bot.services import make_encoder, open_index
 
-    searcher, _ = open_index(settings, make_encoder(settings))
+    searcher, _ = open_index(settings, make_encoder(settings), **READ_ONLY)
     if args.queries:
         for query_id, question in _read_queries(args.queries):
             hits = searcher.search(question, k=args.k)
@@ -52,7 +56,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     from bot.formatting import answer_plain
     from bot.services import load_answerer
 
-    answerer = load_answerer(settings, allow_llm=not args.no_llm)
+    answerer = load_answerer(settings, allow_llm=not args.no_llm, **READ_ONLY)
     if args.queries:
         for query_id, question in _read_queries(args.queries):
             print(json.dumps(answerer.answer(question).as_json(query_id), ensure_ascii=False))
@@ -74,7 +78,8 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
         print(message, file=sys.stderr)
 
     report("Loading the model…")
-    answerer = load_answerer(settings, report=report)
+    # The chat builds the index on a fresh clone (`make run`), but never updates one beside a running bot.
+    answerer = load_answerer(settings, report=report, update_if_stale=False)
     chat_loop(answerer, load_manifest(settings.corpus_dir), console_lines(), print)
     return 0
 

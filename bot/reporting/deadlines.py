@@ -48,26 +48,34 @@ def set_deadline(store: Store, year: int, due: dt.date, set_by: int) -> Deadline
 
 def current_deadline(store: Store, today: dt.date) -> Deadline | None:
     """The latest deadline still ahead (or today)."""
-    with store.atomic() as db:
+    with store.read() as db:
         rows = list(db["deadlines"].rows_where("due >= ?", [today.isoformat()], order_by="id desc", limit=1))
     return Deadline(id=rows[0]["id"], year=rows[0]["year"], due=dt.date.fromisoformat(rows[0]["due"])) if rows else None
 
 
 def without_report(store: Store, year: int) -> list[FocalPoint]:
     """Focal points whose actor has filed nothing for the year."""
-    with store.atomic() as db:
+    with store.read() as db:
         rows = db.query("select distinct actor_id from reports where status = 'active' and year = ?", [year])
         reported = {row["actor_id"] for row in rows}
     return [point for point in focal_points(store) if point.actor_id not in reported]
 
 
 def due_reminders(store: Store, today: dt.date) -> tuple[Deadline | None, list[FocalPoint]]:
-    """Whom to remind today: on the set days before the deadline, once a day, never twice."""
+    """Whom to remind today: on the set days before the deadline, once a day, never twice.
+
+    "Once a day" is per year's reports, not per deadline row: a deadline set again the same day
+    (the same date re-sent, or a new date) does not send the day's reminders a second time.
+    """
     deadline = current_deadline(store, today)
     if deadline is None or (deadline.due - today).days not in REMIND_DAYS_BEFORE:
         return deadline, []
-    with store.atomic() as db:
-        rows = db["reminders"].rows_where("deadline_id = ? and sent_on = ?", [deadline.id, today.isoformat()])
+    with store.read() as db:
+        rows = db.query(
+            "select reminders.telegram_id from reminders join deadlines on deadlines.id = reminders.deadline_id "
+            "where deadlines.year = ? and reminders.sent_on = ?",
+            [deadline.year, today.isoformat()],
+        )
         sent = {row["telegram_id"] for row in rows}
     return deadline, [point for point in without_report(store, deadline.year) if point.telegram_id not in sent]
 

@@ -4,13 +4,21 @@ Per actor: activities carried out, activities planned, best practices, new propo
 citing the Program activity or objective it implements; then the coverage of the 42 Program
 activities this year. Markdown and CSV are working files for the Secretariat, in English; the DOCX
 (bot/reporting/annual_report.py) is the report to send, in the language asked for.
+
+What focal points typed is data in every format: in the CSV a cell that a spreadsheet would run
+as a formula (starting with = + - @, a tab or a carriage return) is quoted with a leading
+apostrophe, the OWASP rule against CSV injection; in the Markdown, HTML and Markdown markup are
+escaped, each report is one line, and only http(s) addresses become links.
 """
 
 from __future__ import annotations
 
 import csv
+import html
 import io
+import re
 from pathlib import Path
+from urllib.parse import quote, urlsplit
 
 from bot.actors import actor_by_id
 from bot.answering.catalogue import Catalogue
@@ -43,6 +51,34 @@ def coverage(store: Store, catalogue: Catalogue, year: int) -> list[tuple[int, s
     ]
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Inline markup only: every report is one line that starts with our own "- **", so the markup of a
+# line's start (#, -, +, 1.) cannot take effect inside it.
+_MARKDOWN = re.compile(r"([\\`*_\[\]|~])")
+
+
+def csv_cell(value: object) -> object:
+    """A value a spreadsheet shows as text, never runs (OWASP: prefix a formula's first character)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return f"'{value}"
+    return value
+
+
+def md(text: object) -> str:
+    """Text as Markdown shows it and does nothing else: one line, HTML and Markdown markup escaped."""
+    one_line = " ".join(str(text).split())
+    return _MARKDOWN.sub(r"\\\1", html.escape(one_line, quote=False))
+
+
+def md_link(url: str) -> str:
+    """An http(s) address as a link; anything else (javascript:, data:…) as plain text."""
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() not in {"http", "https"} or not parts.netloc:
+        return md(url)
+    target = quote(url.strip(), safe=":/?#@!$&'*+,;=%-._~[]")  # spaces, quotes, <, >, ( and ) encoded
+    return f"[{md(url)}]({target})"
+
+
 def export_markdown(store: Store, catalogue: Catalogue, year: int) -> str:
     names, grouped = _grouped(store, year)
     lines = [
@@ -54,7 +90,7 @@ def export_markdown(store: Store, catalogue: Catalogue, year: int) -> str:
     ]
     letter = ord("A")
     for actor_id in sorted(grouped, key=lambda a: names.get(a, a)):
-        lines += [f"## {chr(letter)}. {names.get(actor_id, actor_id)}", ""]
+        lines += [f"## {chr(letter)}. {md(names.get(actor_id, actor_id))}", ""]
         letter += 1
         for number, kind in enumerate(REPORT_KINDS, start=1):
             items = grouped[actor_id].get(kind, [])
@@ -62,8 +98,9 @@ def export_markdown(store: Store, catalogue: Catalogue, year: int) -> str:
                 continue
             lines += [f"### {number}. {t('en', f'kind.{kind}')}", ""]
             for report in items:
-                link = f" ({report.link})" if report.link else ""
-                lines.append(f"- **{report.period}** — {report.description}{link} *[Program {report.ref.label('en')}]*")
+                link = f" ({md_link(report.link)})" if report.link else ""
+                reference = f"[Program {report.ref.label('en')}]"  # ours: "activity 15", "other"
+                lines.append(f"- **{md(report.period)}** — {md(report.description)}{link} *{reference}*")
             lines.append("")
     if not grouped:
         lines += ["No reports were submitted for this year.", ""]
@@ -76,7 +113,7 @@ def export_markdown(store: Store, catalogue: Catalogue, year: int) -> str:
 def export_csv(store: Store, catalogue: Catalogue, year: int) -> str:
     names, _ = _grouped(store, year)
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = csv.writer(buffer, quoting=csv.QUOTE_NONNUMERIC)
     writer.writerow(
         [
             "report_id",
@@ -92,20 +129,19 @@ def export_csv(store: Store, catalogue: Catalogue, year: int) -> str:
         ]
     )
     for report in active_reports(store, year):
-        writer.writerow(
-            [
-                report.id,
-                report.actor_id,
-                names.get(report.actor_id, ""),
-                t("en", f"kind.{report.kind}"),
-                report.ref.label("en"),
-                report.period,
-                report.description,
-                report.link or "",
-                report.version,
-                report.updated_at,
-            ]
-        )
+        row = [
+            report.id,
+            report.actor_id,
+            names.get(report.actor_id, ""),
+            t("en", f"kind.{report.kind}"),
+            report.ref.label("en"),
+            report.period,
+            report.description,
+            report.link or "",
+            report.version,
+            report.updated_at,
+        ]
+        writer.writerow([csv_cell(value) for value in row])
     return buffer.getvalue()
 
 

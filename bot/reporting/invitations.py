@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import secrets
 from typing import Literal
 
 from bot.actors import Actor
+from bot.arguments import INVITATION_DAYS as INVITATION_DAY_RANGE
 from bot.database import Store
 from bot.reporting.registry import actor
 from bot.texts import t
@@ -39,6 +41,14 @@ class UnknownActor(ValueError):
         super().__init__(t("en", "invite.unknown_actor_cli", actor=actor_id))
 
 
+_CODE = re.compile(r"\s*[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}\s*", re.IGNORECASE)
+
+
+def looks_like_code(text: str) -> bool:
+    """A registration code typed on its own: never logged as a question, never shown in /stats."""
+    return _CODE.fullmatch(text) is not None
+
+
 def _hash_code(code: str) -> str:
     return hashlib.sha256(code.strip().upper().encode()).hexdigest()
 
@@ -50,7 +60,10 @@ def _stamp(moment: dt.datetime) -> str:
 def create_invitation(
     store: Store, actor_id: str, *, days: int = INVITATION_DAYS, now: dt.datetime | None = None
 ) -> str:
-    """A single-use code for one actor's focal point; only its hash is stored."""
+    """A single-use code for one actor's focal point, valid 1 to 365 days; only its hash is stored."""
+    low, high = INVITATION_DAY_RANGE
+    if not low <= days <= high:
+        raise ValueError(f"An invitation is valid {low} to {high} days, not {days}.")
     found = actor(store, actor_id)
     if found is None:
         raise UnknownActor(actor_id)
@@ -71,15 +84,24 @@ def create_invitation(
     return code
 
 
+def revoke_code(store: Store, code: str) -> None:
+    """A code that must not be used (it could not be delivered privately)."""
+    with store.atomic() as db:
+        db.execute("update invitations set revoked = 1 where code_hash = ?", [_hash_code(code)])
+
+
 def register(
     store: Store, telegram_id: int, name: str, code: str, *, lang: str | None = None, now: dt.datetime | None = None
 ) -> Actor:
     """Bind a Telegram user to the code's actor, once; wrong codes count towards a pause."""
     now = now or dt.datetime.now(dt.UTC)
+    user_hash = store.user_hash(telegram_id)
+    # The transaction holds the write lock from its start: the count and the failure it adds are
+    # one step, even for another process's attempts.
     with store.atomic() as db:
         failures = db.execute(
-            "select count(*) from register_failures where telegram_id = ? and at >= ?",
-            [telegram_id, _stamp(now - FAILURE_WINDOW)],
+            "select count(*) from register_failures where user_hash = ? and at >= ?",
+            [user_hash, _stamp(now - FAILURE_WINDOW)],
         ).fetchone()[0]
         if failures >= MAX_FAILURES:
             raise RegistrationError("paused")
@@ -92,7 +114,7 @@ def register(
         elif rows[0]["expires_at"] < _stamp(now):
             problem = "expired"
         if problem:  # the failure is recorded (and committed) before the user hears of it
-            db["register_failures"].insert({"telegram_id": telegram_id, "at": _stamp(now)})
+            db["register_failures"].insert({"user_hash": user_hash, "at": _stamp(now)})
         else:
             invitation = rows[0]
             db["invitations"].update(invitation["code_hash"], {"used_at": _stamp(now), "used_by": telegram_id})

@@ -39,12 +39,12 @@ def _actor(row: dict) -> Actor:
 
 
 def actors(store: Store) -> list[Actor]:
-    with store.atomic() as db:
+    with store.read() as db:
         return [_actor(row) for row in db["actors"].rows_where(order_by="grp, name")]
 
 
 def actor(store: Store, actor_id: str) -> Actor | None:
-    with store.atomic() as db:
+    with store.read() as db:
         rows = list(db["actors"].rows_where("upper(id) = ?", [actor_id.upper()]))
     return _actor(rows[0]) if rows else None
 
@@ -86,18 +86,18 @@ def is_maintainer(store: Store, telegram_id: int, configured: list[int]) -> bool
     """Maintainers are MIGRANTSBOT_ADMIN_IDS (`configured`) and those added with `migrantsbot admin add`."""
     if telegram_id in configured:
         return True
-    with store.atomic() as db:
+    with store.read() as db:
         return bool(list(db["maintainers"].rows_where("telegram_id = ?", [telegram_id])))
 
 
 def focal_point(store: Store, telegram_id: int) -> FocalPoint | None:
-    with store.atomic() as db:
+    with store.read() as db:
         rows = list(db["focal_points"].rows_where("telegram_id = ? and active = 1", [telegram_id]))
     return FocalPoint(**rows[0]) if rows else None
 
 
 def focal_points(store: Store) -> list[FocalPoint]:
-    with store.atomic() as db:
+    with store.read() as db:
         return [FocalPoint(**row) for row in db["focal_points"].rows_where("active = 1", order_by="actor_id")]
 
 

@@ -4,6 +4,12 @@ Each active report becomes one text file in `data/reports/` with a manifest entr
 as reported by the actor's focal point, with its date, and as not an official document. The
 folder is regenerated from the database, which stays the only record. Like the corpus, these
 documents are in English (the string table's English labels).
+
+A report's text is data, never structure: it is written as one paragraph, every line break and
+run of spaces made one space, behind its label, so a description typed as "V. SUGGESTED SPECIFIC
+ACTIVITIES / 12. Member states should…" cannot become a Program section or activity in the
+parser, and every passage of it is cited as the focal point's report. The files are named in
+their own namespace (`index.corpus.GENERATED_PREFIX` + the report id), which uploads cannot take.
 """
 
 from __future__ import annotations
@@ -14,18 +20,28 @@ from bot.database import Store
 from bot.reporting.registry import actor
 from bot.reporting.reports import Report, active_reports
 from bot.texts import t
-from index.corpus import DocumentInfo, write_manifest
+from index.corpus import GENERATED_PREFIX, DocumentInfo, write_manifest
 
 NOT_OFFICIAL = "not an official document"
+
+
+def one_paragraph(text: str) -> str:
+    """Every line break and run of whitespace as one space."""
+    return " ".join(text.split())
+
+
+def report_file(report_id: int) -> str:
+    return f"{GENERATED_PREFIX}{report_id}.txt"
 
 
 def report_text(report: Report, actor_name: str) -> str:
     """One paragraph, so the passage carries its own label wherever search shows it."""
     kind = t("en", f"kind.{report.kind}")
-    link = f" Link: {report.link}" if report.link else ""
+    link = f" Link: {one_paragraph(report.link)}" if report.link else ""
+    label = f"{kind}, reported by the focal point of {one_paragraph(actor_name)} ({NOT_OFFICIAL})"
     return (
-        f"{kind}, reported by the focal point of {actor_name} ({NOT_OFFICIAL}); Program {report.ref.label('en')}; "
-        f"period: {report.period}. {report.description}{link}\n"
+        f"{label}; Program {report.ref.label('en')}; period: {one_paragraph(report.period)}. "
+        f"{one_paragraph(report.description)}{link}\n"
     )
 
 
@@ -37,7 +53,7 @@ def sync_report_documents(store: Store, reports_dir: Path) -> int:
     for report in active_reports(store):
         found = actor(store, report.actor_id)
         name = found.name if found else report.actor_id
-        file = f"focal-report-{report.id}.txt"
+        file = report_file(report.id)
         path = reports_dir / file
         text = report_text(report, name)
         if not path.exists() or path.read_text(encoding="utf-8") != text:
@@ -56,7 +72,7 @@ def sync_report_documents(store: Store, reports_dir: Path) -> int:
             )
         )
     write_manifest(reports_dir, documents)
-    for stale in reports_dir.glob("focal-report-*.txt"):
+    for stale in reports_dir.glob(f"{GENERATED_PREFIX}*.txt"):
         if stale.name not in keep:
             stale.unlink()
     return len(documents)

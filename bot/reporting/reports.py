@@ -124,7 +124,7 @@ def year_of(period: str) -> int | None:
 
 def parse_period(text: str) -> str:
     try:
-        period = _Period(period=text.strip()).period
+        period = _Period(period=" ".join(text.split())).period
     except ValidationError:
         raise InvalidField("report.invalid_period_length") from None
     if year_of(period) is None:
@@ -137,10 +137,13 @@ class _Description(BaseModel):
 
 
 def parse_description(text: str) -> str:
+    """One paragraph of 30 to 3,000 characters: line breaks and runs of spaces become one space, so
+    the text is stored (and later indexed) as data, with no structure of its own."""
+    text = " ".join(text.split())
     try:
-        return _Description(description=text.strip()).description
+        return _Description(description=text).description
     except ValidationError:
-        raise InvalidField("report.invalid_description", length=len(text.strip())) from None
+        raise InvalidField("report.invalid_description", length=len(text)) from None
 
 
 class _Link(BaseModel):
@@ -234,13 +237,13 @@ def draft_from(report: Report) -> ReportDraft:
 
 
 def reports_of(store: Store, telegram_id: int) -> list[Report]:
-    with store.atomic() as db:
+    with store.read() as db:
         rows = db["reports"].rows_where("telegram_id = ? and status = 'active'", [telegram_id], order_by="id desc")
         return [Report(**row) for row in rows]
 
 
 def report(store: Store, report_id: int) -> Report | None:
-    with store.atomic() as db:
+    with store.read() as db:
         rows = list(db["reports"].rows_where("id = ?", [report_id]))
     return Report(**rows[0]) if rows else None
 
@@ -258,7 +261,7 @@ def withdraw_report(store: Store, report_id: int, telegram_id: int) -> bool:
 
 def versions(store: Store, report_id: int) -> list[dict]:
     """The earlier versions of a report, oldest first, as they were stored."""
-    with store.atomic() as db:
+    with store.read() as db:
         rows = db["report_versions"].rows_where("report_id = ?", [report_id], order_by="version")
         return [json.loads(row["snapshot"]) for row in rows]
 
@@ -268,5 +271,5 @@ def active_reports(store: Store, year: int | None = None) -> list[Report]:
     if year is not None:
         where += " and year = ?"
         args.append(year)
-    with store.atomic() as db:
+    with store.read() as db:
         return [Report(**row) for row in db["reports"].rows_where(where, args, order_by="actor_id, kind, id")]

@@ -243,6 +243,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "n'est pas perdue.",
         "pt": "Desculpe, algo falhou do meu lado ao responder. Tente novamente; sua pergunta não foi perdida.",
     },
+    "guard.private_only": {
+        "en": "Please send me this in a private chat: tap my name, then “Send message”.",
+        "es": "Envíeme esto en un chat privado, por favor: toque mi nombre y luego «Enviar mensaje».",
+        "fr": "Envoyez-moi ceci dans une conversation privée : touchez mon nom, puis « Envoyer un message ».",
+        "pt": "Envie-me isto num chat privado, por favor: toque no meu nome e depois em “Enviar mensagem”.",
+    },
+    "button.stale": {
+        "en": "This button is out of date. Please send the command again.",
+        "es": "Este botón ya no es válido. Envíe el comando de nuevo, por favor.",
+        "fr": "Ce bouton n'est plus valable. Envoyez à nouveau la commande, s'il vous plaît.",
+        "pt": "Este botão não é mais válido. Envie o comando novamente, por favor.",
+    },
     "button.cancel": {
         "en": "✖ Cancel",
         "es": "✖ Cancelar",

@@ -81,6 +81,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "Non ajouté : {error}",
         "pt": "Não adicionado: {error}",
     },
+    "doc.bad_date": {
+        "en": "{name}: “{value}” is not a date. Write it as YYYY-MM-DD, for example date: 2020-05-01.",
+        "es": "{name}: «{value}» no es una fecha. Escríbala como AAAA-MM-DD, por ejemplo date: 2020-05-01.",
+        "fr": "{name} : « {value} » n'est pas une date. Écrivez-la AAAA-MM-JJ, par exemple date: 2020-05-01.",
+        "pt": "{name}: “{value}” não é uma data. Escreva-a como AAAA-MM-DD, por exemplo date: 2020-05-01.",
+    },
+    "doc.bad_field": {
+        "en": "{name}: the {field} given is not valid ({problem}).",
+        "es": "{name}: el valor de {field} no es válido ({problem}).",
+        "fr": "{name} : la valeur de {field} n'est pas valable ({problem}).",
+        "pt": "{name}: o valor de {field} não é válido ({problem}).",
+    },
     "doc.summary": {  # HTML
         "en": "<b>{name}</b>: {characters} characters of text.\n"
         "Title: {title}\nShort name: {short}\nDate: {date}\nKind: {kind}\nSymbols: {symbols}\nFile: {file}\n\n"
@@ -291,6 +303,22 @@ TEXTS: dict[str, dict[str, str]] = {
         "Transmettez-lui cette ligne :\n<code>/register {code}</code>",
         "pt": "Convite para o ponto focal de <b>{actor}</b>, de uso único, válido por {days} dias. "
         "Encaminhe esta linha:\n<code>/register {code}</code>",
+    },
+    "invite.sent_privately": {
+        "en": "I sent you the invitation code in a private chat: codes are never shown in a group.",
+        "es": "Le envié el código de invitación en un chat privado: los códigos nunca se muestran en un grupo.",
+        "fr": "Je vous ai envoyé le code d'invitation en conversation privée : les codes ne sont jamais affichés dans un groupe.",
+        "pt": "Enviei o código de convite num chat privado: os códigos nunca são mostrados num grupo.",
+    },
+    "invite.start_private_chat": {
+        "en": "I cannot write to you privately yet, and codes are never shown in a group. "
+        "Open a private chat with me, send /start, then send /invite again.",
+        "es": "Aún no puedo escribirle en privado, y los códigos nunca se muestran en un grupo. "
+        "Abra un chat privado conmigo, envíe /start y luego /invite de nuevo.",
+        "fr": "Je ne peux pas encore vous écrire en privé, et les codes ne sont jamais affichés dans un groupe. "
+        "Ouvrez une conversation privée avec moi, envoyez /start, puis à nouveau /invite.",
+        "pt": "Ainda não posso escrever-lhe em privado, e os códigos nunca são mostrados num grupo. "
+        "Abra um chat privado comigo, envie /start e depois /invite novamente.",
     },
     "focalpoints.none": {
         "en": "No focal points yet. Create an invitation with /invite ACTOR.",

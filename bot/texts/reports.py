@@ -25,6 +25,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "Envoyez le code reçu du Secrétariat : <code>/register ABCD-1234-EF56</code>",
         "pt": "Envie o código que você recebeu da Secretaria: <code>/register ABCD-1234-EF56</code>",
     },
+    "register.code_without_command": {
+        "en": "That looks like a registration code. To use it, send /register followed by the code.",
+        "es": "Eso parece un código de registro. Para usarlo, envíe /register seguido del código.",
+        "fr": "Cela ressemble à un code d'inscription. Pour l'utiliser, envoyez /register suivi du code.",
+        "pt": "Isso parece um código de registro. Para usá-lo, envie /register seguido do código.",
+    },
     "register.welcome": {  # HTML
         "en": "Welcome! You are now the focal point of <b>{actor}</b>. "
         "Send /report to file an activity report and /myreports to see yours.",
