@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from bot.answering import browse
 from bot.answering.answer import Answerer
+from bot.answering.models import TurnContext
 from bot.arguments import whole_number
 from bot.formatting import answer_plain
 from bot.texts import LANGUAGE_NAMES, LANGUAGES, normalise_language, t
@@ -26,6 +27,7 @@ class ChatSession:
     answerer: Answerer
     documents: list[DocumentInfo]
     lang: str = "en"
+    turn: TurnContext | None = None  # the last answered question, for "and the IOM?" / "tell me more"
 
     def respond(self, line: str) -> str | None:
         """One console turn; None means the user wants to leave."""
@@ -35,7 +37,9 @@ class ChatSession:
             return t(lang, "console.empty")
         if not line.startswith("/"):
             # The question's own language frames the answer; the session's decides for a short one.
-            return answer_plain(self.answerer.answer(line, lang))
+            answer = self.answerer.answer(line, lang, context=self.turn)
+            self.turn = answer.context or self.turn
+            return answer_plain(answer)
         command, _, argument = line.partition(" ")
         command, argument = command.lower().split("@")[0], argument.strip()
         if command in {"/quit", "/exit"}:

@@ -82,6 +82,7 @@ class Stats(BaseModel):
     unanswered: list[tuple[str, int]]
     feedback_up: int
     feedback_down: int
+    conversation: int = 0  # greetings, thanks, referrals: not counted as questions
 
 
 class Store:
@@ -206,15 +207,38 @@ class Store:
         self.db.conn.close()
 
 
+# How /stats reads `questions.kind` (bot/answering/models.py): small talk, referrals and empty
+# messages are conversation, not questions about the documents; only "not in the documents"
+# (not_found) and "mentions X but does not say Y" (partial) point at documents that may be missing,
+# as `Answer.unanswered` says. The kinds are written out in each query (no SQL built from strings).
+
+
 def _stats(db: sqlite_utils.Database, since: str, top: int) -> Stats:
     q = db.query
-    total = next(q("select count(*) n from questions where asked_at >= ?", [since]))["n"]
-    answered = next(q("select count(*) n from questions where asked_at >= ? and found = 1", [since]))["n"]
+    total = next(
+        q(
+            "select count(*) n from questions where asked_at >= ? and kind not in ('small_talk', 'referral', 'empty')",
+            [since],
+        )
+    )["n"]
+    answered = next(
+        q(
+            "select count(*) n from questions where asked_at >= ? "
+            "and kind not in ('small_talk', 'referral', 'empty') and found = 1",
+            [since],
+        )
+    )["n"]
+    conversation = next(
+        q(
+            "select count(*) n from questions where asked_at >= ? and kind in ('small_talk', 'referral', 'empty')",
+            [since],
+        )
+    )["n"]
     per_day = [
         DailyCount(**row)
         for row in q(
             "select substr(asked_at, 1, 10) day, count(*) asked, sum(found) answered from questions "
-            "where asked_at >= ? group by day order by day",
+            "where asked_at >= ? and kind not in ('small_talk', 'referral', 'empty') group by day order by day",
             [since],
         )
     ]
@@ -222,6 +246,7 @@ def _stats(db: sqlite_utils.Database, since: str, top: int) -> Stats:
         (r["question"], r["n"])
         for r in q(
             "select lower(trim(question)) question, count(*) n from questions where asked_at >= ? "
+            "and kind not in ('small_talk', 'referral', 'empty') "
             "group by lower(trim(question)) order by n desc, question limit ?",
             [since, top],
         )
@@ -229,8 +254,8 @@ def _stats(db: sqlite_utils.Database, since: str, top: int) -> Stats:
     unanswered = [
         (r["question"], r["n"])
         for r in q(
-            "select lower(trim(question)) question, count(*) n from questions where asked_at >= ? and found = 0 "
-            "and kind != 'empty' group by lower(trim(question)) order by n desc, question limit ?",
+            "select lower(trim(question)) question, count(*) n from questions where asked_at >= ? "
+            "and kind in ('not_found', 'partial') group by lower(trim(question)) order by n desc, question limit ?",
             [since, top],
         )
     ]
@@ -244,6 +269,7 @@ def _stats(db: sqlite_utils.Database, since: str, top: int) -> Stats:
         unanswered=unanswered,
         feedback_up=up,
         feedback_down=down,
+        conversation=conversation,
     )
 
 

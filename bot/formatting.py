@@ -3,7 +3,7 @@
 A long answer (all 42 activities, "what should states do?") is several pages of at most
 `PAGE_CHARS` characters (bot/answering/models.py); each page shows the sources it cites, once
 each, under their short label ("Program 2016 · activity 9"). The full section path is for the
-passage view (`passage_plain`, `passage_html`).
+passage view (`passage_view`), with the printed page where the document has pages.
 """
 
 from __future__ import annotations
@@ -107,15 +107,14 @@ def answer_html(answer: Answer, page: int | None = None) -> str:
     return "\n".join(lines)
 
 
-def passage_plain(citation: Citation) -> str:
-    """The passage view: the full section path, the date and the whole passage."""
-    date = f" ({citation.date})" if citation.date else ""
-    return f"[{citation.n}] {citation.section}{date}\n\n{citation.text}"
+def _where(section: str, date: str, page: str | None, lang: str) -> str:
+    parts = [section, *([f"({date})"] if date else []), *([t(lang, "page_label", page=page)] if page else [])]
+    return " ".join(parts)
 
 
-def passage_html(citation: Citation) -> str:
-    date = f" ({citation.date})" if citation.date else ""
-    return f"<b>[{citation.n}] {escape(citation.section)}{escape(date)}</b>\n\n{escape(citation.text)}"
+def passage_view(n: int, chunk, lang: str = "en") -> str:
+    """📄: the passage in full under its full section path, date and printed page (Telegram HTML)."""
+    return f"<b>[{n}] {escape(_where(chunk.section_path, chunk.date, chunk.page, lang))}</b>\n\n{escape(chunk.text)}"
 
 
 # A tag or an entity of Telegram HTML: never cut inside one.

@@ -114,7 +114,9 @@ def make_llm(settings: Settings):
     )
 
 
-def make_answerer(settings: Settings, searcher: Searcher, *, llm=None) -> Answerer:
+def make_answerer(
+    settings: Settings, searcher: Searcher, *, llm=None, report: Callable[[str], None] | None = None
+) -> Answerer:
     """The one place an Answerer is assembled, so every entry point refuses by the same rule."""
     return Answerer(
         searcher,
@@ -122,6 +124,7 @@ def make_answerer(settings: Settings, searcher: Searcher, *, llm=None) -> Answer
         min_evidence=settings.min_evidence or None,
         llm=llm,
         cache_dir=settings.data_dir / "cache",
+        report=report,
     )
 
 
@@ -138,7 +141,7 @@ def load_answerer(
     searcher, _ = open_index(
         settings, encoder, report=report, build_if_needed=build_if_needed, update_if_stale=update_if_stale
     )
-    return make_answerer(settings, searcher, llm=make_llm(settings) if allow_llm else None)
+    return make_answerer(settings, searcher, llm=make_llm(settings) if allow_llm else None, report=report)
 
 
 @dataclass
@@ -250,12 +253,19 @@ class Services:
             self.answerer.llm.close()
 
 
-def build_services(settings: Settings, *, encoder: Encoder | None = None, update_if_stale: bool = True) -> Services:
-    """Everything the bot serves from; `update_if_stale=False` when the caller re-indexes itself."""
+def build_services(
+    settings: Settings,
+    *,
+    encoder: Encoder | None = None,
+    update_if_stale: bool = True,
+    report: Callable[[str], None] | None = None,
+) -> Services:
+    """Everything the bot serves from; `update_if_stale=False` when the caller re-indexes itself;
+    `report` hears what a person starting the bot should read (see `open_index`)."""
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     encoder = encoder or make_encoder(settings)
-    searcher, manifest = open_index(settings, encoder, update_if_stale=update_if_stale)
-    answerer = make_answerer(settings, searcher, llm=make_llm(settings))
+    searcher, manifest = open_index(settings, encoder, update_if_stale=update_if_stale, report=report)
+    answerer = make_answerer(settings, searcher, llm=make_llm(settings), report=report)
     store = open_store(settings)
     version = current_version(settings.index_dir)
     return Services(

@@ -87,9 +87,10 @@ def build_application(
     return application
 
 
-def run_bot(settings: Settings) -> None:
+def run_bot(settings: Settings, services: Services | None = None) -> None:
+    """Serve Telegram until stopped; `services` built by the caller (who says how the start went)."""
     logging.getLogger("httpx").setLevel(logging.WARNING)  # its INFO lines contain the bot token
-    application = build_application(settings)
+    application = build_application(settings, services=services)
     if settings.telegram_webhook_url:
         secret = settings.telegram_webhook_secret.get_secret_value() if settings.telegram_webhook_secret else None
         application.run_webhook(

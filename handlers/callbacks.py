@@ -94,6 +94,14 @@ class PassageButton(Button):
     n: Annotated[int, Field(ge=1, le=20)]
 
 
+class PageButton(Button):
+    """◀ ▶ under a long answer: which page of it to show (0-based)."""
+
+    PREFIX = "pg"
+    question: Id
+    page: Annotated[int, Field(ge=0, le=99)]
+
+
 class FeedbackButton(Button):
     PREFIX = "fb"
     question: Id

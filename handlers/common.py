@@ -15,8 +15,11 @@ def escape(text: object) -> str:
     return html.escape(str(text), quote=False)
 
 
-async def reply_html(update: Update, html: str, **kwargs) -> None:
-    """Send a possibly long HTML text as several messages; buttons go on the last one."""
+async def reply_html(update: Update, html: str, *, quote: bool = False, **kwargs) -> None:
+    """Send a possibly long HTML text as several messages; buttons go on the last one.
+
+    `quote`: the first message is threaded to the user's (an answer to the question it answers).
+    """
     message = update.effective_message
     if message is None:
         return
@@ -25,7 +28,11 @@ async def reply_html(update: Update, html: str, **kwargs) -> None:
     for index, piece in enumerate(pieces):
         last = index == len(pieces) - 1
         await message.reply_text(
-            piece, parse_mode=ParseMode.HTML, reply_markup=markup if last else None, do_quote=False, **kwargs
+            piece,
+            parse_mode=ParseMode.HTML,
+            reply_markup=markup if last else None,
+            do_quote=quote and index == 0 and update.callback_query is None,
+            **kwargs,
         )
 
 

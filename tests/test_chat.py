@@ -49,3 +49,14 @@ def test_run_without_token_starts_console_chat(monkeypatch, tmp_path, capsys, sh
     assert main(["run"]) == 0
     captured = capsys.readouterr()
     assert "console chat" in captured.err and "trafficking in persons" in captured.out
+
+
+def test_console_follow_up_is_read_against_the_previous_question(services):
+    from bot.chat import ChatSession
+
+    session = ChatSession(services.answerer, load_manifest(CORPUS))
+    assert "Inter-American Commission on Human Rights" in session.respond("What does the Program ask of the IACHR?")
+    follow_up = session.respond("and the CIM?")
+    assert "Inter-American Commission of Women" in follow_up
+    fresh = ChatSession(services.answerer, load_manifest(CORPUS))
+    assert fresh.respond("and the CIM?") != follow_up  # without a previous question there is nothing to follow

@@ -71,7 +71,7 @@ async def test_tracebacks_for_maintainers_hold_no_message_text_names_or_ids(bot,
     settings.maintainers_chat_id = 555
     question = "Where does Ana Pereira from Quito file her asylum claim?"
 
-    def broken(text, lang):
+    def broken(text, lang, **_):
         from pydantic import BaseModel
 
         class Probe(BaseModel):

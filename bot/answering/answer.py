@@ -18,6 +18,7 @@ import math
 import threading
 import time
 from collections import Counter, OrderedDict
+from collections.abc import Callable
 from pathlib import Path
 
 from bot.actors import find_actors
@@ -55,8 +56,10 @@ class Answerer(ListingMixin):
         min_evidence: float | None = None,
         llm=None,
         cache_dir: Path | None = None,
+        report: Callable[[str], None] | None = None,
     ) -> None:
-        """`cache_dir` keeps the sentence embeddings between starts (none: computed in memory)."""
+        """`cache_dir` keeps the sentence embeddings between starts (none: computed in memory);
+        `report` hears about embedding them, with a progress bar, when there are new ones."""
         self.searcher = searcher
         self.catalogue = catalogue or Catalogue(searcher.chunks)
         self.thresholds = thresholds_for(searcher.encoder.name, min_evidence or None)
@@ -76,7 +79,9 @@ class Answerer(ListingMixin):
         self._df = document_frequency
         self._n = max(1, len(searcher.chunks))
         self.vectors = UnitVectors(searcher.encoder, cache_dir)
-        self.vectors.prepare([u for chunk in searcher.chunks for u in self.units.of(chunk) if not u.fragment])
+        self.vectors.prepare(
+            [u for chunk in searcher.chunks for u in self.units.of(chunk) if not u.fragment], report=report
+        )
         self._positions = {chunk.id: position for position, chunk in enumerate(searcher.chunks)}
         self._neighbours = {}
         for previous, chunk in zip(searcher.chunks, searcher.chunks[1:], strict=False):

@@ -174,16 +174,17 @@ class ListingMixin:
         return n
 
     def source_label(self, chunk: Chunk, lang: str) -> str:
-        """ "Program 2016 · activity 9": the document's short name and the item or last heading."""
-        document = self.documents.label(chunk.doc)
+        """ "Program 2016 · activity 9": the document's short name and the item or last heading,
+        and the printed page for a PDF ("Annual Report 2010 · Health · p. 14")."""
+        parts = [self.documents.label(chunk.doc)]
         if chunk.label and chunk.number is not None and not chunk.label.startswith("item"):
             kind = chunk.label.rsplit(" ", 1)[0].replace(" ", "_")
-            where = t(lang, f"label_{kind}", n=chunk.number) if f"label_{kind}" in _LABEL_KEYS else chunk.label
+            parts.append(t(lang, f"label_{kind}", n=chunk.number) if f"label_{kind}" in _LABEL_KEYS else chunk.label)
         elif chunk.section:
-            where = _short_heading(chunk.section[-1])
-        else:
-            return document
-        return f"{document} · {where}"
+            parts.append(_short_heading(chunk.section[-1]))
+        if chunk.page:
+            parts.append(t(lang, "page_label", page=chunk.page))
+        return " · ".join(parts)
 
 
 _LABEL_KEYS = {"label_activity", "label_general_objective", "label_specific_objective"}
@@ -220,4 +221,5 @@ def _citation(n: int, chunk: Chunk, source: str) -> Citation:
         text=chunk.text,
         chunk_id=chunk.id,
         source=source,
+        page=chunk.page,
     )

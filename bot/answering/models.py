@@ -38,6 +38,7 @@ class Citation(BaseModel):
     text: str
     chunk_id: str
     source: str = ""  # the short label of source lists: "Program 2016 · activity 9"
+    page: str | None = None  # the printed page of a PDF passage
 
 
 class AnswerSentence(BaseModel):

@@ -13,6 +13,7 @@ import hashlib
 import logging
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -33,7 +34,7 @@ class UnitVectors:
         self._rows: dict[str, int] = {}
         self._matrix = np.zeros((0, encoder.dimension), dtype="float32")
 
-    def prepare(self, units: list[Unit]) -> int:
+    def prepare(self, units: list[Unit], *, report: Callable[[str], None] | None = None) -> int:
         """Embed the units not embedded yet (from the cache when it has them); returns how many were new."""
         self._load()
         wanted: dict[str, str] = {}
@@ -45,8 +46,12 @@ class UnitVectors:
             for unit, key in keyed:
                 unit.row = self._rows[key]
             return 0
-        logger.info("Embedding %d sentences for answer selection", len(wanted))
-        vectors = np.asarray(self.encoder.encode_passages(list(wanted.values())), dtype="float32")
+        (report or logger.info)(
+            f"Embedding {len(wanted)} sentences to choose answers by meaning (once; kept in the cache)…"
+        )
+        vectors = np.asarray(
+            self.encoder.encode_passages(list(wanted.values()), show_progress=report is not None), dtype="float32"
+        )
         start = len(self._matrix)
         self._matrix = np.vstack([self._matrix, vectors]) if len(self._matrix) else vectors
         for offset, key in enumerate(wanted):

@@ -88,9 +88,19 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     if settings.telegram_token is None or not settings.telegram_token.get_secret_value():
         print("No TELEGRAM_BOT_TOKEN set: starting the console chat instead.", file=sys.stderr)
         return cmd_chat(args, settings)
+    from bot.services import build_services
     from handlers.app import run_bot
 
-    run_bot(settings)
+    def report(message: str) -> None:
+        print(message, file=sys.stderr)
+
+    report("Loading the model…")
+    services = build_services(settings, report=report)  # a first start builds the index, with progress
+    try:
+        report("Connecting to Telegram…")
+        run_bot(settings, services)
+    finally:
+        services.close()
     return 0
 
 

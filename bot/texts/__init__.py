@@ -169,6 +169,7 @@ _ANSWERS: dict[str, dict[str, str]] = {
         "fr": "{document} : son début et ses parties :",
         "pt": "{document}: como começa e as suas partes:",
     },
+    "page_label": {"en": "p. {page}", "es": "pág. {page}", "fr": "p. {page}", "pt": "p. {page}"},
     "page": {
         "en": "Page {page} of {pages}",
         "es": "Página {page} de {pages}",

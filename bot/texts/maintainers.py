@@ -32,6 +32,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "Questions : {total}, avec réponse {share}. Avis : 👍 {up} / 👎 {down}",
         "pt": "Perguntas: {total}, respondidas {share}. Avaliações: 👍 {up} / 👎 {down}",
     },
+    "stats.conversation": {
+        "en": "Besides: {n} greetings, thanks and personal cases referred elsewhere (not counted as questions).",
+        "es": "Además: {n} saludos, agradecimientos y casos personales remitidos a otras instancias (no cuentan como preguntas).",
+        "fr": "En outre : {n} salutations, remerciements et cas personnels orientés ailleurs (non comptés comme questions).",
+        "pt": "Além disso: {n} saudações, agradecimentos e casos pessoais encaminhados (não contados como perguntas).",
+    },
     "stats.per_day": {
         "en": "Per day:",
         "es": "Por día:",
