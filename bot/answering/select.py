@@ -139,8 +139,11 @@ def score_candidates(
                 continue
             own = qw.share(unit.stems)
             around = context if unit.lead is None else context | passage_units[unit.lead].stems
-            if unit.followers:  # a lead-in answers with its list: the list's words count for it
-                around = around.union(*(passage_units[i].stems for i in unit.followers))
+            if unit.followers:
+                # A lead-in answers with the items of its list that the question is about: it counts
+                # the words of its best item, not of the whole list (a long list holds most words).
+                best_item = max(unit.followers, key=lambda i: qw.share(passage_units[i].stems))
+                around = around | passage_units[best_item].stems
             with_context = qw.share(unit.stems | around)
             typed = any(holds(kind, unit.text) for kind in answer_types)
             score = (
@@ -176,10 +179,12 @@ def choose(candidates: list[Candidate], units: UnitStore, weights: Weights) -> l
             chosen.append(candidate)
 
     if best.unit.lead_in and best.unit.followers:
-        for index in best.unit.followers:
+        for index in _items_asked(best.unit, passage, by_key, weights):
             add(index, list_item=True)
     else:
-        if best.unit.index > 0 and _ANAPHORA.match(best.unit.text):
+        if best.unit.lead is not None and not passage[best.unit.lead].fragment:
+            add(best.unit.lead)  # an item of a list: its lead-in says what the list is
+        elif best.unit.index > 0 and _ANAPHORA.match(best.unit.text):
             previous = passage[best.unit.index - 1]
             if not previous.fragment:
                 add(previous.index)
@@ -203,6 +208,20 @@ def choose(candidates: list[Candidate], units: UnitStore, weights: Weights) -> l
     first_chunk = best.unit.chunk.id
     chosen.sort(key=lambda c: (c.unit.chunk.id != first_chunk, c.unit.chunk.id, c.unit.index))
     return chosen
+
+
+def _items_asked(lead_in: Unit, passage: list[Unit], by_key: dict, weights: Weights) -> list[int]:
+    """The items of a lead-in's list to quote: those the question is about when some stand out
+    (their own words hold clearly more of the question than the rest), else the list in order."""
+    scored = []
+    for index in lead_in.followers:
+        candidate = by_key.get((lead_in.chunk.id, index))
+        scored.append((candidate.own if candidate is not None else 0.0, index))
+    top = max((own for own, _ in scored), default=0.0)
+    typical = sorted(own for own, _ in scored)[len(scored) // 2] if scored else 0.0
+    if top > 0 and top >= 2 * typical and top - typical >= 0.15:
+        return [index for own, index in scored if own >= 0.8 * top]
+    return list(lead_in.followers)
 
 
 _YEARS: dict[str, set[int]] = {}
