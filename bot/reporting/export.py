@@ -210,18 +210,6 @@ def annual_report(
     )
 
 
-def export_docx(
-    store: Store,
-    catalogue: Catalogue,
-    year: int,
-    out: Path,
-    *,
-    lang: str = "en",
-    program: DocumentInfo | None = None,
-) -> None:
-    render_docx(annual_report(store, catalogue, year, lang=lang, program=program), out)
-
-
 def export(
     store: Store,
     catalogue: Catalogue,
@@ -237,7 +225,7 @@ def export(
         raise ValueError(f"format must be one of {', '.join(FORMATS)}")
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "docx":
-        export_docx(store, catalogue, year, out, lang=lang, program=program)
+        render_docx(annual_report(store, catalogue, year, lang=lang, program=program), out)
     else:
         text = export_markdown(store, catalogue, year) if fmt == "md" else export_csv(store, catalogue, year)
         out.write_text(text, encoding="utf-8")
