@@ -22,10 +22,11 @@ from pydantic import ValidationError
 from bot.texts import t
 from index.corpus import GENERATED_PREFIX, CorpusError, DocumentInfo, content_hash, load_manifest
 from index.extract import MAX_FILE_BYTES, SUPPORTED_SUFFIXES, ExtractionError, extract_text
-from index.metadata import detect_metadata, short_name, slugify
+from index.metadata import KINDS, detect_metadata, short_name, slugify
 
 __all__ = [
     "DOCUMENT_ERRORS",
+    "KINDS",
     "MAX_FILE_BYTES",
     "SUPPORTED_SUFFIXES",
     "DocumentInfo",

@@ -27,6 +27,7 @@ from telegram.ext import BaseHandler, CommandHandler, MessageHandler, filters
 
 from bot.documents import (
     DOCUMENT_ERRORS,
+    KINDS,
     MAX_FILE_BYTES,
     SUPPORTED_SUFFIXES,
     DocumentInfo,
@@ -133,7 +134,11 @@ async def receive_document(update: Update, context: Context) -> None:
         title=escape(info.title),
         short=escape(info.short),
         date=escape(info.date or context.t("doc.date_not_found")),
-        kind=escape(info.kind),
+        kind=(
+            context.t("doc.kind_unsure", kind=escape(info.kind), kinds=escape(", ".join(KINDS[:-1])))
+            if info.kind == "other"
+            else escape(info.kind)
+        ),
         symbols=escape(", ".join(info.symbols) or context.t("doc.no_symbols")),
         file=escape(info.file),
     )

@@ -156,3 +156,12 @@ async def test_index_published_elsewhere_is_picked_up_by_the_watch_job(docbot):
     await docbot.send(message_update("Quokka migration corridors", user_id=5))
     assert "Quokka migration corridors were studied" in docbot.last()
     assert services.refresh() is False  # nothing newer: nothing to do
+
+
+async def test_the_preview_reads_a_date_in_the_text_and_asks_about_a_kind_the_title_does_not_say(docbot):
+    text = b"Notes on remittance corridors\n14 May 2026\nThe Secretariat compiled the corridors' figures.\n"
+    docbot.api.files["f9"] = text
+    await docbot.send(document_update("f9", "corridors.txt", len(text), user_id=ADMIN_ID))
+    preview = docbot.last()
+    assert "Date: 2026-05-14" in preview
+    assert "Kind: other (the title does not say" in preview and "work_plan" in preview

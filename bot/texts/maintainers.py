@@ -120,6 +120,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "Para corrigir, envie o arquivo de novo com uma legenda como "
         "<code>title: …; date: 2020-05-01; kind: resolution</code>.",
     },
+    "doc.kind_unsure": {
+        "en": "{kind} (the title does not say; if it is one of {kinds}, send the file again with the caption <code>kind: …</code>)",
+        "es": "{kind} (el título no lo dice; si es uno de {kinds}, envíe el archivo otra vez con la leyenda <code>kind: …</code>)",
+        "fr": "{kind} (le titre ne le dit pas ; si c'est l'un de {kinds}, renvoyez le fichier avec la légende <code>kind: …</code>)",
+        "pt": "{kind} (o título não o diz; se for um de {kinds}, envie o arquivo de novo com a legenda <code>kind: …</code>)",
+    },
     "doc.date_not_found": {
         "en": "not found",
         "es": "no encontrada",
