@@ -157,11 +157,11 @@ _ANSWERS: dict[str, dict[str, str]] = {
         "fr": "Rôle et activités du Programme pour {actor} :",
         "pt": "Papel e atividades do Programa para {actor}:",
     },
-    "mandate_of": {
-        "en": "What the Program asks of {actor}:",
-        "es": "Lo que el Programa pide a {actor}:",
-        "fr": "Ce que le Programme demande à {actor} :",
-        "pt": "O que o Programa pede a {actor}:",
+    "mandate_of": {  # the actor's name stands alone: names take different articles in every language
+        "en": "What the Program asks of this actor — {actor}:",
+        "es": "Lo que el Programa pide a este actor — {actor}:",
+        "fr": "Ce que le Programme demande à cet acteur — {actor} :",
+        "pt": "O que o Programa pede a este ator — {actor}:",
     },
     "summary_of": {
         "en": "{document}: how it opens, and its parts:",
