@@ -207,7 +207,7 @@ class Answerer(ListingMixin):
             document_years=self._document_years,
             similarities=lambda units: self.vectors.similarities(units, vector),
         )
-        chosen = choose(candidates, self.units, self.weights)
+        chosen = choose(candidates, self.units, self.weights, self._next_passage)
         chosen = self._prefer_typed(chosen, candidates, intent)
         verdict = judge(
             question=question,
@@ -245,7 +245,7 @@ class Answerer(ListingMixin):
             return chosen
         best = chosen[0].score
         typed = [c for c in candidates if c.typed and c.score >= TYPED_SHARE * best]
-        return choose(typed, self.units, self.weights) if typed else chosen
+        return choose(typed, self.units, self.weights, self._next_passage) if typed else chosen
 
     def _extra_hits(self, vector, hits: list[SearchHit], chunks: list[Chunk]) -> list[SearchHit]:
         """Passages search did not return, as hits with their dense similarity to the question."""
@@ -262,6 +262,9 @@ class Answerer(ListingMixin):
             SearchHit(rank=len(hits) + i + 1, score=0.0, dense=cosine, lexical=0.0, chunk=chunk)
             for i, (chunk, cosine) in enumerate(zip(wanted, cosines, strict=True))
         ]
+
+    def _next_passage(self, chunk: Chunk) -> Chunk | None:
+        return self._neighbours.get(chunk.id, (None, None))[1]
 
     def _document_years(self, doc: str) -> set[int]:
         info = self.documents.documents.get(doc)

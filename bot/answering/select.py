@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from bot.answering.answer_type import holds, years_in
-from bot.answering.units import Unit, UnitStore, stem
+from bot.answering.units import Unit, UnitStore, stem, stems
 from index.query import Query
 from index.search import SearchHit
 
@@ -134,11 +134,17 @@ def score_candidates(
             passage_score += weights.numbered
         if years and years & (passage_years(chunk) | (document_years(chunk.doc) if document_years else set())):
             passage_score += weights.years
+        # A passage that goes on with a list begun in the passage before carries that list's lead-in
+        # (or a table's column names) as its `context`: its first items are read with it.
+        carried = stems(chunk.context) if chunk.context else set()
+        first_lead_in = next((u.index for u in passage_units if u.lead_in), len(passage_units))
         for unit in passage_units:
             if unit.fragment:
                 continue
             own = qw.share(unit.stems)
             around = context if unit.lead is None else context | passage_units[unit.lead].stems
+            if carried and unit.lead is None and unit.index < first_lead_in:
+                around = around | carried
             if unit.followers:
                 # A lead-in answers with the items of its list that the question is about: it counts
                 # the words of its best item, not of the whole list (a long list holds most words).
@@ -160,8 +166,11 @@ def score_candidates(
     return candidates
 
 
-def choose(candidates: list[Candidate], units: UnitStore, weights: Weights) -> list[Candidate]:
-    """The units to quote, in reading order: the best, its list or next sentence, and close seconds."""
+def choose(candidates: list[Candidate], units: UnitStore, weights: Weights, next_passage=None) -> list[Candidate]:
+    """The units to quote, in reading order: the best, its list or next sentence, and close seconds.
+
+    `next_passage(chunk)` gives the passage that follows in its document, for lists cut in two.
+    """
     if not candidates:
         return []
     best = candidates[0]
@@ -179,11 +188,16 @@ def choose(candidates: list[Candidate], units: UnitStore, weights: Weights) -> l
             chosen.append(candidate)
 
     if best.unit.lead_in and best.unit.followers:
-        for index in _items_asked(best.unit, passage, by_key, weights):
-            add(index, list_item=True)
+        for item in _items_asked(best.unit, candidates, by_key, units, next_passage):
+            if isinstance(item, int):
+                add(item, list_item=True)
+            else:
+                chosen.append(item)  # the item asked about, where the list goes on in the next passage
     else:
         if best.unit.lead is not None and not passage[best.unit.lead].fragment:
             add(best.unit.lead)  # an item of a list: its lead-in says what the list is
+        elif (lead := _lead_in_before(best.unit, candidates, units, next_passage)) is not None:
+            chosen.insert(0, lead)  # an item whose list began in the passage before: that lead-in
         elif best.unit.index > 0 and _ANAPHORA.match(best.unit.text):
             previous = passage[best.unit.index - 1]
             if not previous.fragment:
@@ -210,17 +224,72 @@ def choose(candidates: list[Candidate], units: UnitStore, weights: Weights) -> l
     return chosen
 
 
-def _items_asked(lead_in: Unit, passage: list[Unit], by_key: dict, weights: Weights) -> list[int]:
+def _shape(unit: Unit) -> str:
+    if unit.item:
+        return "item"
+    return "quote" if unit.text.lstrip()[:1] in '“”"«' else "prose"
+
+
+def _list_goes_on(lead_in: Unit, units: UnitStore, next_passage) -> list[Unit]:
+    """The units of the next passage that go on with a lead-in's list, when the list is cut.
+
+    A list is cut when its items run to the end of the lead-in's passage; the next passage goes
+    on with it for as long as its units have the items' shape (numbered, bulleted or quoted).
+    """
+    if next_passage is None or not lead_in.followers:
+        return []
+    passage = units.of(lead_in.chunk)
+    last = max((u.index for u in passage if not u.fragment), default=-1)
+    following = next_passage(lead_in.chunk)
+    if lead_in.followers[-1] != last or following is None:
+        return []
+    shape = _shape(passage[lead_in.followers[-1]])
+    run: list[Unit] = []
+    for unit in units.of(following):
+        if unit.fragment:
+            continue
+        if unit.lead_in or unit.lead is not None or _shape(unit) != shape:
+            break
+        run.append(unit)
+    return run
+
+
+def _continued(lead_in: Unit, candidates: list[Candidate], units: UnitStore, next_passage) -> list[Candidate]:
+    """Candidates from the passage that goes on with this lead-in's list (a list split in two)."""
+    going_on = {(u.chunk.id, u.index) for u in _list_goes_on(lead_in, units, next_passage)}
+    return [c for c in candidates if (c.unit.chunk.id, c.unit.index) in going_on]
+
+
+def _lead_in_before(unit: Unit, candidates: list[Candidate], units: UnitStore, next_passage) -> Candidate | None:
+    """For a unit of a passage that goes on with a list from the passage before, that list's lead-in."""
+    if unit.lead is not None or unit.lead_in:
+        return None
+    for candidate in candidates:
+        other = candidate.unit.chunk.id != unit.chunk.id
+        if candidate.unit.lead_in and other and unit in _list_goes_on(candidate.unit, units, next_passage):
+            return candidate
+    return None
+
+
+def _items_asked(
+    lead_in: Unit, candidates: list[Candidate], by_key: dict, units: UnitStore, next_passage
+) -> list[int | Candidate]:
     """The items of a lead-in's list to quote: those the question is about when some stand out
-    (their own words hold clearly more of the question than the rest), else the list in order."""
-    scored = []
+    (their own words hold clearly more of the question than the rest), else the list in order.
+
+    A list split between passages counts as one: an item of the passage that goes on with it may
+    stand out too (it comes as a Candidate; the lead-in's own items come as indices), but "the
+    list in order" is the lead-in's own passage only — the next one is a tap away."""
+    scored: list[tuple[float, int | Candidate]] = []
     for index in lead_in.followers:
         candidate = by_key.get((lead_in.chunk.id, index))
         scored.append((candidate.own if candidate is not None else 0.0, index))
-    top = max((own for own, _ in scored), default=0.0)
-    typical = sorted(own for own, _ in scored)[len(scored) // 2] if scored else 0.0
+    scored += [(c.own, c) for c in _continued(lead_in, candidates, units, next_passage)]
+    values = sorted(own for own, _ in scored)
+    top = values[-1] if values else 0.0
+    typical = values[len(values) // 2] if values else 0.0
     if top > 0 and top >= 2 * typical and top - typical >= 0.15:
-        return [index for own, index in scored if own >= 0.8 * top]
+        return [item for own, item in scored if own >= 0.8 * top]
     return list(lead_in.followers)
 
 

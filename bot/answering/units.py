@@ -4,7 +4,9 @@ A passage is cut at its lines (the parser's blocks: paragraphs, list items, tabl
 line at its sentences. Some pieces are never an answer on their own: a heading ("5. MIGRATION AND
 DEVELOPMENT"), a bare number ("1."), a table's column names ("DATE", "ACTIVITY") or a cell with a
 date only. A date cell just before a row's text is kept with that text ("APRIL - 2019" +
-"Informal meeting of the CAM…"), so a calendar row answers "what was planned for April?". A
+"Informal meeting of the CAM…"), so a calendar row answers "what was planned for April?". Only
+the last of a run of date cells is kept (a run is a column of dates flattened from other rows),
+and never before a numbered or bulleted item, which is a resolution's paragraph, not a row. A
 sentence that ends in ":" brings the list items that follow it.
 
 Units are computed once per passage and kept; stems are computed with them.
@@ -115,10 +117,10 @@ def passage_units(chunk: Chunk) -> list[Unit]:
             ):
                 fragment = True  # "1. Meeting of the CAM and the DPS": a numbered heading over the text below
             if fragment and _DATE_CELL.match(piece) and len(piece) < 40:
-                pending_cell = piece if pending_cell is None else f"{pending_cell}\n{piece}"
+                pending_cell = piece  # of a column of dates, only the one just above belongs to this row
                 continue
             text = piece
-            if pending_cell is not None and not fragment and position == 0:
+            if pending_cell is not None and not fragment and position == 0 and not is_item:
                 text = f"{pending_cell}\n{piece}"  # the row's date with the row's text
             if not fragment or len(piece.strip()) > 3:  # a row's text, or another cell: the date is used up
                 pending_cell = None
