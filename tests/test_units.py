@@ -29,3 +29,8 @@ def test_of_a_column_of_dates_only_the_last_is_kept():
 def test_a_numbered_paragraph_never_takes_a_date_from_the_table_above():
     text = "April 2005\n8. To instruct the General Secretariat to support the Program with its resources."
     assert _texts(text) == ["8. To instruct the General Secretariat to support the Program with its resources."]
+
+
+def test_a_bulleted_row_of_a_schedule_keeps_its_date():
+    texts = _texts("Fourth week October\n· Presentation of written comments of member states on the report")
+    assert texts == ["Fourth week October\n· Presentation of written comments of member states on the report"]

@@ -6,7 +6,7 @@ DEVELOPMENT"), a bare number ("1."), a table's column names ("DATE", "ACTIVITY")
 date only. A date cell just before a row's text is kept with that text ("APRIL - 2019" +
 "Informal meeting of the CAM…"), so a calendar row answers "what was planned for April?". Only
 the last of a run of date cells is kept (a run is a column of dates flattened from other rows),
-and never before a numbered or bulleted item, which is a resolution's paragraph, not a row. A
+and never before a numbered paragraph ("8. To instruct…"), which is a resolution's, not a row. A
 sentence that ends in ":" brings the list items that follow it.
 
 Units are computed once per passage and kept; stems are computed with them.
@@ -27,6 +27,7 @@ LIST_CHARS = 1500  # at most this much of a list is brought in after a lead-in s
 
 _BULLET = re.compile(r"^\s*(?:[·•▪◦‣\-–*]|\(?[a-z]\)|\(?\d{1,2}[.)]|[ivx]{1,4}[.)]|[a-z][.)])\s+", re.IGNORECASE)
 _BARE_ITEM = re.compile(r"^\W*(?:\d{1,3}|[ivxlc]{1,5}|[a-z])[.)]?\W*$", re.IGNORECASE)
+_NUMBERED = re.compile(r"^\s*\(?\d{1,3}[.)]\s")
 _NUMBERED_HEADING = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,4}|[A-H])(?:\.\d{1,2})?[.)]\s+\S")
 _ENDS = re.compile(r"[.;:!?”\"')\]]\s*$")
 _DATE_CELL = re.compile(
@@ -120,7 +121,7 @@ def passage_units(chunk: Chunk) -> list[Unit]:
                 pending_cell = piece  # of a column of dates, only the one just above belongs to this row
                 continue
             text = piece
-            if pending_cell is not None and not fragment and position == 0 and not is_item:
+            if pending_cell is not None and not fragment and position == 0 and not _NUMBERED.match(line):
                 text = f"{pending_cell}\n{piece}"  # the row's date with the row's text
             if not fragment or len(piece.strip()) > 3:  # a row's text, or another cell: the date is used up
                 pending_cell = None
