@@ -133,7 +133,8 @@ def cognate(word: str, lang: str) -> str | None:
 @dataclass(frozen=True)
 class Glossary:
     lang: str
-    exact: dict[str, str]  # folded word → English
+    accented: dict[str, str]  # word as written, accents kept → English ("traité" is not "traite")
+    exact: dict[str, str]  # folded word → English (every entry that folds to it)
     by_stem: dict[str, str]  # folded stem → English (all entries sharing the stem)
     phrases: dict[tuple[str, ...], str]  # stems of a phrase → English
     longest: int
@@ -155,7 +156,11 @@ class Glossary:
                     break
             else:
                 folded = fold(words[position])
-                english = self.exact.get(folded) or self.by_stem.get(word_stems[position])
+                english = (
+                    self.accented.get(words[position])
+                    or self.exact.get(folded)
+                    or self.by_stem.get(word_stems[position])
+                )
                 if english:
                     found.append(english)
                 else:
@@ -185,28 +190,36 @@ def glossary(lang: str) -> Glossary | None:
     if not path.exists():
         return None
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    exact: dict[str, str] = {}
+    accented: dict[str, str] = {}
+    exact: dict[str, list[str]] = {}
     by_stem: dict[str, list[str]] = {}
     phrases: dict[tuple[str, ...], str] = {}
+
+    def add(table: dict[str, list[str]], key: str, english: str) -> None:
+        entries = table.setdefault(key, [])
+        if english not in entries:
+            entries.append(english)
+
     for section in ("acronyms", "words"):
         for word, english in data.get(section, {}).items():
-            exact[fold(word.lower())] = english
+            accented[word.lower()] = english
+            add(exact, fold(word.lower()), english)
             if section == "words":
                 # The stemmers do not always give a word and its plural one stem ("taller" and
                 # "talleres"), so the plural forms are entered too.
                 for stem in set(stems(_forms(word.lower(), lang), lang)):
-                    entries = by_stem.setdefault(stem, [])
-                    if english not in entries:
-                        entries.append(english)
+                    add(by_stem, stem, english)
     for phrase, english in data.get("phrases", {}).items():
         key = tuple(stems(tokens(phrase), lang))
         if len(key) == 1:
-            exact[fold(phrase.lower())] = english
+            accented[phrase.lower()] = english
+            add(exact, fold(phrase.lower()), english)
         else:
             phrases[key] = english
     return Glossary(
         lang=lang,
-        exact=exact,
+        accented=accented,
+        exact={word: " ".join(entries) for word, entries in exact.items()},
         by_stem={stem: " ".join(entries) for stem, entries in by_stem.items()},
         phrases=phrases,
         longest=max((len(key) for key in phrases), default=1),

@@ -66,6 +66,13 @@ def test_translated_words_are_searched_in_english_only_and_unknown_ones_stay():
     assert translate_terms("What does the Program say?", "en") == ("", [])
 
 
+def test_words_that_differ_only_by_an_accent_keep_their_own_meaning():
+    """French "traite" (trafficking) and "traité" (treaty) fold to one word and one stem."""
+    assert translate_terms("la lutte contre la traite", "fr")[0].split()[-1] == "trafficking"
+    assert "trafficking" not in translate_terms("le traité de Vienne", "fr")[0]
+    assert "treaty" in translate_terms("le traité de Vienne", "fr")[0]
+
+
 def test_references_and_year_survive_in_every_language():
     assert parse_query("actividad 27").labels == ["activity 27"]
     assert parse_query("Que dit la résolution AG/RES. 2883 ?").symbols == ["2883"]
