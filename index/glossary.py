@@ -17,11 +17,18 @@ from functools import cache
 from pathlib import Path
 
 import Stemmer
+from stop_words import get_stop_words
 
 from index.text import fold
 
 GLOSSARY_DIR = Path(__file__).with_name("glossary")
 STEMMERS = {"en": "english", "es": "spanish", "fr": "french", "pt": "portuguese"}
+# "ont", "contre", "falou": a function word the glossary has no entry for would otherwise be kept
+# as a name or cognate, and the few French or Portuguese words quoted in the English documents
+# would give it a rare word's weight.
+FUNCTION_WORDS = {
+    lang: frozenset(fold(word) for word in get_stop_words(name)) for lang, name in STEMMERS.items() if lang != "en"
+}
 _token = re.compile(r"[^\W_]+(?:/[^\W_]+)*", re.UNICODE)
 
 
@@ -138,10 +145,11 @@ class Glossary:
     by_stem: dict[str, str]  # folded stem → English (all entries sharing the stem)
     phrases: dict[tuple[str, ...], str]  # stems of a phrase → English
     longest: int
+    function_words: frozenset[str] = frozenset()  # the language's own, never searched in English
 
     def translate(self, text: str) -> tuple[str, list[str]]:
         """English renderings of the glossary's words and phrases found in `text`, and the words
-        it has none for (names, numbers, cognates), accent-folded."""
+        it has none for (names, numbers, cognates), accent-folded; its function words are neither."""
         words = tokens(text)
         word_stems = stems(words, self.lang)
         found: list[str] = []
@@ -163,7 +171,7 @@ class Glossary:
                 )
                 if english:
                     found.append(english)
-                else:
+                elif folded not in self.function_words:
                     rest.append(folded)
                     if guess := cognate(folded, self.lang):
                         rest.append(guess)
@@ -223,6 +231,7 @@ def glossary(lang: str) -> Glossary | None:
         by_stem={stem: " ".join(entries) for stem, entries in by_stem.items()},
         phrases=phrases,
         longest=max((len(key) for key in phrases), default=1),
+        function_words=FUNCTION_WORDS.get(lang, frozenset()),
     )
 
 

@@ -73,6 +73,15 @@ def test_words_that_differ_only_by_an_accent_keep_their_own_meaning():
     assert "treaty" in translate_terms("le traité de Vienne", "fr")[0]
 
 
+def test_function_words_the_glossary_lacks_are_not_kept_as_names():
+    """Kept, "ont" or "contre" would take a rare word's weight from a French title quoted in English."""
+    _, rest = translate_terms("Qu'ont dit les chefs d'État de Bolivie contre ce plan ?", "fr")
+    assert "bolivie" in rest
+    assert not {"ont", "contre", "ce"} & set(rest)
+    _, rest = translate_terms("¿Qué hace el MESECVI respecto de ellas?", "es")
+    assert rest == ["mesecvi"]
+
+
 def test_references_and_year_survive_in_every_language():
     assert parse_query("actividad 27").labels == ["activity 27"]
     assert parse_query("Que dit la résolution AG/RES. 2883 ?").symbols == ["2883"]
