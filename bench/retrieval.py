@@ -22,7 +22,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.common import LANGS, first_hit, percentile, questions, with_interval
 from bot.config import Settings
 from index.encoder import load_encoder
-from index.query import parse_query
 from index.store import build_index, current_version, load_searcher
 
 DEPTH = 10
@@ -31,7 +30,7 @@ TIMING_PASSES = 3
 
 def rankings(searcher, item: dict) -> dict[str, list[str]]:
     """The top DEPTH passage texts of each signal alone and of the fused search."""
-    query = parse_query(item["question"])
+    query = searcher.analyser.analyse(item["question"])
     vector = searcher.encoder.encode_queries([query.search_text])[0]
     chunks = searcher.chunks
     found = {

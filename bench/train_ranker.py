@@ -25,7 +25,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.common import contains, questions
 from bot.config import Settings
 from index.encoder import load_encoder
-from index.query import parse_query
 from index.rank import FEATURES, WEIGHTS_FILE, configuration, feature_matrix
 from index.store import build_index, current_version, load_searcher
 
@@ -37,7 +36,7 @@ def question_rows(searcher, items: list[dict]) -> list[tuple[np.ndarray, np.ndar
     """(features, relevance, language) of each question's candidates."""
     rows = []
     for item in items:
-        query = parse_query(item["question"])
+        query = searcher.analyser.analyse(item["question"])
         signals, *_ = searcher.signals(query)
         relevant = np.array([contains(searcher.chunks[p].text, item["evidence"]) for p in signals.positions])
         rows.append((feature_matrix(signals), relevant, item["lang"]))

@@ -114,18 +114,9 @@ def make_llm(settings: Settings):
     )
 
 
-def make_answerer(
-    settings: Settings, searcher: Searcher, *, llm=None, report: Callable[[str], None] | None = None
-) -> Answerer:
+def make_answerer(settings: Settings, searcher: Searcher, *, llm=None) -> Answerer:
     """The one place an Answerer is assembled, so every entry point refuses by the same rule."""
-    return Answerer(
-        searcher,
-        Catalogue(searcher.chunks),
-        min_evidence=settings.min_evidence or None,
-        llm=llm,
-        cache_dir=settings.data_dir / "cache",
-        report=report,
-    )
+    return Answerer(searcher, Catalogue(searcher.chunks), min_evidence=settings.min_evidence or None, llm=llm)
 
 
 def load_answerer(
@@ -141,7 +132,7 @@ def load_answerer(
     searcher, _ = open_index(
         settings, encoder, report=report, build_if_needed=build_if_needed, update_if_stale=update_if_stale
     )
-    return make_answerer(settings, searcher, llm=make_llm(settings) if allow_llm else None, report=report)
+    return make_answerer(settings, searcher, llm=make_llm(settings) if allow_llm else None)
 
 
 @dataclass
@@ -265,7 +256,7 @@ def build_services(
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     encoder = encoder or make_encoder(settings)
     searcher, manifest = open_index(settings, encoder, update_if_stale=update_if_stale, report=report)
-    answerer = make_answerer(settings, searcher, llm=make_llm(settings), report=report)
+    answerer = make_answerer(settings, searcher, llm=make_llm(settings))
     store = open_store(settings)
     version = current_version(settings.index_dir)
     return Services(

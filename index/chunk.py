@@ -24,7 +24,7 @@ from index.corpus import DocumentInfo
 from index.parse import Block, parse_document
 from index.text import split_sentences
 
-CHUNKER_VERSION = "6"
+CHUNKER_VERSION = "7"
 MAX_CHUNK_CHARS = 800
 MIN_CHUNK_CHARS = 60  # a group shorter than this is a scrap (a title line, a lone heading)
 _STANDALONE_LABELS = ("activity", "specific objective", "general objective")
@@ -50,6 +50,7 @@ class Chunk(BaseModel):
     page: str | None = None  # the printed page label (PDFs), where the passage starts
     context: str = ""  # the list's lead-in, a table's column headers: indexed, not shown
     symbols: list[str] = []  # the document's own OAS symbols (manifest), for document cues
+    lang: str = "en"  # the language the passage is written in (its document's, index/language/identify.py)
 
     @property
     def section_path(self) -> str:
@@ -301,4 +302,17 @@ def _make_chunk(document: DocumentInfo, group: list[Block], context: str, positi
 
 
 def chunk_document(text: str, document: DocumentInfo) -> list[Chunk]:
-    return chunk_blocks(parse_document(text), document)
+    """A document's passages, each stamped with the document's language (it is stemmed and read in it)."""
+    chunks = chunk_blocks(parse_document(text), document)
+    lang = document_language(text)
+    for chunk in chunks:
+        chunk.lang = lang
+    return chunks
+
+
+def document_language(text: str) -> str:
+    """The language a document is written in, among the bot's, from a sample of its prose."""
+    from index.language.identify import detect_language
+
+    sample = " ".join(line for line in text.splitlines() if len(line) > 60)[:4000] or text[:4000]
+    return detect_language(sample, "en") if sample.strip() else "en"

@@ -3,7 +3,7 @@
 It finds what embeddings miss: symbols ("AG/RES. 2883"), acronyms, names and numbers.
 The chunks table is also where the passages themselves live, so one file holds the text.
 Text is indexed as accent-folded English Snowball stems (the documents are English; questions
-in other languages reach it through the glossary's English terms, index/glossary.py), in two
+in other languages reach it through the glossary's English terms, index/language/glossary.py), in two
 columns: the passage's heading (document, year, section path, list lead-in) and its own words.
 """
 
@@ -17,24 +17,16 @@ from pathlib import Path
 import sqlite_utils
 
 from index.chunk import Chunk
-from index.glossary import stems
-from index.text import fold
+from index.language.tokens import fold
+from index.language.vocabulary import all_stop_words, stem_words
 
-# Question words and function words of the four languages, accent-folded like the terms they filter.
-_STOPWORDS_BY_LANGUAGE = {
-    "en": "a an and are as at be by can could did do does for from has have how i if in into is it its of on or say says should so than that the their them then there these they this those to was were what when where which who whom whose why will with would about any also other own",
-    "es": "el la los las un una unos unas y o de del al en que qué por para con sin sobre se su sus es son lo le les como cómo cuál cuáles quién quiénes cuándo dónde ha han fue fueron hay este esta estos estas ese esa eso dice dicen pide piden según entre más cuánto cuántos cuántas",
-    "fr": "le la les l un une des du de d et ou en au aux à a que qu quoi quel quelle quels quelles qui dans par pour avec sans sur se sa son ses leur leurs est sont été ce cet cette ces il elle ils elles on ne pas plus selon comment où quand dit disent fait entre y combien",
-    "pt": "o a os as um uma uns umas e ou de do da dos das em no na nos nas ao aos à às que qual quais quem por pelo pela pelos pelas para com sem sobre se seu sua seus suas é são foi foram há este esta estes estas esse essa isso como onde quando diz dizem pede pedem segundo entre mais quanto quantos quantas",
-}
-STOPWORDS = {fold(word) for words in _STOPWORDS_BY_LANGUAGE.values() for word in words.split()}
 _token = re.compile(r"[\w/]+(?:[.\-][\w]+)*", re.UNICODE)
 _fts_token = re.compile(r"\w+", re.UNICODE)  # what FTS5's unicode61 tokenizer calls a token
 
 
 def stemmed(text: str) -> str:
     """What FTS5 indexes: accent-folded English Snowball stems, so "migrants" meets "migration"."""
-    return " ".join(stems([fold(token) for token in _fts_token.findall(fold(text))], "en"))
+    return " ".join(stem_words(_fts_token.findall(fold(text)), "en"))
 
 
 # A word of the heading column counts half a word of the passage itself.
@@ -101,6 +93,7 @@ def words(text: str) -> list[str]:
     return _token.findall(fold(text))
 
 
-def query_terms(text: str) -> list[str]:
-    """Content words, accent-folded, without stop words."""
-    return [token for token in words(text) if token not in STOPWORDS and len(token) > 1]
+def content_words(text: str) -> list[str]:
+    """Content words of a passage, accent-folded, without any language's stop words."""
+    stop = all_stop_words()
+    return [token for token in words(text) if token not in stop and len(token) > 1]

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import numpy as np
 
-from index.glossary import stems
-from index.lexical import STOPWORDS, words
+from index.language.vocabulary import all_stop_words, stem_words
+from index.lexical import content_words
 
 FEATURES = (
     "dense",  # cosine of the default encoder, min-max scaled over the candidates
@@ -29,7 +29,7 @@ FEATURES = (
     "lexical",  # BM25 over the best candidate's BM25
     "second",  # best sentence's cosine by the second encoder, min-max scaled (0 when it is off)
     "kind",  # the question asks "which activity/objective" and this is one
-    "cue",  # the question names this passage's document (index/cues.py)
+    "cue",  # the question names this passage's document (index/documents.py)
     "heading",  # share of the question's terms in the passage's heading and context
     "coverage",  # share of the question's terms (idf-weighted) in the passage
     "program",  # the passage is from the current normative text (kind "program")
@@ -97,7 +97,8 @@ class TermStats:
 
     def features(self, terms: Sequence[str], positions: list[int]) -> tuple[list[float], list[float]]:
         """(heading share, idf-weighted coverage) of the query terms, per candidate."""
-        query = list(dict.fromkeys(stems([t for t in terms if t not in STOPWORDS], "en")))
+        stop = all_stop_words()
+        query = list(dict.fromkeys(stem_words([t for t in terms if t not in stop], "en")))
         if not query:
             return [0.0] * len(positions), [0.0] * len(positions)
         weights = {stem: self.idf(stem) for stem in query}
@@ -108,7 +109,7 @@ class TermStats:
 
 
 def _content_stems(text: str) -> list[str]:
-    return stems([word for word in words(text) if word not in STOPWORDS], "en")
+    return stem_words(content_words(text), "en")
 
 
 def configuration(second_model: str | None) -> str:

@@ -11,25 +11,23 @@ the user expects kept, so those passages lead whatever the model thinks.
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 from pydantic import BaseModel
 
 from index.chunk import Chunk
-from index.cues import CueIndex
+from index.documents import Analyser, DocumentCatalogue
 from index.encoder import Encoder
+from index.language import Question
+from index.language.patterns import symbol_numbers
 from index.lexical import LexicalIndex
-from index.query import Query, parse_query
 from index.rank import Ranker, Signals, TermStats, configuration, load_ranker
 from index.sentences import SentenceIndex
+from index.units import UnitIndex
 from index.vectors import VectorStore
 
 CANDIDATES = 30  # from each retriever: the misses of the top 5 are nearly all within 30
 SENTENCE_CANDIDATES = 90  # sentences, so that about CANDIDATES distinct passages come back
 REFERENCE_BOOST = 1000.0
-
-_CITED_SYMBOL = re.compile(r"AG/RES\. (\d{3,4})")
 
 
 class SearchHit(BaseModel):
@@ -72,6 +70,7 @@ class Searcher:
         sentence_encoder: Encoder | None = None,
         sentences: SentenceIndex | None = None,
         ranker: Ranker | None = None,
+        units: UnitIndex | None = None,
     ) -> None:
         self.encoder = encoder
         self.vectors = vectors
@@ -81,7 +80,10 @@ class Searcher:
         self.sentences = sentences if sentence_encoder is not None else None
         self.ranker = ranker or load_ranker()
         self.configuration = configuration(self.sentence_encoder.name if self.sentence_encoder else None)
-        self.cues = CueIndex(chunks)
+        self.catalogue = DocumentCatalogue(chunks)
+        # Quotable units, their stems and neighbours: built once with the index, for answering.
+        self.units = units if units is not None else UnitIndex(chunks)
+        self.analyser = Analyser(self.catalogue)
         self.terms = TermStats([f"{c.heading} {c.context}" for c in chunks], [c.text for c in chunks])
         self._by_id = {chunk.id: chunk for chunk in chunks}
         self._by_label: dict[str, list[int]] = {}
@@ -89,13 +91,13 @@ class Searcher:
         for position, chunk in enumerate(chunks):
             if chunk.label:
                 self._by_label.setdefault(chunk.label, []).append(position)
-            for number in dict.fromkeys(_CITED_SYMBOL.findall(chunk.text)):
+            for number in symbol_numbers(chunk.text):
                 self._by_symbol.setdefault(number, []).append(position)
 
-    def search(self, query: Query | str, k: int = 5, *, query_vector: np.ndarray | None = None) -> list[SearchHit]:
-        """The k best passages for a question (a parsed `Query`, or text that is parsed here)."""
+    def search(self, query: Question | str, k: int = 5, *, query_vector: np.ndarray | None = None) -> list[SearchHit]:
+        """The k best passages for a question (a `Question`, or text that is analysed here)."""
         if isinstance(query, str):
-            query = parse_query(query)
+            query = self.analyser.analyse(query)
         if not query.text or not self.chunks:
             return []
         signals, dense_scores, lexical_scores, referenced = self.signals(query, query_vector=query_vector)
@@ -116,7 +118,7 @@ class Searcher:
         ]
 
     def signals(
-        self, query: Query, *, query_vector: np.ndarray | None = None
+        self, query: Question, *, query_vector: np.ndarray | None = None
     ) -> tuple[Signals, dict[int, float], dict[int, float], set[int]]:
         """Candidates and their raw scores (what `search` ranks, and what bench/ measures)."""
         # The default encoder sees the question with the glossary's English terms, as it did when
@@ -140,9 +142,9 @@ class Searcher:
             missing = [p for p in positions if p not in sentence_scores]
             sentence_scores.update(zip(missing, self.sentences.scores(sentence_vector, missing), strict=True))
             second = [sentence_scores[p] for p in positions]
-        cue = self.cues.scores(query.search_text, query.symbols)
+        cue = dict(query.document_scores)
         heading, coverage = self.terms.features(query.terms, positions)
-        kind = query.asked_kind
+        kind = query.asked_item
         signals = Signals(
             positions=positions,
             dense=[dense_scores.get(p, 0.0) for p in positions],
@@ -156,7 +158,7 @@ class Searcher:
         )
         return signals, dense_scores, lexical_scores, referenced
 
-    def _referenced(self, query: Query) -> list[int]:
+    def _referenced(self, query: Question) -> list[int]:
         positions: list[int] = []
         for reference in query.references:
             if reference.label:

@@ -3,6 +3,7 @@
 Layout of `data/index/`:
     CURRENT                 name of the version that serves (replaced with os.replace)
     v20261122T134500-ab12/  index.faiss, chunks.db (passages + FTS5), manifest.json,
+                            units.npz (the vector of every quotable sentence, for answering),
                             sentences.faiss + sentences.npy (second encoder, when there is one)
 
 A build that dies half-way leaves a folder that CURRENT never pointed at; the old version keeps
@@ -32,6 +33,7 @@ from index.extract import ExtractionError, extract
 from index.lexical import LexicalIndex
 from index.search import Searcher
 from index.sentences import SentenceIndex
+from index.units import UnitIndex, UnitVectors, quotable_units
 from index.vectors import VectorStore
 from index.versions import CURRENT, IndexBusyError, current_version, finish_version, locked, start_version
 
@@ -149,10 +151,33 @@ def build_index(
         chunks, entries = chunk_corpus(corpus_dir, failed)
         if on_chunked:
             on_chunked(len(chunks))
-        vectors = encoder.encode_passages([chunk.embedding_text for chunk in chunks], show_progress=show_progress)
+        vectors, units = embed(encoder, chunks, show_progress=show_progress)
         second = sentence_encoder_for(encoder)
         sentences = SentenceIndex.build(second, chunks) if second is not None else None
-        return write_version(index_dir, encoder, chunks, vectors, entries, failed, sentences=sentences, second=second)
+        return write_version(
+            index_dir, encoder, chunks, vectors, entries, failed, sentences=sentences, second=second, units=units
+        )
+
+
+def embed(encoder: Encoder, chunks: list[Chunk], *, previous: UnitVectors | None = None, show_progress: bool = False):
+    """Passages and their quotable sentences, embedded in one pass of the encoder (a sentence whose
+    vector `previous` holds is not embedded again): (passage vectors, unit vectors)."""
+    import numpy as np
+
+    texts = [chunk.embedding_text for chunk in chunks]
+    units = quotable_units(chunks)
+    keys = list(dict.fromkeys(unit.key for unit in units if previous is None or unit.key not in previous.rows))
+    unit_texts = {unit.key: unit.text for unit in units}
+    every = texts + [unit_texts[key] for key in keys]
+    vectors = (
+        np.asarray(encoder.encode_passages(every, show_progress=show_progress), dtype="float32")
+        if every
+        else np.zeros((0, encoder.dimension), "float32")
+    )
+    fresh = UnitVectors(keys, vectors[len(texts) :])
+    if previous is not None:
+        fresh = previous.only(units).merged(fresh)
+    return vectors[: len(texts)], fresh
 
 
 def write_version(
@@ -165,6 +190,7 @@ def write_version(
     *,
     sentences: SentenceIndex | None = None,
     second: Encoder | None = None,
+    units: UnitVectors | None = None,
 ) -> IndexManifest:
     index_dir.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now(dt.UTC)
@@ -173,6 +199,7 @@ def write_version(
     store.save(version / "index.faiss")
     if sentences is not None:
         sentences.save(version)
+    (units or UnitVectors.empty(encoder.dimension)).save(version)
     LexicalIndex.create(version / "chunks.db", chunks).close()
     manifest = IndexManifest(
         model=encoder.name,
@@ -224,6 +251,7 @@ def load_searcher(index_dir: Path, encoder: Encoder) -> tuple[Searcher, IndexMan
         lexical = LexicalIndex.open(version / "chunks.db")
         chunks = lexical.chunks()
         sentences = SentenceIndex.load(version) if second is not None else None
+        unit_vectors = UnitVectors.load(version, encoder.dimension)
     except Exception as error:  # faiss raises RuntimeError, sqlite DatabaseError, pydantic errors
         raise IndexLoadError(f"The index in {version} is corrupt ({error}). {REBUILD_HINT}") from error
     if len(chunks) != len(vectors) or len(chunks) != manifest.chunk_count:
@@ -232,5 +260,9 @@ def load_searcher(index_dir: Path, encoder: Encoder) -> tuple[Searcher, IndexMan
         )
     if sentences is not None and len(sentences) and int(sentences.owner.max()) >= len(chunks):
         raise IndexLoadError(f"The sentence index in {version} does not match its passages. {REBUILD_HINT}")
-    searcher = Searcher(encoder, vectors, lexical, chunks, sentence_encoder=second, sentences=sentences)
+    if len(unit_vectors) and unit_vectors.matrix.shape[1] != encoder.dimension:
+        raise IndexLoadError(f"The sentence vectors in {version} do not match the model. {REBUILD_HINT}")
+    searcher = Searcher(
+        encoder, vectors, lexical, chunks, sentence_encoder=second, sentences=sentences, units=UnitIndex(chunks, unit_vectors)
+    )
     return searcher, manifest

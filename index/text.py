@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from index.language.tokens import fold
+
+__all__ = ["collapse_whitespace", "fold", "split_sentences"]
 
 _ABBREVIATIONS = {
     "dr",
@@ -31,12 +34,6 @@ _space = re.compile(r"\s+")
 
 def collapse_whitespace(text: str) -> str:
     return _space.sub(" ", text).strip()
-
-
-def fold(text: str) -> str:
-    """Lower-case without accents, so "específico" matches "especifico"."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

@@ -29,11 +29,13 @@ from index.store import (
     chunk_one,
     current_version,
     document_hash,
+    embed,
     read_manifest,
     source_folders,
     sources,
     write_version,
 )
+from index.units import UnitVectors, quotable_units
 from index.vectors import VectorStore
 from index.versions import locked, remove_unfinished_versions
 
@@ -191,6 +193,7 @@ def _update_index(corpus_dir: Corpus, index_dir: Path, encoder: Encoder, *, show
 
     second = sentence_encoder_for(encoder)
     old_sentences = SentenceIndex.load(version) if second is not None else None
+    units = UnitVectors.load(version, encoder.dimension)  # grows with each document embedded below
 
     chunks: list[Chunk] = []
     entries: list[DocumentEntry] = []
@@ -222,12 +225,9 @@ def _update_index(corpus_dir: Corpus, index_dir: Path, encoder: Encoder, *, show
                 if document.file in old_entries:
                     reused += reuse(document.file, offset)
                 continue
-            texts = [chunk.embedding_text for chunk in document_chunks]
-            parts.append(
-                encoder.encode_passages(texts, show_progress=show_progress)
-                if texts
-                else np.zeros((0, encoder.dimension), "float32")
-            )
+            passage_vectors, document_units = embed(encoder, document_chunks, previous=units, show_progress=show_progress)
+            parts.append(passage_vectors)
+            units = units.merged(document_units)
             if second is not None:
                 built = SentenceIndex.build(second, document_chunks)
                 sentence_parts.append((built.vectors.vectors(list(range(len(built)))), built.owner + offset))
@@ -242,7 +242,10 @@ def _update_index(corpus_dir: Corpus, index_dir: Path, encoder: Encoder, *, show
             np.vstack(sentence_vectors) if sentence_vectors else np.zeros((0, second.dimension), "float32"),
             np.concatenate([o for _, o in sentence_parts]) if sentence_parts else np.zeros(0, "int64"),
         )
-    manifest = write_version(index_dir, encoder, chunks, vectors, entries, failed, sentences=sentences, second=second)
+    units = units.only(quotable_units(chunks))
+    manifest = write_version(
+        index_dir, encoder, chunks, vectors, entries, failed, sentences=sentences, second=second, units=units
+    )
     return UpdateResult(
         plan=plan,
         manifest=manifest,

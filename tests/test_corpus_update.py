@@ -40,7 +40,9 @@ def test_add_change_remove_cycle(small_corpus, tmp_path):
     assert plan_update(small_corpus, index_dir, HashingEncoder()).added == ["remittances.txt"]
     encoder = CountingEncoder()
     result = update_index(small_corpus, index_dir, encoder)
-    assert result.embedded_chunks == 1 and len(encoder.embedded) == 1  # nothing else re-embedded
+    # the new passage and its one sentence, nothing of the other documents
+    assert result.embedded_chunks == 1 and all("Remittances" in text for text in encoder.embedded)
+    assert len(encoder.embedded) == 2
     assert result.reused_chunks > 10
     assert _top(index_dir, "quarterly remittance bulletin Ecuador").doc == "remittances.txt"
 
@@ -53,12 +55,14 @@ def test_add_change_remove_cycle(small_corpus, tmp_path):
     )
     encoder = CountingEncoder()
     result = update_index(small_corpus, index_dir, encoder)
-    assert result.plan.changed == ["remittances.txt"] and len(encoder.embedded) == 1
+    assert result.plan.changed == ["remittances.txt"] and len(encoder.embedded) == 2
+    assert all("crisis in Spain" in text for text in encoder.embedded)
     assert "crisis in Spain" in _top(index_dir, "remittances Ecuador crisis Spain").text
 
     remove_document(small_corpus, "remittances.txt")
-    result = update_index(small_corpus, index_dir, CountingEncoder())
-    assert result.plan.removed == ["remittances.txt"] and result.embedded_chunks == 0
+    encoder = CountingEncoder()
+    result = update_index(small_corpus, index_dir, encoder)
+    assert result.plan.removed == ["remittances.txt"] and result.embedded_chunks == 0 and not encoder.embedded
     searcher, _ = load_searcher(index_dir, HashingEncoder())
     assert all(chunk.doc != "remittances.txt" for chunk in searcher.chunks)
     assert not (small_corpus / "remittances.txt").exists()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from bot.chat import chat_loop
 from bot.texts import t
 from index.corpus import load_manifest
-from index.query import detect_language
+from index.language.identify import detect_language
 from tests.conftest import CORPUS
 from tests.fakebot import callback_update, message_update
 

@@ -9,7 +9,7 @@ import pytest
 
 from bot.cli import main as cli_main
 from index.encoder import HashingEncoder
-from index.query import parse_query
+from index.language import analyse as parse_query
 from index.store import build_index, load_searcher
 from tests.conftest import SMALL_CORPUS
 
@@ -98,7 +98,7 @@ def test_search_cli_batch(monkeypatch, tmp_path, capsys):
 def test_fused_ranking_is_deterministic(searcher):
     question = "What does the Program ask about migrant workers and their families?"
     first = [(hit.chunk.id, hit.score) for hit in searcher.search(question, k=10)]
-    again = [(hit.chunk.id, hit.score) for hit in searcher.search(parse_query(question), k=10)]
+    again = [(hit.chunk.id, hit.score) for hit in searcher.search(searcher.analyser.analyse(question), k=10)]
     assert first == again and len(first) == 10
     scores = [score for _, score in first]
     assert scores == sorted(scores, reverse=True)
@@ -113,16 +113,13 @@ def test_equal_scores_keep_the_earlier_passage_first():
 
 
 def test_a_question_naming_a_document_raises_it(searcher):
-    from index.cues import CueIndex
-
-    cues = CueIndex(searcher.chunks)
-    assert cues.scores(parse_query("What did the 2009 annual report say about workshops?").search_text, []) == {
-        "mini-report.txt": 1.0
-    }
-    spanish = parse_query("¿Qué dice el informe anual sobre los talleres?")
-    assert max(cues.scores(spanish.search_text, spanish.symbols).items(), key=lambda i: i[1])[0] == "mini-report.txt"
-    assert cues.scores(parse_query("What does AG/RES. 2883 say?").search_text, ["2883"]) == {"mini-program.txt": 1.0}
-    assert cues.scores("How are migrants protected?", []) == {}
+    catalogue = searcher.catalogue
+    scores = catalogue.scores(searcher.analyser.analyse("What did the 2009 annual report say about workshops?"))
+    assert scores == {"mini-report.txt": 1.0}
+    spanish = searcher.analyser.analyse("¿Qué dice el informe anual sobre los talleres?")
+    assert max(catalogue.scores(spanish).items(), key=lambda i: i[1])[0] == "mini-report.txt"
+    assert catalogue.scores(parse_query("What does AG/RES. 2883 say?")) == {"mini-program.txt": 1.0}
+    assert catalogue.scores(parse_query("How are migrants protected?")) == {}
     hit = searcher.search("What did the 2009 annual report say about workshops?", k=1)[0]
     assert hit.chunk.doc == "mini-report.txt"
 

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from itertools import pairwise
-
-from bot.answering.select import QuestionWeights, Weights, choose, score_candidates
-from bot.answering.units import UnitStore, stems
+from bot.answering.choose import QuestionWeights, choose, load_chooser, score_candidates
 from index.chunk import Chunk
-from index.query import parse_query
+from index.language import analyse
 from index.search import SearchHit
+from index.units import UnitIndex
 
 LEAD = "In the Plan of Action, the Heads of State and Government established that governments would:"
 FIRST = (
@@ -28,22 +26,19 @@ def _chunk(number: int, text: str) -> Chunk:
 
 
 def _answer(question: str, hits: list[SearchHit], passages: list[Chunk]) -> list[str]:
-    units = UnitStore()
-    question_stems = sorted(stems(question))
-    qw = QuestionWeights({s: 1.0 for s in question_stems}, [])
-    candidates = score_candidates(
-        parse_query(question),
-        hits,
-        units,
-        qw,
-        answer_types=(),
-        named_documents=[],
-        weights=Weights(),
-        context_stems=lambda chunk: set(),
-    )
-    following = {a.id: b for a, b in pairwise(passages)}
-    chosen = choose(candidates, units, Weights(), lambda chunk: following.get(chunk.id))
-    return [c.unit.text for c in chosen]
+    """What is quoted when every word of the question weighs the same (the chooser of the hashing encoder)."""
+    units = UnitIndex(passages)
+    read = analyse(question)
+    qw = QuestionWeights({s: 1.0 for s in sorted(_stems(read, units))}, [])
+    chooser = load_chooser("hashing-4096")
+    candidates = score_candidates(read, hits, units, qw, chooser)
+    return [c.unit.text for c in choose(candidates, units, chooser)]
+
+
+def _stems(question, units: UnitIndex) -> set[str]:
+    from bot.answering.choose import question_weights
+
+    return set(question_weights(question, units).weights) | set(question_weights(question, units).unknown)
 
 
 def test_the_item_asked_about_is_found_where_the_list_goes_on_in_the_next_passage():

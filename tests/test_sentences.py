@@ -13,7 +13,7 @@ import index.store
 import index.update
 from index.corpus import DocumentInfo, add_document
 from index.encoder import HashingEncoder
-from index.query import parse_query
+from index.language import analyse as parse_query
 from index.sentences import sentences_of
 from index.store import build_index, current_version, load_searcher
 from index.update import update_index

@@ -54,6 +54,7 @@ def _dynamic_keys() -> set[str]:
     from bot.reporting.reports import REPORT_KINDS, RefKind
     from handlers.report import FIELDS
     from handlers.start import COMMANDS, MAINTAINER_COMMANDS
+    from index.language.vocabulary import vocabulary
 
     return (
         {f"kind.{kind}" for kind in REPORT_KINDS}
@@ -63,6 +64,7 @@ def _dynamic_keys() -> set[str]:
         | {f"report.field.{name}" for name in FIELDS}
         | {f"missing_{kind}" for kind in CHECKED_TYPES}
         | {f"feedback.reason.{reason}" for reason in REASONS}
+        | set(vocabulary("en").small_talk)  # the kinds of small talk the language data knows
     )
 
 

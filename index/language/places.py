@@ -1,0 +1,54 @@
+"""Country names in each language, from ISO 3166 (pycountry and its translations), never a hand list.
+
+"Which countries…?" wants a sentence that names countries, and a question that names a country
+the documents never mention is a near miss; both need to know what a country name is, in the
+language of the text: "Mexico", "México", "Mexique".
+"""
+
+from __future__ import annotations
+
+import gettext
+from functools import cache
+
+import pycountry
+
+from index.language.tokens import PhraseSet, Token
+
+
+def _forms(name: str) -> set[str]:
+    """ "Bolivia, Plurinational State of" → also "Bolivia"; "Bahamas" → also "The Bahamas"."""
+    forms = {name}
+    if "," in name:
+        forms.add(name.split(",", 1)[0])
+    if "(" in name:
+        forms.add(name.split("(", 1)[0].strip())
+    return {form.strip() for form in forms if form.strip()}
+
+
+@cache
+def country_names(lang: str) -> PhraseSet:
+    """Every country's names in `lang` (and in English, which documents in any language quote)."""
+    translate = (lambda text: text) if lang == "en" else _translator(lang)
+    names: set[str] = set()
+    for country in pycountry.countries:
+        for attribute in ("name", "common_name", "official_name"):
+            value = getattr(country, attribute, None)
+            if value:
+                names |= _forms(value)
+                names |= _forms(translate(value))
+    return PhraseSet(sorted(names))
+
+
+def _translator(lang: str):
+    try:
+        return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang]).gettext
+    except OSError:
+        return lambda text: text
+
+
+def countries_in(tokens: tuple[Token, ...], lang: str) -> list[str]:
+    """The country names a text holds, as written (folded)."""
+    found = country_names(lang).find(tokens)
+    if lang != "en":
+        found += country_names("en").find(tokens)
+    return list(dict.fromkeys(" ".join(match.phrase) for match in found))
