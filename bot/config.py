@@ -28,7 +28,7 @@ class Settings(BaseSettings):
     embedding_model: str = Field(BUNDLED_MODEL, alias="MIGRANTSBOT_EMBEDDING_MODEL")
     query_prompt: str = Field("", alias="MIGRANTSBOT_QUERY_PROMPT")
     passage_prompt: str = Field("", alias="MIGRANTSBOT_PASSAGE_PROMPT")
-    # 0 = the threshold calibrated for the model family (bot/answering/answer.py::default_min_evidence)
+    # 0 = the gate fitted for the model (index/gate.json); else refuse under this cosine whatever the gate says
     min_evidence: float = Field(0.0, alias="MIGRANTSBOT_MIN_EVIDENCE")
 
     telegram_token: SecretStr | None = Field(None, alias="TELEGRAM_BOT_TOKEN")

@@ -72,7 +72,8 @@ def answer_plain(answer: Answer, page: int | None = None) -> str:
         numbers = [c.n for c in answer.citations]
     else:
         lines, numbers = _body(answer, page, html=False)
-        parts = [answer.intro, *lines, *(answer.notes if not page else [])]
+        direct = [answer.direct] if answer.direct and answer.found and not page else []
+        parts = [*direct, answer.intro, *lines, *(answer.notes if not page else [])]
     parts.append(_footer(answer, page) or "")
     if answer.citations and numbers:
         parts.append(f"\n{t(answer.lang, 'sources')}:")
@@ -92,8 +93,10 @@ def answer_html(answer: Answer, page: int | None = None) -> str:
         lines.append(escape(answer.generated_text))
         numbers = [c.n for c in answer.citations]
     else:
+        if answer.direct and answer.found and not page:
+            lines.append(f"<b>{escape(answer.direct)}</b>")
         if answer.intro:
-            lines.append(f"<b>{escape(answer.intro)}</b>")
+            lines.append(f"<b>{escape(answer.intro)}</b>" if not answer.direct else escape(answer.intro))
         body, numbers = _body(answer, page, html=True)
         lines += body
     if not page:

@@ -302,8 +302,18 @@ def _make_chunk(document: DocumentInfo, group: list[Block], context: str, positi
 
 
 def chunk_document(text: str, document: DocumentInfo) -> list[Chunk]:
-    """A document's passages, each stamped with the document's language (it is stemmed and read in it)."""
-    chunks = chunk_blocks(parse_document(text), document)
+    """A document's passages, each stamped with the document's language (it is stemmed and read in it).
+
+    "Activity N" names the Program's own numbered activities; another document's numbered
+    paragraphs under an "activities" heading (an annual report's) keep their own numbering as
+    items, cited by their section, never as a Program activity.
+    """
+    blocks = parse_document(text)
+    if document.kind != "program":
+        for block in blocks:
+            if block.label and block.label.startswith("activity "):
+                block.label = f"item {block.number}"
+    chunks = chunk_blocks(blocks, document)
     lang = document_language(text)
     for chunk in chunks:
         chunk.lang = lang

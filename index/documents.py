@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from index.chunk import Chunk
 from index.language import Question, analyse
 from index.language.intent import document_kind_words
 from index.language.patterns import symbol_numbers, years_in
+from index.language.spelling import Speller
 from index.language.tokens import tokenize
 from index.language.vocabulary import all_stop_words, languages, stem_words, vocabulary
 
@@ -109,9 +111,9 @@ class DocumentCatalogue:
                 result[doc] = score
         return result
 
-    def named(self, question: Question) -> list[str]:
+    def named(self, question: Question, raw: dict[str, float] | None = None) -> list[str]:
         """The document the question names: the best scoring, when it clearly stands out."""
-        raw = self.raw_scores(question)
+        raw = self.raw_scores(question) if raw is None else raw
         if not raw:
             return []
         best = max(raw.values())
@@ -134,10 +136,15 @@ def short_label(short: str) -> str:
 
 
 class Analyser:
-    """`analyse` with the corpus in mind: the documents a question names are filled in."""
+    """`analyse` with the corpus in mind: the documents a question names are filled in, and a typo
+    is read as the word of the documents (or of the language data) it is a letter or two off."""
 
-    def __init__(self, catalogue: DocumentCatalogue) -> None:
+    def __init__(self, catalogue: DocumentCatalogue, chunks: list[Chunk] | None = None) -> None:
         self.catalogue = catalogue
+        counts: Counter[str] = Counter()
+        for chunk in chunks or []:
+            counts.update(t.bare for t in tokenize(chunk.text) if t.word and t.bare.isalpha())
+        self.speller = Speller(counts)
 
     def analyse(
         self,
@@ -153,11 +160,14 @@ class Analyser:
             previous=previous,
             previous_topic=previous_topic,
             document_words=self.catalogue.words,
+            speller=self.speller,
         )
         if question.intent in {"empty", "small_talk", "more"}:
             return question
+        raw = self.catalogue.raw_scores(question)
+        best = max(raw.values(), default=0.0)
         return replace(
             question,
-            documents=tuple(self.catalogue.named(question)),
-            document_scores=tuple(sorted(self.catalogue.scores(question).items())),
+            documents=tuple(self.catalogue.named(question, raw)),
+            document_scores=tuple(sorted((doc, score / best) for doc, score in raw.items())),
         )

@@ -83,7 +83,7 @@ class Searcher:
         self.catalogue = DocumentCatalogue(chunks)
         # Quotable units, their stems and neighbours: built once with the index, for answering.
         self.units = units if units is not None else UnitIndex(chunks)
-        self.analyser = Analyser(self.catalogue)
+        self.analyser = Analyser(self.catalogue, chunks)
         self.terms = TermStats([f"{c.heading} {c.context}" for c in chunks], [c.text for c in chunks])
         self._by_id = {chunk.id: chunk for chunk in chunks}
         self._by_label: dict[str, list[int]] = {}

@@ -119,6 +119,9 @@ class Unit:
     followers: list[int] = field(default_factory=list)  # for a lead-in: the units of its list
     lead: int | None = None  # for a list item: its lead-in
     refers_back: bool = False  # opens leaning on the sentence before ("This body…", "Dicho programa…")
+    dated: bool = False  # a table row that carries the date cell above it
+    years: set[int] = field(default_factory=set)  # years the unit itself names
+    actors: tuple[str, ...] = ()  # actor ids the unit names, in order
     row: int | None = None  # its embedding's row in UnitVectors
 
     @property
@@ -169,7 +172,8 @@ def passage_units(chunk: Chunk) -> list[Unit]:
                 pending_cell = piece  # of a column of dates, only the one just above belongs to this row
                 continue
             text = piece
-            if pending_cell is not None and not fragment and position == 0 and not _NUMBERED.match(line):
+            dated = pending_cell is not None and not fragment and position == 0 and not _NUMBERED.match(line)
+            if dated:
                 text = f"{pending_cell}\n{piece}"  # the row's date with the row's text
             if not fragment or len(piece.strip()) > 3:  # a row's text, or another cell: the date is used up
                 pending_cell = None
@@ -183,6 +187,9 @@ def passage_units(chunk: Chunk) -> list[Unit]:
                     stems=content_stems(tokens, lang),
                     refers_back=first_word is not None
                     and vocabulary(lang).answers["anaphora"].match_at(tokens, first_word) is not None,
+                    dated=dated,
+                    years=years_in(text),
+                    actors=tuple(dict.fromkeys(m.actor for m in actor_mentions(tokens))),
                     fragment=fragment,
                     item=is_item and position == 0,
                     lead_in=piece.rstrip().endswith(":"),
@@ -243,6 +250,15 @@ class UnitVectors:
         return len(self.rows)
 
 
+def _heading_actor(chunk: Chunk) -> str | None:
+    for heading in reversed(chunk.section):
+        mentions = [m.actor for m in actor_mentions(tokenize(heading))]
+        named = [actor for actor in mentions if actor != "MEMBER_STATES"] or mentions
+        if named:
+            return named[0]
+    return None
+
+
 def quotable_units(chunks: list[Chunk]) -> list[Unit]:
     return [unit for chunk in chunks for unit in passage_units(chunk) if not unit.fragment]
 
@@ -274,12 +290,21 @@ class UnitIndex:
                 self._neighbours[chunk.id] = (previous, self._neighbours.get(chunk.id, (None, None))[1])
                 self._neighbours[previous.id] = (self._neighbours.get(previous.id, (None, None))[0], chunk)
         self._years = {chunk.id: years_in(f"{' '.join(chunk.section)} {chunk.text}") for chunk in chunks}
+        self._actors: dict[str, str | None] = {}
 
     def of(self, chunk: Chunk) -> list[Unit]:
         units = self._units.get(chunk.id)
         if units is None:  # a passage from outside the index (tests, a report not indexed yet)
             units = self._units[chunk.id] = passage_units(chunk)
         return units
+
+    def section_actor(self, chunk: Chunk) -> str | None:
+        """The actor the passage's nearest heading names ("· Pan American Health Organization (PAHO):"):
+        whose activity, finding or report it is."""
+        found = self._actors.get(chunk.id, "")
+        if found == "":
+            found = self._actors[chunk.id] = _heading_actor(chunk)
+        return found
 
     def context_stems(self, chunk: Chunk) -> set[str]:
         found = self.context.get(chunk.id)

@@ -30,7 +30,7 @@ FIELDS = (
 @pytest.fixture(scope="module")
 def analyser() -> Analyser:
     chunks, _ = chunk_corpus(CORPUS)
-    return Analyser(DocumentCatalogue(chunks))
+    return Analyser(DocumentCatalogue(chunks), chunks)
 
 
 def _read(case: dict, analyser: Analyser) -> Question:
@@ -65,7 +65,10 @@ def test_analysis(case: dict, analyser: Analyser) -> None:
         assert list(question.documents) == case["documents"]
     if "resolved" in case:
         assert question.text == case["resolved"]
-        assert question.typed == (case["text"] if case["resolved"] != case["text"] else None)
+        if "previous" in case:
+            assert question.typed == (case["text"] if case["resolved"] != case["text"] else None)
+        else:
+            assert question.corrected == (case["text"] if case["resolved"] != case["text"] else None)
     for words in case.get("not_in", []):
         assert words not in question.text
 

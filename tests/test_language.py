@@ -57,12 +57,14 @@ def test_a_new_phrase_is_a_data_edit(tmp_path, monkeypatch):
     (tmp_path / "pt.toml").write_text(edited, "utf-8")
     assert not intent.cue("listing").any_in(tokenize("relacione"))
     monkeypatch.setattr(module, "DATA_DIR", tmp_path)
+    module.languages.cache_clear()
     module.vocabulary.cache_clear()
     intent.cue.cache_clear()
     try:
         assert intent.cue("listing").any_in(tokenize("relacione as atividades"))
     finally:
         monkeypatch.undo()
+        module.languages.cache_clear()
         module.vocabulary.cache_clear()
         intent.cue.cache_clear()
 

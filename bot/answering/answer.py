@@ -23,10 +23,21 @@ from collections import OrderedDict
 
 import numpy as np
 
+from bot.actors import actor_by_id
 from bot.answering import compose
 from bot.answering.catalogue import Catalogue
-from bot.answering.choose import choose, load_chooser, prefer_typed, question_weights, score_candidates
-from bot.answering.gate import judge, thresholds_for
+from bot.answering.choose import (
+    Candidate,
+    Chooser,
+    QuestionWeights,
+    choose,
+    load_chooser,
+    prefer_typed,
+    question_weights,
+    score_candidates,
+)
+from bot.answering.direct import direct_line
+from bot.answering.gate import Gate, Verdict, judge, load_gate
 from bot.answering.listing import Listings
 from bot.answering.models import Answer, AnswerSentence, Citation, Page, TurnContext, paginate
 from bot.texts import t
@@ -35,7 +46,7 @@ from index.language import Question
 from index.language.question import MAX_QUESTION_CHARS
 from index.search import Searcher, SearchHit
 
-__all__ = ["Answer", "AnswerSentence", "Answerer", "Citation", "Page", "TurnContext", "default_min_evidence"]
+__all__ = ["Answer", "AnswerSentence", "Answerer", "Citation", "Page", "TurnContext"]
 
 CANDIDATES = 16  # passages scored for every question: all of them, not the first few
 ANSWER_CACHE_SIZE = 2048
@@ -56,15 +67,11 @@ class Answerer:
         self.analyser = searcher.analyser
         self.listings = Listings(self.catalogue, self.documents, self.units, searcher.chunks)
         self.chooser = load_chooser(searcher.encoder.name)
-        self.thresholds = thresholds_for(searcher.encoder.name, min_evidence or None)
+        self.gate = load_gate(searcher.encoder.name, min_evidence or None)
         self.llm = llm
         # Delegates ask the same questions; an answer depends only on the question and this index.
         self._cache: OrderedDict[tuple[str, str], Answer] = OrderedDict()
         self._cache_lock = threading.Lock()
-
-    @property
-    def min_evidence(self) -> float:
-        return self.thresholds.minimum("en")
 
     def analyse(self, text: str, lang: str | None = None, context: TurnContext | None = None, now: float = 0.0):
         """The message read once, against the chat's previous turn when it is still fresh."""
@@ -139,7 +146,10 @@ class Answerer:
             hits = hits + self._extra_hits(vector, hits, activities)
         return hits
 
-    def _extract(self, question: Question, hits: list[SearchHit], vector: np.ndarray) -> Answer:
+    def candidates(
+        self, question: Question, hits: list[SearchHit], vector: np.ndarray, chooser: Chooser | None = None
+    ) -> tuple[list[Candidate], QuestionWeights]:
+        """Every quotable unit of the hits, scored by the chooser (this answerer's, or one being fitted)."""
         if question.topic and question.actors:
             boosted = {item.chunk.id for item in self.catalogue.activities_for(question.actors[0])}
         elif question.asked_item:
@@ -147,32 +157,55 @@ class Answerer:
         else:
             boosted = set()
         qw = question_weights(question, self.units)
-        candidates = score_candidates(
+        scored = score_candidates(
             question,
             hits,
             self.units,
             qw,
-            self.chooser,
+            chooser or self.chooser,
             boosted=boosted,
             query_vector=vector,
             document_years=self.documents.years,
         )
-        chosen = choose(candidates, self.units, self.chooser)
-        chosen = prefer_typed(chosen, candidates, question, self.units, self.chooser)
+        return scored, qw
+
+    def decide(
+        self,
+        question: Question,
+        hits: list[SearchHit],
+        vector: np.ndarray,
+        *,
+        chooser: Chooser | None = None,
+        gate: Gate | None = None,
+    ) -> tuple[list[Candidate], Verdict]:
+        """The units to quote and the verdict on them (with this answerer's models, or ones being fitted)."""
+        chooser = chooser or self.chooser
+        candidates, qw = self.candidates(question, hits, vector, chooser)
+        chosen = choose(candidates, self.units, chooser)
+        chosen = prefer_typed(chosen, candidates, question, self.units, chooser)
+        cosine = self.units.similarities([chosen[0].unit], vector)[0] if chosen else None
         verdict = judge(
             question,
             chosen,
-            best_dense=max((h.dense for h in hits), default=0.0),
-            unknown_share=qw.unknown_share,
-            thresholds=self.thresholds,
-            units=self.units,
+            hits,
+            qw,
+            self.units,
+            gate or self.gate,
             document_years=self.documents.years,
+            sentence_cosine=cosine if cosine is not None else 0.0,
+            names=_actor_name(question.lang),
         )
+        return chosen, verdict
+
+    def _extract(self, question: Question, hits: list[SearchHit], vector: np.ndarray) -> Answer:
+        chosen, verdict = self.decide(question, hits, vector)
         if verdict.outcome == "not_found":
             return compose.not_found(question)
         if verdict.outcome == "partial":
             return compose.partial(question, verdict, chosen[0], self.units, self.documents)
-        return compose.quotes(question, chosen, self.documents)
+        answer = compose.quotes(question, chosen, self.documents)
+        answer.direct = direct_line(question, chosen, self.units, self.documents)
+        return answer
 
     def _extra_hits(self, vector: np.ndarray, hits: list[SearchHit], chunks: list[Chunk]) -> list[SearchHit]:
         """Passages search did not return, as hits with their dense similarity to the question."""
@@ -194,7 +227,7 @@ class Answerer:
         """The follow-up as typed, and what the chat keeps of this turn for the next message."""
         if question.is_follow_up:
             answer.resolved_question = question.text
-            answer.question = question.typed or question.text
+        answer.question = question.typed or question.corrected or question.text
         if answer.kind in REPLIES:
             return answer
         first = answer.sentences[0].text if answer.sentences else None
@@ -212,6 +245,11 @@ class Answerer:
         return answer
 
 
-def default_min_evidence(model_name: str) -> float:
-    """The English threshold of the model family (index/gate.json has all languages)."""
-    return thresholds_for(model_name).minimum("en")
+def _actor_name(lang: str):
+    """How "the documents do not say anything about …" names an actor: in the reader's language."""
+
+    def name(actor_id: str) -> str:
+        actor = actor_by_id(actor_id)
+        return actor.name_in(lang) if actor else actor_id
+
+    return name

@@ -21,7 +21,7 @@ import numpy as np
 from index.language import Question
 from index.language.answers import holds
 from index.search import SearchHit
-from index.units import Unit, UnitIndex
+from index.units import LIST_CHARS, Unit, UnitIndex
 
 MODEL_FILE = Path(__file__).resolve().parents[2] / "index" / "chooser.json"
 FEATURES = (
@@ -36,6 +36,16 @@ FEATURES = (
     "years",  # the passage or its document holds a year the question names
     "sentence",  # the unit's own similarity to the question, 0 for the worst unit and 1 for the best
     "short",  # under 40 characters: rarely a whole answer
+    "ranked",  # the passage's fused search score, 0 for the worst candidate and 1 for the best
+    "first_hit",  # 1 / the passage's rank in search
+    "sentence_gap",  # the unit's cosine minus the best unit's (0 for the best): how far behind it is
+    "lead_in",  # ends with ":" and brings a list
+    "item",  # a list item
+    "row",  # a table row that carries its date cell
+    "opening",  # the first sentence of its passage
+    "refers_back",  # leans on the sentence before ("This body…")
+    "actor",  # an actor the question names is named in the unit or heads its section
+    "unit_years",  # a year the question names is in the unit itself
 )
 
 
@@ -146,6 +156,14 @@ def score_candidates(
             cosines = {id(u): (v - low) / spread for u, v in zip(quotable, values, strict=True) if v is not None}
     dense_low, dense_spread = _normalised([h.dense for h in hits])
     lexical_low, lexical_spread = _normalised([h.lexical for h in hits])
+    score_low, score_spread = _normalised([h.score for h in hits])
+    raw = (
+        dict(zip(map(id, quotable), units.similarities(quotable, query_vector), strict=True))
+        if query_vector is not None
+        else {}
+    )
+    best_cosine = max((v for v in raw.values() if v is not None), default=0.0)
+    asked_actors = {f"@{actor}" for actor in question.actors}
     weights = np.asarray(chooser.weights, dtype="float64")
     named = set(question.documents)
     candidates: list[Candidate] = []
@@ -165,6 +183,9 @@ def score_candidates(
         # (or a table's column names) as its `context`: its first items are read with it.
         carried = _context_stems(chunk, units) if chunk.context else set()
         first_lead_in = next((u.index for u in passage_units if u.lead_in), len(passage_units))
+        first_unit = next((u.index for u in passage_units if not u.fragment), -1)
+        ranked = (hit.score - score_low) / score_spread
+        heads = f"@{units.section_actor(chunk)}" in asked_actors
         for unit in passage_units:
             if unit.fragment:
                 continue
@@ -191,6 +212,16 @@ def score_candidates(
                 years,
                 cosines.get(id(unit), 0.0),
                 float(len(unit.text) < 40),
+                ranked,
+                1.0 / max(1, hit.rank),
+                (raw.get(id(unit)) or best_cosine) - best_cosine,
+                float(unit.lead_in),
+                float(unit.item),
+                float(unit.dated),
+                float(unit.index == first_unit),
+                float(unit.refers_back),
+                float(heads or bool(asked_actors & unit.stems)),
+                float(bool(question.years) and bool(question.years & unit.years)),
             )
             score = float(np.dot(weights, features))
             candidates.append(Candidate(unit, hit, score, own, with_context, coverage, typed, features))
@@ -226,6 +257,8 @@ def choose(candidates: list[Candidate], units: UnitIndex, chooser: Chooser) -> l
                 add(item)
             else:
                 chosen.append(item)  # the item asked about, where the list goes on in the next passage
+    elif best.unit.lead_in:
+        chosen += _items_in_next_passage(best, candidates, by_key, units, chooser)  # its list begins there
     else:
         if best.unit.lead is not None and not passage[best.unit.lead].fragment:
             add(best.unit.lead)  # an item of a list: its lead-in says what the list is
@@ -254,7 +287,23 @@ def choose(candidates: list[Candidate], units: UnitIndex, chooser: Chooser) -> l
                 break
     first_chunk = best.unit.chunk.id
     chosen.sort(key=lambda c: (c.unit.chunk.id != first_chunk, c.unit.chunk.id, c.unit.index))
-    return chosen
+    return _without_lone_lead_ins(chosen, best)
+
+
+def _without_lone_lead_ins(chosen: list[Candidate], best: Candidate) -> list[Candidate]:
+    """A lead-in ("…the governments would:") says nothing without its list: one that came along
+    without any of its items is dropped (the best unit's own list was brought with it above)."""
+    kept = []
+    for position, candidate in enumerate(chosen):
+        unit = candidate.unit
+        if unit.lead_in and candidate is not best:
+            following = chosen[position + 1] if position + 1 < len(chosen) else None
+            if following is None or (following.unit.lead != unit.index and following.unit.chunk.id == unit.chunk.id):
+                continue
+            if following.unit.chunk.id != unit.chunk.id and not following.unit.item:
+                continue
+        kept.append(candidate)
+    return kept
 
 
 def prefer_typed(
@@ -269,6 +318,30 @@ def prefer_typed(
     best = chosen[0].score
     typed = [c for c in candidates if c.typed and c.score >= chooser.typed_share * best]
     return choose(typed, units, chooser) if typed else chosen
+
+
+def _items_in_next_passage(
+    lead: Candidate, candidates: list[Candidate], by_key: dict, units: UnitIndex, chooser: Chooser
+) -> list[Candidate]:
+    """A lead-in that ends its passage: its list is the next passage's opening run of items (the
+    ones the question is about when some stand out). A lead-in is never quoted without them."""
+    following = units.next(lead.unit.chunk)
+    if following is None:
+        return []
+    run: list[Unit] = []
+    for unit in units.of(following):
+        if unit.fragment:
+            continue
+        if unit.lead_in or (run and _shape(unit) != _shape(run[0])):
+            break
+        run.append(unit)
+        if sum(len(u.text) for u in run) > LIST_CHARS:
+            break
+    found = [by_key.get((u.chunk.id, u.index)) or Candidate(u, lead.hit, 0.0, 0.0, 0.0, 0.0, False) for u in run]
+    owns = sorted(c.own for c in found)
+    if owns and owns[-1] > 0 and owns[-1] >= chooser.standout_ratio * owns[len(owns) // 2]:
+        return [c for c in found if c.own >= chooser.standout_keep * owns[-1]]
+    return found
 
 
 def _shape(unit: Unit) -> str:

@@ -1,116 +1,261 @@
 """Whether the chosen sentences answer the question — decided on those sentences, not on the search.
 
 Three outcomes: the sentences answer it; the documents mention the question's topic but not the
-detail asked ("The documents mention the CAM's work plan but do not say anything about 2021-2022"
-— `partial`); or the documents do not cover it. The checks:
-  relevance   the best passage's similarity, against a minimum per language and encoder, and the
-              share of the question's words no passage uses (`index/gate.json`, fitted data)
-  years       every year the question names is in the chosen passages or their documents' dates,
-              OAS session codes included (XLVII-O/17 is 2017)
-  kind        a question asking when, how many, how much money or which countries gets a
-              passage that holds a date, a number, a sum or countries
+asked fact ("The documents mention «CAM», «work plan» but do not say anything about 2021-2022" —
+`partial`); or the documents do not cover it. A logistic model fitted by `bench/train_gate.py` on
+in-scope questions, out-of-scope ones and near misses (a tune question with its year, amount,
+actor or place changed to one no document holds) weighs what the chosen sentences hold against
+what was asked (`FEATURES`): how close the best passage and sentence are, how much of the
+question's vocabulary the corpus and the quote use, and whether the asked year, place, actor,
+amount and kind of answer (a date for "when") are there. Its weights and cut-off are data
+(`index/gate.json`, per encoder). A refused question whose topic the quote does hold, with a
+named fact missing, gets "mention X but do not say Y"; otherwise "the documents do not cover this".
 """
 
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from bot.answering.choose import Candidate
+import numpy as np
+
+from bot.answering.choose import Candidate, QuestionWeights
 from index.language import Question
 from index.language.answers import CHECKED_TYPES, holds
 from index.language.patterns import years_in
+from index.language.places import countries_in
+from index.language.tokens import tokenize
+from index.search import SearchHit
 from index.units import UnitIndex
 
 MODEL_FILE = Path(__file__).resolve().parents[2] / "index" / "gate.json"
+FEATURES = (
+    "dense",  # the best passage's cosine with the question
+    "sentence",  # the best unit's own cosine with the question
+    "unknown",  # share of the question's words the corpus never uses
+    "none_known",  # none of them is used
+    "own",  # share of the question's weight in the best unit
+    "coverage",  # … in the chosen passages
+    "score",  # the chooser's score of the best unit
+    "type_asked",  # a date, a count, a sum or countries is asked for
+    "type_missing",  # … and the chosen passages and their neighbours hold none
+    "years_missing",  # share of the years asked that the chosen passages and their documents lack
+    "places_missing",  # share of the countries asked that the chosen passages lack
+    "actors_missing",  # share of the actors asked that the chosen passages and their headings lack
+    "numbers_missing",  # share of the numbers asked (an amount, a count) that the quote lacks
+    "rare_missing",  # share of the question's rarest words (by idf) that the chosen passages lack
+    "names_unknown",  # names in the question (capitalised words, acronyms) that no document uses
+    "lang_es",
+    "lang_fr",
+    "lang_pt",
+)
 
 
 @dataclass(frozen=True)
-class Thresholds:
-    """Minimum similarity of the best passage per language, and maximum share of unknown words.
+class Logistic:
+    """A fitted logistic model over FEATURES and the probability from which it says yes."""
 
-    `unknown` is the share of the question's content words that no passage uses: "weather",
-    "recipe", "smartphone". A question none of whose words the documents use is refused below
-    `none_known`.
-    """
+    weights: tuple[float, ...]
+    intercept: float
+    cutoff: float
 
-    dense: dict[str, float]
-    unknown: dict[str, float] = field(default_factory=dict)
-    none_known: float = 0.0
+    def probability(self, features: np.ndarray) -> float:
+        value = float(np.dot(self.weights, features) + self.intercept)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, value))))
 
-    def minimum(self, lang: str) -> float:
-        return self.dense.get(lang, self.dense.get("default", 0.0))
+    def says_yes(self, features: np.ndarray) -> bool:
+        return self.probability(features) >= self.cutoff
 
-    def maximum_unknown(self, lang: str) -> float:
-        return self.unknown.get(lang, 1.01)
+
+@dataclass(frozen=True)
+class Gate:
+    """Two fitted models: does the quote answer the question (`answer`), and, when it does not,
+    do the documents hold its topic with only the asked fact missing (`mention`)."""
+
+    answer: Logistic
+    mention: Logistic
+    minimum_dense: float = 0.0  # MIGRANTSBOT_MIN_EVIDENCE: refuse under this cosine whatever the model says
 
 
 @cache
-def thresholds_for(model_name: str, override: float | None = None, path: Path = MODEL_FILE) -> Thresholds:
-    """The thresholds fitted for an encoder (by its exact name), else the default ones; `override`
-    (MIGRANTSBOT_MIN_EVIDENCE) replaces the minimum similarity for every language."""
-    if override:
-        return Thresholds({"default": override})
-    models = json.loads(path.read_text(encoding="utf-8"))["models"]
-    entry = models.get(model_name) or models["default"]
-    return Thresholds(dict(entry["dense"]), dict(entry.get("unknown", {})), float(entry.get("none_known", 0.0)))
+def load_gate(model_name: str, override: float | None = None, path: Path = MODEL_FILE) -> Gate:
+    """The gate fitted for an encoder (by its exact name), else the default one."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if tuple(data["features"]) != FEATURES:
+        raise ValueError(f"{path} was fitted for features {data['features']}, not {FEATURES}")
+    entry = data["models"].get(model_name) or data["models"]["default"]
+
+    def logistic(part: dict) -> Logistic:
+        return Logistic(tuple(part["weights"]), float(part["intercept"]), float(part["cutoff"]))
+
+    return Gate(logistic(entry["answer"]), logistic(entry["mention"]), float(override or 0.0))
 
 
 @dataclass
 class Verdict:
     outcome: str  # "found" | "partial" | "not_found"
-    missing: list[str] = field(default_factory=list)  # what the documents do not say: years, names
+    missing: list[str] = field(default_factory=list)  # what the documents do not say: years, places, names
     missing_type: str | None = None  # the kind of answer they do not give ("when")
-    relevance: float = 0.0
+    probability: float = 0.0
+    features: tuple[float, ...] = ()
 
 
-def judge(
-    question: Question,
-    chosen: list[Candidate],
-    *,
-    best_dense: float,
-    unknown_share: float,
-    thresholds: Thresholds,
-    units: UnitIndex,
-    document_years,
-) -> Verdict:
-    """The verdict on the chosen sentences.
+@dataclass
+class Evidence:
+    """What the chosen passages hold of what was asked."""
 
-    An acronym the documents never use is no reason to refuse: delegates abbreviate what the
-    documents spell out ("MOU"), and the similarity check already refuses what is off topic.
-    """
-    if not chosen:
-        return Verdict("not_found")
-    lang = question.lang
-    relevance = best_dense
-    if relevance < thresholds.minimum(lang) or unknown_share > thresholds.maximum_unknown(lang):
-        return Verdict("not_found", relevance=relevance)
-    if unknown_share >= 0.99 and relevance < thresholds.none_known:
-        return Verdict("not_found", relevance=relevance)
+    missing_years: list[str]
+    missing_places: list[str]
+    missing_actors: list[str]
+    missing_numbers: list[str]
+    missing_type: str | None
+    rare_missing: float
+    asked: dict[str, int]
 
+
+def evidence(
+    question: Question, chosen: list[Candidate], qw: QuestionWeights, units: UnitIndex, document_years
+) -> Evidence:
     chunks = {c.unit.chunk.id: c.unit.chunk for c in chosen}
-    passage_text = " ".join(f"{ch.short} {' '.join(ch.section)} {ch.text}" for ch in chunks.values())
-    available_years = years_in(passage_text)
-    for chunk in chunks.values():
-        available_years |= document_years(chunk.doc)
-    missing: list[str] = []
+    passages = list(chunks.values())
+    text = " ".join(f"{ch.short} {' '.join(ch.section)} {ch.text}" for ch in passages)
+    tokens = tokenize(text)
+    lang = passages[0].lang if passages else question.lang
+
+    available_years = years_in(text)
+    for chunk in passages:
+        available_years |= set(document_years(chunk.doc))
+    missing_years = []
     for mention in question.year_mentions:
         if not mention.years & available_years:
             low, high = min(mention.years), max(mention.years)
-            missing.append(str(low) if low == high else f"{low}-{high}")
+            missing_years.append(str(low) if low == high else f"{low}-{high}")
+
+    held_places = set(countries_in(tokens, lang)) | set(countries_in(tokens, question.lang))
+    missing_places = [place for place in question.places if place not in held_places]
+
+    held_actors = {a for c in chosen for a in c.unit.actors}
+    for chunk in passages:
+        held_actors |= {stem[1:] for u in units.of(chunk) for stem in u.stems if stem.startswith("@")}
+        held_actors |= {units.section_actor(chunk)} - {None}
+    missing_actors = [a for a in question.actors if a not in held_actors and a != "MEMBER_STATES"]
+
+    quoted = {t.folded for c in chosen for t in tokenize(c.unit.text) if t.number is not None}
+    missing_numbers = [str(n) for n in question.numbers if str(n) not in quoted]
 
     missing_type = None
     checked = [kind for kind in question.answer_types if kind in CHECKED_TYPES]
     if checked:
-        around = list(chunks.values())
-        for chunk in chunks.values():  # a table row's date may sit in the passage before or after
+        around = list(passages)
+        for chunk in passages:  # a table row's date may sit in the passage before or after
             around += [
                 n for n in (units.previous(chunk), units.next(chunk)) if n is not None and n.section == chunk.section
             ]
         if not any(holds(kind, ch.text, ch.lang) for kind in checked for ch in around):
             missing_type = checked[0]
-    if missing or missing_type:
-        return Verdict("partial", missing=missing, missing_type=missing_type, relevance=relevance)
-    return Verdict("found", relevance=relevance)
+
+    present = set()
+    for chunk in passages:
+        present |= units.context_stems(chunk)
+        for unit in units.of(chunk):
+            present |= unit.stems
+    rare = sorted(qw.weights.items(), key=lambda item: -item[1])[: max(1, len(qw.weights) // 2)]
+    rare_weight = sum(weight for _, weight in rare) or 1.0
+    rare_missing = sum(weight for stem, weight in rare if stem not in present) / rare_weight if rare else 0.0
+    asked = {
+        "years": len(question.year_mentions),
+        "places": len(question.places),
+        "actors": len([a for a in question.actors if a != "MEMBER_STATES"]),
+        "numbers": len(question.numbers),
+    }
+    return Evidence(missing_years, missing_places, missing_actors, missing_numbers, missing_type, rare_missing, asked)
+
+
+def unknown_names(question: Question, units: UnitIndex) -> float:
+    """How many names the question uses that no document does: "the IMF", "Manila", "2031" is not one."""
+    from index.language.vocabulary import stem_words
+
+    words = [t for t in question.tokens if t.word and t.bare.isalpha()]
+    names = [t for t in words[1:] if question.text[t.start : t.start + 1].isupper()]
+    unknown = [
+        t
+        for t in names
+        if not any(units.known(stem) for stem in {*stem_words([t.bare], "en"), *stem_words([t.bare], question.lang)})
+        and not any(m.first_token <= question.tokens.index(t) < m.end_token for m in question.actor_mentions)
+    ]
+    return float(len(unknown))
+
+
+def features(
+    question: Question,
+    chosen: list[Candidate],
+    hits: list[SearchHit],
+    qw: QuestionWeights,
+    units: UnitIndex,
+    found: Evidence,
+    sentence_cosine: float,
+) -> tuple[float, ...]:
+    best = chosen[0]
+    passages = {c.unit.chunk.id: c.unit.chunk for c in chosen}
+    present = set()
+    for chunk in passages.values():
+        present |= units.context_stems(chunk)
+        for unit in units.of(chunk):
+            present |= unit.stems
+
+    def share(missing: list, asked: int) -> float:
+        return len(missing) / asked if asked else 0.0
+
+    return (
+        max((h.dense for h in hits), default=0.0),
+        sentence_cosine,
+        qw.unknown_share,
+        float(qw.unknown_share >= 0.99),
+        best.own,
+        qw.share(present),
+        best.score,
+        float(any(kind in CHECKED_TYPES for kind in question.answer_types)),
+        float(found.missing_type is not None),
+        share(found.missing_years, found.asked["years"]),
+        share(found.missing_places, found.asked["places"]),
+        share(found.missing_actors, found.asked["actors"]),
+        share(found.missing_numbers, found.asked["numbers"]),
+        found.rare_missing,
+        unknown_names(question, units),
+        float(question.lang == "es"),
+        float(question.lang == "fr"),
+        float(question.lang == "pt"),
+    )
+
+
+def judge(
+    question: Question,
+    chosen: list[Candidate],
+    hits: list[SearchHit],
+    qw: QuestionWeights,
+    units: UnitIndex,
+    gate: Gate,
+    *,
+    document_years,
+    sentence_cosine: float,
+    names=None,
+) -> Verdict:
+    """The verdict on the chosen sentences; `names(actor_id)` names an actor for "do not say Y"."""
+    if not chosen:
+        return Verdict("not_found")
+    found = evidence(question, chosen, qw, units, document_years)
+    row = features(question, chosen, hits, qw, units, found, sentence_cosine)
+    vector = np.asarray(row, dtype="float64")
+    probability = gate.answer.probability(vector)
+    if gate.minimum_dense and row[0] < gate.minimum_dense:
+        return Verdict("not_found", probability=probability, features=row)
+    if probability >= gate.answer.cutoff:
+        return Verdict("found", probability=probability, features=row)
+    if gate.mention.says_yes(vector):
+        missing = found.missing_years + [place.title() for place in found.missing_places]
+        missing += [names(actor) if names else actor for actor in found.missing_actors] + found.missing_numbers
+        return Verdict("partial", missing, found.missing_type, probability, row)
+    return Verdict("not_found", probability=probability, features=row)

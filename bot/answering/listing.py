@@ -35,6 +35,12 @@ class Listings:
         """The complete answer the question asks for, or None when it asks for no list."""
         lang = question.lang
         named = list(question.documents)
+        if "how_many" in question.answer_types and question.item_kinds and not question.labels:
+            counted = self.counted_items(question, named)
+            if counted:  # "how many activities does the IACHR have?": the list, and its count first
+                answer = self.items_answer(question, counted, intro=t(lang, "according"))
+                answer.direct = t(lang, "direct", answer=str(len(counted)))
+                return answer
         if question.labels:
             items: list[MandateItem] = []
             for label in question.labels:
@@ -55,6 +61,23 @@ class Listings:
             if chunks:
                 return self.passages_answer(question, chunks, intro=t(lang, "actors_list"))
         return None
+
+    def counted_items(self, question: Question, named: list[str]) -> list[MandateItem]:
+        """The items a "how many…?" question counts: an actor's activities, the Program's, or a
+        document's objectives of the kind named."""
+        kind = question.item_kinds[0]
+        doc = named[0] if len(named) == 1 else None
+        if kind == "activity":
+            if question.actors:
+                actor = actor_by_id(question.actors[0])
+                program_actor = actor if actor is None or actor.program else actor_by_id(actor.group.upper()) or actor
+                return self.catalogue.activities_for(program_actor.id) if program_actor else []
+            return self.catalogue.items_of("activity", doc)
+        if kind == "objective":
+            return self.catalogue.items_of("general objective", doc) + self.catalogue.items_of(
+                "specific objective", doc
+            )
+        return self.catalogue.items_of(kind, doc)
 
     def objectives_answer(self, question: Question, named: list[str]) -> Answer | None:
         lang = question.lang

@@ -83,6 +83,7 @@ class Answer(BaseModel):
     found: bool
     kind: AnswerKind
     intro: str = ""
+    direct: str | None = None  # the asked fact in a short line before the quote ("In short: 2006")
     sentences: list[AnswerSentence] = Field(default_factory=list)
     citations: list[Citation] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
@@ -101,7 +102,7 @@ class Answer(BaseModel):
         if self.generated_text and self.found:
             return self.generated_text
         body = "\n".join(f"{s.text} [{s.n}]" for s in self.sentences)
-        parts = [self.intro, body, *self.notes] if not self.found else [self.intro, body]
+        parts = [self.intro, body, *self.notes] if not self.found else [self.direct or "", self.intro, body]
         return "\n".join(part for part in parts if part).strip()
 
     def page(self, number: int) -> Page:
@@ -115,6 +116,7 @@ class Answer(BaseModel):
             "found": self.found,
             "kind": self.kind,
             "answer": self.text,
+            "direct": self.direct,
             "citations": [
                 {"n": c.n, "doc": c.doc, "title": c.title, "section": c.section, "source": c.source, "text": c.text}
                 for c in self.citations

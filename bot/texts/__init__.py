@@ -27,6 +27,12 @@ _ANSWERS: dict[str, dict[str, str]] = {
         "fr": "Selon les documents :",
         "pt": "Segundo os documentos:",
     },
+    "direct": {
+        "en": "In short: {answer}",
+        "es": "En resumen: {answer}",
+        "fr": "En bref : {answer}",
+        "pt": "Em resumo: {answer}",
+    },
     "sources": {
         "en": "Sources",
         "es": "Fuentes",

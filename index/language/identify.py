@@ -67,9 +67,12 @@ def lexicon(lang: str) -> frozenset[str]:
 
     vocab = vocabulary(lang)
     known: set[str] = set(vocab.stop_words) | set(vocab.months) | set(vocab.numbers)
-    for table in (vocab.small_talk, vocab.question_words, vocab.cues, vocab.items, vocab.documents, vocab.answers):
-        for phrases in table.values():
-            known |= {word for candidates in phrases._first.values() for key, _, _ in candidates for word in key}
+    tables = [vocab.small_talk, vocab.question_words, vocab.cues, vocab.items, vocab.documents, vocab.answers]
+    phrase_sets = [phrases for table in tables for phrases in table.values()]
+    phrase_sets += [vocab.first_person, vocab.case_words, vocab.how_do_i, vocab.follow_leads, vocab.more, vocab.about]
+    for phrases in phrase_sets:
+        known |= {word for candidates in phrases._first.values() for key, _, _ in candidates for word in key}
+    known |= vocab.relatives | vocab.possessives | vocab.fillers
     import tomllib
 
     for path in GLOSSARY_DIR.glob("*.toml"):

@@ -161,6 +161,31 @@ def answer_types(tokens: tuple[Token, ...]) -> tuple[str, ...]:
     return tuple(kind for _, kind in sorted(found.items()))
 
 
+@cache
+def item_names(kind: str) -> PhraseSet:
+    """How every language names an item kind ("activity", "objective")."""
+    return PhraseSet.union(vocabulary(lang).items[kind] for lang in languages())
+
+
+def named_item_kinds(tokens: tuple[Token, ...]) -> list[str]:
+    """The kinds of numbered item a question names: "activity", "general objective", "specific
+    objective", "objective" (neither general nor specific)."""
+    found = []
+    general, specific = cue("general"), cue("specific")
+    for index in range(len(tokens)):
+        if item_names("activity").match_at(tokens, index):
+            found.append("activity")
+        elif item_names("objective").match_at(tokens, index):
+            near = tokens[max(0, index - 2) : index + 3]
+            if general.any_in(near):
+                found.append("general objective")
+            elif specific.any_in(near):
+                found.append("specific objective")
+            else:
+                found.append("objective")
+    return found
+
+
 def asked_item(tokens: tuple[Token, ...]) -> str | None:
     """ "Which activity…?", "¿Qué objetivo…?": the question asks which numbered item."""
     which = cue("which")
@@ -171,7 +196,7 @@ def asked_item(tokens: tuple[Token, ...]) -> str | None:
             if index + offset >= len(tokens):
                 break
             for kind in ("activity", "objective"):
-                if any(vocabulary(lang).items[kind].match_at(tokens, index + offset) for lang in languages()):
+                if item_names(kind).match_at(tokens, index + offset):
                     return kind
     return None
 
@@ -236,18 +261,20 @@ def classify(
     multilateral: set[str],
     document_words: frozenset[str],
     types: tuple[str, ...],
+    dated: bool = False,
 ) -> Intent:
     """The listing a question asks for, if it asks for one; else a question for retrieval.
 
     `actors` are the ids named (most specific first), `actor_tokens` the token positions of their
     names, `program_actors` and `multilateral` the ids that are the Program's own actors and
-    multilateral organisations; `document_words` the words that name documents.
+    multilateral organisations; `document_words` the words that name documents. A question that
+    names a year (`dated`) asks what happened then, never for a standing mandate.
     """
     words = [(i, t) for i, t in enumerate(tokens) if t.word and t.lower != "'s"]
     named_docs = document_words | document_kind_words()
     program_named = [a for a in actors if a in program_actors] or [a for a in actors if a in multilateral]
     frame_spans = _spans(cue("polite"), tokens) | _spans(cue("frame"), tokens)
-    if len(program_named) == 1 and len(actors) == 1:
+    if len(program_named) == 1 and len(actors) == 1 and not dated:
         remaining = [(i, t) for i, t in words if i not in actor_tokens and t.bare not in named_docs]
         mandate = cue("mandate")
         cues = [t for i, t in remaining if t.folded in mandate]

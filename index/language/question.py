@@ -24,12 +24,15 @@ from index.language.intent import (
     classify,
     follow_lead,
     listing_asked,
+    named_item_kinds,
     personal_case,
     phrases_of,
     small_talk,
 )
 from index.language.patterns import item_references, resolution_references, year_mentions, years_in
 from index.language.places import countries_in
+from index.language.spelling import Speller
+from index.language.spelling import apply as apply_corrections
 from index.language.tokens import Token, fold, tokenize
 from index.language.vocabulary import all_stop_words, languages, stem_words, vocabulary
 
@@ -76,6 +79,7 @@ class Question:
     year_mentions: tuple[YearMention, ...] = ()
     references: tuple[Reference, ...] = ()
     document_kinds: tuple[str, ...] = ()  # kinds of document named ("annual_report")
+    item_kinds: tuple[str, ...] = ()  # kinds of numbered item named: "activity", "general objective"…
     places: tuple[str, ...] = ()  # countries named
     numbers: tuple[int, ...] = ()  # other numbers named (an amount, a count)
     content: tuple[str, ...] = ()  # its content words, folded, in its own language
@@ -87,6 +91,8 @@ class Question:
     truncated: bool = False
     greeting: bool = False  # opened with a greeting or thanks, which was set aside
     typed: str | None = None  # a follow-up: the message as typed (`text` is then the resolved question)
+    corrected: str | None = None  # the message as typed, when some words were read as the known words they
+    # are a letter or two off (`text` holds the corrected message)
     documents: tuple[str, ...] = ()  # documents the question names (filled by an analyser that knows them)
     document_scores: tuple[tuple[str, float], ...] = field(default=(), compare=False)
 
@@ -156,6 +162,7 @@ def analyse(
     previous: Question | None = None,
     previous_topic: str | None = None,
     document_words: frozenset[str] = frozenset(),
+    speller: Speller | None = None,
 ) -> Question:
     """The one reading of a message.
 
@@ -163,12 +170,17 @@ def analyse(
     `previous` (the chat's last question, still fresh), a short elliptical message is read against
     it; `previous_topic` is what that question was answered with, for a follow-up of a numbered
     item ("activity 27" → "and in 2009?" asks about its topic in 2009, not about activity 27).
-    `document_words` are words that name documents of the corpus (short titles).
+    `document_words` are words that name documents of the corpus (short titles); `speller` reads
+    a typo as the known word it is close to.
     """
     text, truncated = clean(text)
     tokens = tokenize(text)
     lang = detect_language(text, fallback_lang, tokens) if text else (fallback_lang or "en")
-    base = dict(text=text, folded=fold(text), lang=lang, tokens=tokens, truncated=truncated)
+    typed = None
+    if speller is not None and (corrections := speller.correct(tokens, text, lang)):
+        typed, text = text, apply_corrections(text, corrections)
+        tokens = tokenize(text)
+    base = dict(text=text, folded=fold(text), lang=lang, tokens=tokens, truncated=truncated, corrected=typed)
     if not any(t.word for t in tokens):
         talk = small_talk(tokens, text) if text else None
         if talk is not None and talk.kind:
@@ -181,7 +193,7 @@ def analyse(
         resolved = resolve_follow_up(tokens, text, previous, previous_topic)
         if resolved is not None:
             question = analyse(resolved, fallback_lang=previous.lang, document_words=document_words)
-            return replace(question, typed=text)
+            return replace(question, typed=typed or text)
 
     talk = small_talk(tokens, text)
     if talk.kind is not None:
@@ -189,7 +201,7 @@ def analyse(
     if talk.rest is not None:  # "hi, what must the IIN do?": the question after the greeting
         rest = text[tokens[talk.rest].start :].lstrip(" ,!.¡-")
         question = analyse(rest, fallback_lang=fallback_lang, document_words=document_words)
-        return replace(question, greeting=True)
+        return replace(question, greeting=True, corrected=typed)
     return _read(tokens, base, document_words)
 
 
@@ -212,6 +224,7 @@ def _read(tokens: tuple[Token, ...], base: dict, document_words: frozenset[str])
         )
     )
     referenced = {i for _, start, end in item_references(tokens, lang) for i in range(start, end)}
+    item_kinds = tuple(dict.fromkeys(named_item_kinds(tokens)))
     actor_tokens = {i for m in mentions for i in range(m.first_token, m.end_token)}
     content = _content(tokens, referenced)
     english, untranslated, terms = _search_terms(text, tokens, lang)
@@ -231,6 +244,7 @@ def _read(tokens: tuple[Token, ...], base: dict, document_words: frozenset[str])
         year_mentions=years,
         references=references,
         document_kinds=kinds,
+        item_kinds=item_kinds,
         places=tuple(countries_in(tokens, lang)),
         numbers=numbers,
         content=tuple(content),
@@ -253,6 +267,7 @@ def _read(tokens: tuple[Token, ...], base: dict, document_words: frozenset[str])
         multilateral={a for a in actors if table[a].group == "multilateral"},
         document_words=document_words,
         types=types,
+        dated=bool(years),
     )
     if intent.topic:
         fields["asked_item"] = "activity"

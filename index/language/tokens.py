@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 _TOKEN = re.compile(
     r"(?<![\w'’])[^\W\d_]{1,2}['’](?=[^\W_])"  # an elided article or pronoun: l', d', qu', j', s'
@@ -28,8 +29,16 @@ _TOKEN = re.compile(
 
 def fold(text: str) -> str:
     """Lower-case without accents, so "específico" matches "especifico"; curly apostrophes made straight."""
-    decomposed = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
+    lowered = text.lower().replace("’", "'")
+    if lowered.isascii():
+        return lowered
+    decomposed = unicodedata.normalize("NFKD", lowered)
     return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+@lru_cache(maxsize=65536)
+def _fold_word(word: str) -> str:
+    return fold(word)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +66,8 @@ def tokenize(text: str) -> tuple[Token, ...]:
     tokens = []
     for match in _TOKEN.finditer(text):
         lower = match.group(0).lower().replace("’", "'")
-        tokens.append(Token(fold(lower), lower, match.start(), match.end(), bool(re.match(r"[\w']", lower))))
+        first = lower[0]
+        tokens.append(Token(_fold_word(lower), lower, match.start(), match.end(), first.isalnum() or first in "'_"))
     return tuple(tokens)
 
 

@@ -171,6 +171,7 @@ def vocabulary(lang: str) -> Vocabulary:
     )
 
 
+@cache
 def languages() -> tuple[str, ...]:
     """The languages with a data file, English first."""
     found = sorted(path.stem for path in DATA_DIR.glob("*.toml") if len(path.stem) == 2)
