@@ -62,7 +62,9 @@ def problems(name: str, items: Iterable[dict], texts: dict[str, str], seen: dict
         if "style" in item and item["style"] not in STYLES:
             found.append(f"{where}: unknown style {item['style']!r}")
         direct = item.get("direct")
-        if direct is not None and (not isinstance(direct, list) or not all(isinstance(d, str) and d.strip() for d in direct)):
+        if direct is not None and (
+            not isinstance(direct, list) or not all(isinstance(d, str) and d.strip() for d in direct)
+        ):
             found.append(f"{where}: direct must be a list of non-empty strings")
         if item.get("kind") == "near_miss":
             if item.get("evidence"):
