@@ -1,8 +1,9 @@
-"""What the benchmarks share: the question split, the hit rule, bootstrap intervals, percentiles."""
+"""What the benchmarks share: the question split, the hit rules, bootstrap intervals, percentiles."""
 
 from __future__ import annotations
 
 import random
+import re
 import statistics
 import sys
 from collections.abc import Callable, Sequence
@@ -11,7 +12,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.split import part as split_part
-from index.text import collapse_whitespace
+from index.text import collapse_whitespace, fold
 
 LANGS = ("en", "es", "fr", "pt")
 
@@ -59,3 +60,20 @@ def percentile(values: Sequence[float], q: float) -> float:
 
 def questions(part: str) -> list[dict]:
     return split_part(part)
+
+
+def _plain(text: str) -> str:
+    return collapse_whitespace(fold(text).replace("’", "'").replace("‘", "'"))
+
+
+def direct_hit(line: str | None, expected: list[str]) -> bool:
+    """Whether a direct answer line names what was asked: any expected string, accents and case
+    folded, as a whole token run ("12" is not found in "120" or "2012")."""
+    if not line:
+        return False
+    flat = _plain(line)
+    return any(
+        re.search(rf"(?<![0-9a-z]){re.escape(_plain(want))}(?![0-9a-z])", flat) is not None
+        for want in expected
+        if want.strip()
+    )
