@@ -35,7 +35,10 @@ def rankings(searcher, item: dict) -> dict[str, list[str]]:
     chunks = searcher.chunks
     found = {
         "dense": [chunks[p].text for p, _ in searcher.vectors.search(vector, DEPTH)],
-        "lexical": [chunks[p].text for p, _ in searcher.lexical.search(list(query.terms), DEPTH)],
+        "lexical": [
+            chunks[p].text
+            for p, _ in searcher.lexical.search({lang: query.terms_in(lang) for lang in searcher.languages}, DEPTH)
+        ],
     }
     if searcher.sentences is not None:
         sentence_vector = searcher.sentence_encoder.encode_queries([query.text])[0]

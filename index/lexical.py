@@ -2,8 +2,8 @@
 
 It finds what embeddings miss: symbols ("AG/RES. 2883"), acronyms, names and numbers.
 The chunks table is also where the passages themselves live, so one file holds the text.
-Text is indexed as accent-folded English Snowball stems (the documents are English; questions
-in other languages reach it through the glossary's English terms, index/language/glossary.py), in two
+Each passage is indexed as accent-folded Snowball stems of its own language (a question reaches
+a document in another language through the glossaries, index/language/glossary.py), in two
 columns: the passage's heading (document, year, section path, list lead-in) and its own words.
 """
 
@@ -24,9 +24,10 @@ _token = re.compile(r"[\w/]+(?:[.\-][\w]+)*", re.UNICODE)
 _fts_token = re.compile(r"\w+", re.UNICODE)  # what FTS5's unicode61 tokenizer calls a token
 
 
-def stemmed(text: str) -> str:
-    """What FTS5 indexes: accent-folded English Snowball stems, so "migrants" meets "migration"."""
-    return " ".join(stem_words(_fts_token.findall(fold(text)), "en"))
+def stemmed(text: str, lang: str = "en") -> str:
+    """What FTS5 indexes: Snowball stems in the text's language, accent-folded, so "migrants" meets
+    "migration" and "migrantes" meets "migración"."""
+    return " ".join(stem_words(_fts_token.findall(text.lower()), lang))
 
 
 # A word of the heading column counts half a word of the passage itself.
@@ -52,8 +53,8 @@ class LexicalIndex:
                 "doc": chunk.doc,
                 "section": " › ".join(chunk.section),
                 "label": chunk.label or "",
-                "heading": stemmed(f"{chunk.heading} {chunk.context}"),
-                "body": stemmed(chunk.text),
+                "heading": stemmed(f"{chunk.heading} {chunk.context}", chunk.lang),
+                "body": stemmed(chunk.text, chunk.lang),
                 "chunk_json": chunk.model_dump_json(),
             }
             for position, chunk in enumerate(chunks)
@@ -73,9 +74,12 @@ class LexicalIndex:
             for row in self.db.query("select chunk_json from chunks order by rowid")
         ]
 
-    def search(self, terms: list[str], k: int) -> list[tuple[int, float]]:
-        """BM25 over any of the terms, stemmed; a term of several tokens ("ag/res") is a phrase."""
-        phrases = list(dict.fromkeys(stemmed(term) for term in terms))
+    def search(self, terms: dict[str, list[str]] | list[str], k: int) -> list[tuple[int, float]]:
+        """BM25 over any of the terms, each stemmed in the language it is given in ({"en": [...],
+        "es": [...]}: the question's terms in every language the index holds); a term of several
+        tokens ("ag/res") is a phrase."""
+        by_language = terms if isinstance(terms, dict) else {"en": terms}
+        phrases = list(dict.fromkeys(stemmed(term, lang) for lang, found in by_language.items() for term in found))
         match = " OR ".join(f'"{phrase}"' for phrase in phrases if phrase)
         if not match:
             return []

@@ -80,10 +80,12 @@ class TermStats:
     """Stems of every passage (heading and body) and their document frequencies, for the
     heading and coverage features."""
 
-    def __init__(self, headings: list[str], bodies: list[str]) -> None:
-        self.heading_stems = [frozenset(_content_stems(text)) for text in headings]
+    def __init__(self, headings: list[str], bodies: list[str], languages: list[str] | None = None) -> None:
+        self.languages = languages or ["en"] * len(bodies)
+        self.heading_stems = [frozenset(_content_stems(t, lang)) for t, lang in zip(headings, self.languages, strict=True)]
         self.body_stems = [
-            frozenset(_content_stems(body)) | heading for body, heading in zip(bodies, self.heading_stems, strict=True)
+            frozenset(_content_stems(body, lang)) | heading
+            for body, heading, lang in zip(bodies, self.heading_stems, self.languages, strict=True)
         ]
         frequency: dict[str, int] = {}
         for passage in self.body_stems:
@@ -95,21 +97,33 @@ class TermStats:
     def idf(self, stem: str) -> float:
         return math.log(1 + self._count / (1 + self._frequency.get(stem, 0)))
 
-    def features(self, terms: Sequence[str], positions: list[int]) -> tuple[list[float], list[float]]:
-        """(heading share, idf-weighted coverage) of the query terms, per candidate."""
+    def features(
+        self, terms: dict[str, Sequence[str]] | Sequence[str], positions: list[int]
+    ) -> tuple[list[float], list[float]]:
+        """(heading share, idf-weighted coverage) of the query terms, per candidate; each passage is
+        read against the terms in its own language ({"en": [...], "es": [...]})."""
         stop = all_stop_words()
-        query = list(dict.fromkeys(stem_words([t for t in terms if t not in stop], "en")))
-        if not query:
-            return [0.0] * len(positions), [0.0] * len(positions)
-        weights = {stem: self.idf(stem) for stem in query}
-        total = sum(weights.values()) or 1.0
-        heading = [sum(s in self.heading_stems[p] for s in query) / len(query) for p in positions]
-        coverage = [sum(w for s, w in weights.items() if s in self.body_stems[p]) / total for p in positions]
+        by_language = terms if isinstance(terms, dict) else {"en": terms}
+        queries = {
+            lang: list(dict.fromkeys(stem_words([t for t in found if t not in stop], lang)))
+            for lang, found in by_language.items()
+        }
+        heading, coverage = [], []
+        for p in positions:
+            query = queries.get(self.languages[p]) or queries.get("en") or []
+            if not query:
+                heading.append(0.0)
+                coverage.append(0.0)
+                continue
+            weights = {stem: self.idf(stem) for stem in query}
+            total = sum(weights.values()) or 1.0
+            heading.append(sum(s in self.heading_stems[p] for s in query) / len(query))
+            coverage.append(sum(w for s, w in weights.items() if s in self.body_stems[p]) / total)
         return heading, coverage
 
 
-def _content_stems(text: str) -> list[str]:
-    return stem_words(content_words(text), "en")
+def _content_stems(text: str, lang: str = "en") -> list[str]:
+    return stem_words(content_words(text), lang)
 
 
 def configuration(second_model: str | None) -> str:

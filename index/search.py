@@ -84,7 +84,10 @@ class Searcher:
         # Quotable units, their stems and neighbours: built once with the index, for answering.
         self.units = units if units is not None else UnitIndex(chunks)
         self.analyser = Analyser(self.catalogue, chunks)
-        self.terms = TermStats([f"{c.heading} {c.context}" for c in chunks], [c.text for c in chunks])
+        self.terms = TermStats(
+            [f"{c.heading} {c.context}" for c in chunks], [c.text for c in chunks], [c.lang for c in chunks]
+        )
+        self.languages = sorted({chunk.lang for chunk in chunks}) or ["en"]
         self._by_id = {chunk.id: chunk for chunk in chunks}
         self._by_label: dict[str, list[int]] = {}
         self._by_symbol: dict[str, list[int]] = {}  # "2883" → passages that cite AG/RES. 2883
@@ -125,7 +128,8 @@ class Searcher:
         # the answerer's refusal threshold on `SearchHit.dense` was calibrated.
         vector = query_vector if query_vector is not None else self.encoder.encode_queries([query.search_text])[0]
         dense_scores = dict(self.vectors.search(vector, CANDIDATES))
-        lexical_scores = dict(self.lexical.search(list(query.terms), CANDIDATES))
+        terms = {lang: query.terms_in(lang) for lang in self.languages}  # the question in each document language
+        lexical_scores = dict(self.lexical.search(terms, CANDIDATES))
         sentence_scores: dict[int, float] = {}
         sentence_vector = None
         if self.sentences is not None and self.sentence_encoder is not None:
@@ -143,7 +147,7 @@ class Searcher:
             sentence_scores.update(zip(missing, self.sentences.scores(sentence_vector, missing), strict=True))
             second = [sentence_scores[p] for p in positions]
         cue = dict(query.document_scores)
-        heading, coverage = self.terms.features(query.terms, positions)
+        heading, coverage = self.terms.features(terms, positions)
         kind = query.asked_item
         signals = Signals(
             positions=positions,

@@ -290,6 +290,7 @@ class UnitIndex:
                 self._neighbours[chunk.id] = (previous, self._neighbours.get(chunk.id, (None, None))[1])
                 self._neighbours[previous.id] = (self._neighbours.get(previous.id, (None, None))[0], chunk)
         self._years = {chunk.id: years_in(f"{' '.join(chunk.section)} {chunk.text}") for chunk in chunks}
+        self.languages = sorted({chunk.lang for chunk in chunks}) or ["en"]
         self._actors: dict[str, str | None] = {}
 
     def of(self, chunk: Chunk) -> list[Unit]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.answering.choose import QuestionWeights, choose, load_chooser, score_candidates
+from bot.answering.choose import LanguageWeights, QuestionWeights, choose, load_chooser, score_candidates
 from index.chunk import Chunk
 from index.language import analyse
 from index.search import SearchHit
@@ -29,16 +29,17 @@ def _answer(question: str, hits: list[SearchHit], passages: list[Chunk]) -> list
     """What is quoted when every word of the question weighs the same (the chooser of the hashing encoder)."""
     units = UnitIndex(passages)
     read = analyse(question)
-    qw = QuestionWeights({s: 1.0 for s in sorted(_stems(read, units))}, [])
+    weights = LanguageWeights(en=QuestionWeights({s: 1.0 for s in sorted(_stems(read, units))}, []))
     chooser = load_chooser("hashing-4096")
-    candidates = score_candidates(read, hits, units, qw, chooser)
+    candidates = score_candidates(read, hits, units, weights, chooser)
     return [c.unit.text for c in choose(candidates, units, chooser)]
 
 
 def _stems(question, units: UnitIndex) -> set[str]:
     from bot.answering.choose import question_weights
 
-    return set(question_weights(question, units).weights) | set(question_weights(question, units).unknown)
+    english = question_weights(question, units).of("en")
+    return set(english.weights) | set(english.unknown)
 
 
 def test_the_item_asked_about_is_found_where_the_list_goes_on_in_the_next_passage():

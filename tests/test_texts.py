@@ -65,6 +65,7 @@ def _dynamic_keys() -> set[str]:
         | {f"missing_{kind}" for kind in CHECKED_TYPES}
         | {f"feedback.reason.{reason}" for reason in REASONS}
         | set(vocabulary("en").small_talk)  # the kinds of small talk the language data knows
+        | {f"in_language.{lang}" for lang in ("en", "es", "fr", "pt")}
     )
 
 

@@ -29,7 +29,7 @@ from bot.answering.catalogue import Catalogue
 from bot.answering.choose import (
     Candidate,
     Chooser,
-    QuestionWeights,
+    LanguageWeights,
     choose,
     load_chooser,
     prefer_typed,
@@ -148,7 +148,7 @@ class Answerer:
 
     def candidates(
         self, question: Question, hits: list[SearchHit], vector: np.ndarray, chooser: Chooser | None = None
-    ) -> tuple[list[Candidate], QuestionWeights]:
+    ) -> tuple[list[Candidate], LanguageWeights]:
         """Every quotable unit of the hits, scored by the chooser (this answerer's, or one being fitted)."""
         if question.topic and question.actors:
             boosted = {item.chunk.id for item in self.catalogue.activities_for(question.actors[0])}
@@ -180,9 +180,10 @@ class Answerer:
     ) -> tuple[list[Candidate], Verdict]:
         """The units to quote and the verdict on them (with this answerer's models, or ones being fitted)."""
         chooser = chooser or self.chooser
-        candidates, qw = self.candidates(question, hits, vector, chooser)
+        candidates, by_language = self.candidates(question, hits, vector, chooser)
         chosen = choose(candidates, self.units, chooser)
         chosen = prefer_typed(chosen, candidates, question, self.units, chooser)
+        qw = by_language.of(chosen[0].unit.chunk.lang if chosen else question.lang)
         cosine = self.units.similarities([chosen[0].unit], vector)[0] if chosen else None
         verdict = judge(
             question,

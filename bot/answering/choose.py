@@ -102,25 +102,35 @@ class QuestionWeights:
         return sum(w for s, w in self.weights.items() if s in present) / self.total
 
 
-def question_weights(question: Question, units: UnitIndex) -> QuestionWeights:
-    """The question's English stems (its own words and the glossary's) and actors, weighted by idf."""
+class LanguageWeights(dict):
+    """The question's weights in each language the documents are written in: a unit is read
+    against the question's terms in its own language."""
+
+    def of(self, lang: str) -> QuestionWeights:
+        return self.get(lang) or self.get("en") or next(iter(self.values()))
+
+
+def question_weights(question: Question, units: UnitIndex) -> LanguageWeights:
+    """The question's stems in each document language (its own words in its own language, the
+    glossary's in the others), and the actors it names, weighted by idf."""
     from index.language.vocabulary import stem_words
 
-    terms = [term for term in question.terms if not term.isdigit()]
-    parts = [
-        part for term in terms if "-" in term and not term[0].isdigit() for part in term.split("-") if len(part) > 1
-    ]
-    stems = [*stem_words([*terms, *parts], "en"), *(f"@{actor}" for actor in _actors_kept(question))]
-    weights: dict[str, float] = {}
-    unknown: list[str] = []
-    for stem in stems:
-        if stem in weights or stem in unknown:
-            continue
-        if units.known(stem):
-            weights[stem] = units.idf(stem)
-        else:
-            unknown.append(stem)
-    return QuestionWeights(weights, unknown)
+    found = LanguageWeights()
+    actors = [f"@{actor}" for actor in _actors_kept(question)]
+    for lang in units.languages:
+        terms = [term for term in question.terms_in(lang) if not term.isdigit()]
+        parts = [p for term in terms if "-" in term and not term[0].isdigit() for p in term.split("-") if len(p) > 1]
+        weights: dict[str, float] = {}
+        unknown: list[str] = []
+        for stem in [*stem_words([*terms, *parts], lang), *actors]:
+            if stem in weights or stem in unknown:
+                continue
+            if units.known(stem):
+                weights[stem] = units.idf(stem)
+            else:
+                unknown.append(stem)
+        found[lang] = QuestionWeights(weights, unknown)
+    return found
 
 
 def _actors_kept(question: Question) -> list[str]:
@@ -136,7 +146,7 @@ def score_candidates(
     question: Question,
     hits: list[SearchHit],
     units: UnitIndex,
-    qw: QuestionWeights,
+    by_language: LanguageWeights,
     chooser: Chooser,
     *,
     boosted: set[str] | frozenset[str] = frozenset(),
@@ -169,6 +179,7 @@ def score_candidates(
     candidates: list[Candidate] = []
     for hit in hits:
         chunk = hit.chunk
+        qw = by_language.of(chunk.lang)
         context = units.context_stems(chunk)
         passage_units = units.of(chunk)
         passage_stems = set().union(*(u.stems for u in passage_units)) if passage_units else set()

@@ -77,11 +77,13 @@ def citation(n: int, chunk: Chunk, source: str) -> Citation:
 def found_answer(
     question: str, lang: str, kind: str, intro: str, sentences: list[AnswerSentence], sources: Sources
 ) -> Answer:
-    """An answer from the documents; readers in other languages are told the quotations stay as written."""
-    if lang != "en" and any(c for c in sources.citations):
-        quoted = {_citation_lang(sources, c) for c in sources.citations}
-        if quoted != {lang}:
-            intro = f"{intro} {t(lang, 'quoted_en')}"
+    """An answer from the documents; a reader is told in which language the quotations stay, when
+    it is not theirs: "(texto original en inglés)", "(original in Spanish)"."""
+    quoted = list(dict.fromkeys(_citation_lang(sources, c) for c in sources.citations))
+    others = [language for language in quoted if language != lang]
+    if others:
+        names = ", ".join(t(lang, f"in_language.{language}") for language in others)
+        intro = f"{intro} {t(lang, 'quoted_in', language=names)}"
     return Answer(
         question=question,
         lang=lang,

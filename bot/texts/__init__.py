@@ -63,6 +63,16 @@ _ANSWERS: dict[str, dict[str, str]] = {
         "fr": "Votre message était long ; j'ai cherché avec ses {limit} premiers caractères.",
         "pt": "A sua mensagem era longa; pesquisei com os primeiros {limit} caracteres.",
     },
+    "quoted_in": {
+        "en": "(original in {language})",
+        "es": "(texto original en {language})",
+        "fr": "(texte original en {language})",
+        "pt": "(texto original em {language})",
+    },
+    "in_language.en": {"en": "English", "es": "inglés", "fr": "anglais", "pt": "inglês"},
+    "in_language.es": {"en": "Spanish", "es": "español", "fr": "espagnol", "pt": "espanhol"},
+    "in_language.fr": {"en": "French", "es": "francés", "fr": "français", "pt": "francês"},
+    "in_language.pt": {"en": "Portuguese", "es": "portugués", "fr": "portugais", "pt": "português"},
     "quoted_en": {
         "en": "",
         "es": "(texto original en inglés)",
