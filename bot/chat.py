@@ -19,6 +19,7 @@ from bot.answering.answer import Answer, Answerer
 from bot.answering.models import TurnContext
 from bot.arguments import whole_number
 from bot.formatting import answer_plain
+from bot.text_input import printable
 from bot.texts import LANGUAGE_NAMES, LANGUAGES, normalise_language, t
 from index.corpus import DocumentInfo
 
@@ -35,7 +36,7 @@ class ChatSession:
 
     def respond(self, line: str) -> str | None:
         """One console turn; None means the user wants to leave."""
-        line = line.strip()
+        line = printable(line).strip()  # control and invisible characters are not a question
         lang = self.lang
         if not line:
             return t(lang, "console.empty")

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from urllib.parse import urlparse
 
 from filelock import FileLock
+from telegram.error import NetworkError, RetryAfter
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -63,7 +65,8 @@ def build_application(
             await asyncio.to_thread(data.publisher.close)
         if data.services is not None and services is None:  # services passed in belong to the caller
             data.services.close()
-        if data.instance is not None:
+        data.writer.shutdown(wait=False, cancel_futures=True)
+        if data.instance is not None and instance is None:  # a lock passed in is the caller's to release
             data.instance.release()
             data.instance = None
 
@@ -104,10 +107,38 @@ def build_application(
     return application
 
 
-def run_bot(settings: Settings, services: Services | None = None, *, instance: FileLock | None = None) -> None:
-    """Serve Telegram until stopped; `services` built by the caller (who says how the start went)."""
+START_RETRY_SECONDS = (5, 300)  # Telegram unreachable at start-up: first wait, longest wait
+
+
+def run_bot(
+    settings: Settings,
+    services: Services | None = None,
+    *,
+    instance: FileLock | None = None,
+    request: BaseRequest | None = None,
+) -> None:
+    """Serve Telegram until stopped; `services` built by the caller (who says how the start went).
+
+    A start Telegram does not answer (getMe or deleteWebhook: a 5xx, a time-out, no network) is
+    tried again, waiting longer each time, instead of ending the process; errors once running are
+    the error handler's."""
     logging.getLogger("httpx").setLevel(logging.WARNING)  # its INFO lines contain the bot token
-    application = build_application(settings, services=services, instance=instance)
+    wait, longest = START_RETRY_SECONDS
+    while True:
+        application = build_application(settings, services=services, instance=instance, request=request)
+        try:
+            _serve(application, settings)
+            return
+        except (NetworkError, RetryAfter) as error:  # TimedOut is a NetworkError
+            if application.running:
+                raise
+            logger.warning("Telegram did not answer at start-up (%s); trying again in %d s", error, wait)
+            time.sleep(wait)
+            wait = min(wait * 2, longest)
+
+
+def _serve(application: Application, settings: Settings) -> None:
+    # close_loop=False: a start that failed is tried again on the same event loop
     if settings.telegram_webhook_url:
         secret = settings.telegram_webhook_secret.get_secret_value() if settings.telegram_webhook_secret else None
         application.run_webhook(
@@ -116,6 +147,8 @@ def run_bot(settings: Settings, services: Services | None = None, *, instance: F
             url_path=urlparse(settings.telegram_webhook_url).path.lstrip("/"),
             webhook_url=settings.telegram_webhook_url,
             secret_token=secret,
+            bootstrap_retries=-1,
+            close_loop=False,
         )
     else:
-        application.run_polling()
+        application.run_polling(bootstrap_retries=-1, close_loop=False)

@@ -188,7 +188,7 @@ async def confirm_document(update: Update, context: Context) -> None:
     await answer_query(query, context.t("doc.adding"))
     info = DocumentInfo.model_validate(pending["info"])
     try:
-        info, result = await asyncio.to_thread(context.services.add_document, staged, info, rename_if_taken=True)
+        info, result = await context.bot_data.write(context.services.add_document, staged, info, rename_if_taken=True)
     except DuplicateDocument as twin:
         await reply_text(update, context.t("doc.already_added", file=twin.twin.file, short=twin.twin.short))
         return
@@ -244,7 +244,7 @@ async def reindex_chosen(update: Update, context: Context) -> None:
         return
     await answer_query(query, context.t("reindex.running"))
     try:
-        result = await asyncio.to_thread(context.services.update_index)
+        result = await context.bot_data.write(context.services.update_index)
     except (CorpusError, IndexBusyError) as error:
         await _corpus_refused(update, context, error)
         return
@@ -296,7 +296,7 @@ async def remove_chosen(update: Update, context: Context) -> None:
         return
     await answer_query(query, context.t("remove.removing"))
     try:
-        _, result = await asyncio.to_thread(context.services.remove_document, document.file)
+        _, result = await context.bot_data.write(context.services.remove_document, document.file)
     except (CorpusError, IndexBusyError) as error:
         await _corpus_refused(update, context, error)
         return

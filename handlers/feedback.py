@@ -27,7 +27,7 @@ from bot.formatting import split_message
 from bot.handoffs import REASONS, Handoff
 from bot.texts import DEFAULT_LANGUAGE, LANGUAGE_NAMES, t
 from handlers.callbacks import ButtonHandler, FeedbackButton, FeedbackReasonButton, HandoffButton
-from handlers.common import answer_query, edit_buttons, edit_text, escape, keyboard, reply_text
+from handlers.common import answer_query, edit_buttons, edit_text, escape, keyboard, patiently, reply_text
 from handlers.context import LANGUAGE_CHOICE, Context
 from handlers.guards import within_rate
 
@@ -122,8 +122,11 @@ def _handoff_html(lang: str, handoff: Handoff) -> str:
 
 
 async def _send(context: Context, chat_id: int, html: str) -> list[Message]:
-    """An HTML text in as many messages as it takes."""
-    return [await context.bot.send_message(chat_id, piece, parse_mode=ParseMode.HTML) for piece in split_message(html)]
+    """An HTML text in as many messages as it takes, waiting out Telegram's flood limits."""
+    return [
+        await patiently(lambda piece=piece: context.bot.send_message(chat_id, piece, parse_mode=ParseMode.HTML))
+        for piece in split_message(html)
+    ]
 
 
 async def _to_maintainers(context: Context, handoff: Handoff, html: Callable[[str], str]) -> int:

@@ -186,7 +186,8 @@ async def test_a_conflict_while_polling_is_told_and_polling_goes_on(settings, se
         await harness.poll()
         await harness.polled()
         assert "I answer questions" in harness.last()
-        assert len(_to_maintainers(harness)) == 1
+        (told,) = _to_maintainers(harness)
+        assert "Another process is getting this bot's updates" in told and "Traceback" not in told
 
 
 async def test_an_update_telegram_sends_malformed_is_logged_without_its_content(settings, services, caplog):
@@ -219,3 +220,21 @@ async def test_the_apology_says_a_question_was_kept_only_when_it_was(bot):
     bot.api.fail("sendMessage", "server_error", times=1)
     await bot.send(message_update("/objectives", user_id=ADMIN_ID))
     assert bot.last() == t("en", "error.sorry")
+
+
+def test_a_start_telegram_does_not_answer_is_tried_again_not_given_up(settings, services, monkeypatch):
+    from handlers import app as app_module
+    from tests.fakebot import FakeBotAPI
+
+    api = FakeBotAPI()
+    get_me = api.fail("getMe", "server_error", times=2)  # Telegram down for the first two starts
+    monkeypatch.setattr(app_module, "START_RETRY_SECONDS", (0.01, 0.01))
+    started = []
+
+    async def then_stop(application) -> None:  # once running, stop as on SIGTERM
+        started.append(application)
+        application.stop_running()
+
+    monkeypatch.setattr(app_module.jobs, "after_start", then_stop)
+    app_module.run_bot(settings, services, request=api)
+    assert get_me.hits == 2 and len(api.sent("getMe")) == 3 and len(started) == 1  # the third start went on
