@@ -130,7 +130,7 @@ class Store:
         The restored file stays in rollback-journal mode until the next start: the deleted file's
         WAL still has its name, and connections to the deleted file would remove it when they close.
         """
-        if self.path is None:
+        if self.path is None or _inode(self.path) == self._inode:  # the usual case: no lock taken
             return None
         with self._lock:
             current = _inode(self.path)

@@ -73,8 +73,8 @@ async def withdraw(update: Update, context: Context) -> None:
         query, context.t("myreports.withdrawn_short" if done else "myreports.not_withdrawn"), show_alert=not done
     )
     if done:
+        publish_reports_soon(context)  # first: a reply Telegram refuses must not keep it in search
         await reply_text(update, context.t("myreports.withdrawn", id=report_id))
-        publish_reports_soon(context)
 
 
 def handlers() -> list[BaseHandler]:

@@ -223,8 +223,8 @@ async def submit(update: Update, context: Context) -> int:
         return ConversationHandler.END
     await answer_query(query, context.t("report.saved_short" if created else "report.already_submitted"))
     if created:  # a replay of a submitted draft (restart before its state was kept) says nothing twice
+        publish_reports_soon(context)  # first: a reply Telegram refuses must not keep it out of search
         await reply_text(update, context.t("report.updated" if draft.report_id else "report.saved", id=report.id))
-        publish_reports_soon(context)
     return ConversationHandler.END
 
 
