@@ -4,6 +4,7 @@ getUpdates offset confirms them. Nothing the user asked for is lost; nothing cos
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 
@@ -236,5 +237,11 @@ def test_a_start_telegram_does_not_answer_is_tried_again_not_given_up(settings, 
         application.stop_running()
 
     monkeypatch.setattr(app_module.jobs, "after_start", then_stop)
-    app_module.run_bot(settings, services, request=api)
+    loop = asyncio.new_event_loop()  # run_bot keeps its loop between tries; this test closes it
+    asyncio.set_event_loop(loop)
+    try:
+        app_module.run_bot(settings, services, request=api)
+    finally:
+        loop.close()
+        asyncio.set_event_loop(None)
     assert get_me.hits == 2 and len(api.sent("getMe")) == 3 and len(started) == 1  # the third start went on
