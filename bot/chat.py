@@ -2,20 +2,24 @@
 
 It is what `migrantsbot run` starts when no Telegram token is set, and what tests drive by
 feeding lines to `chat_loop`. A `ChatSession` keeps what a Telegram user's settings keep: the
-language chosen with /language, for the rest of the session. Focal points' commands need a
+language chosen with /language, for the rest of the session. Its questions are logged like
+Telegram's, under the console's own user (`bot.database.CONSOLE_USER`), so `stats` counts them
+and says how many came from the console. Focal points' commands need a
 Telegram account (it says which actor one reports for), so the console names them and says so.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from bot.answering import browse
-from bot.answering.answer import Answerer
+from bot.answering.answer import Answer, Answerer
 from bot.answering.models import TurnContext
 from bot.arguments import whole_number
 from bot.formatting import answer_plain
+from bot.text_input import printable
 from bot.texts import LANGUAGE_NAMES, LANGUAGES, normalise_language, t
 from index.corpus import DocumentInfo
 
@@ -28,16 +32,20 @@ class ChatSession:
     documents: list[DocumentInfo]
     lang: str = "en"
     turn: TurnContext | None = None  # the last answered question, for "and the IOM?" / "tell me more"
+    on_answer: Callable[[str, Answer, float], None] | None = None  # logs (question, answer, latency in ms)
 
     def respond(self, line: str) -> str | None:
         """One console turn; None means the user wants to leave."""
-        line = line.strip()
+        line = printable(line).strip()  # control and invisible characters are not a question
         lang = self.lang
         if not line:
             return t(lang, "console.empty")
         if not line.startswith("/"):
             # The question's own language frames the answer; the session's decides for a short one.
+            started = time.perf_counter()
             answer = self.answerer.answer(line, lang, context=self.turn)
+            if self.on_answer is not None:
+                self.on_answer(line, answer, (time.perf_counter() - started) * 1000)
             self.turn = answer.context or self.turn
             return answer_plain(answer)
         command, _, argument = line.partition(" ")
@@ -97,8 +105,9 @@ def chat_loop(
     lines: Iterable[str],
     write: Callable[[str], None],
     lang: str = "en",
+    on_answer: Callable[[str, Answer, float], None] | None = None,
 ) -> None:
-    session = ChatSession(answerer, documents, normalise_language(lang))
+    session = ChatSession(answerer, documents, normalise_language(lang), on_answer=on_answer)
     write(t(session.lang, "console.banner"))
     for line in lines:
         reply = session.respond(line)

@@ -11,6 +11,11 @@ tries again. Migrations are never edited once released; a change of schema is a 
 Every user action is one transaction: callers wrap their work in `Store.atomic()` (which holds
 SQLite's write lock from its start), and read-only looks in `Store.read()`. User ids in the
 questions log are salted hashes.
+
+A database file deleted under the running bot is not silently lost: the open connection still
+holds every row, so `Store.ensure_file` (run every few seconds by the bot) writes it back with
+SQLite's backup API and carries on on the restored file, and a start on a data folder used
+before that finds no database says so.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import os
 import secrets
 import sqlite3
 import threading
@@ -33,6 +39,8 @@ from sqlite_utils.migrations import Migrations
 from bot.migrations import MIGRATIONS, adopt_positional_migrations, now_iso
 
 logger = logging.getLogger(__name__)
+
+CONSOLE_USER = "console"  # the "user" whose questions the console chat logs (`migrantsbot chat`)
 
 
 @contextmanager
@@ -83,31 +91,69 @@ class Stats(BaseModel):
     feedback_up: int
     feedback_down: int
     conversation: int = 0  # greetings, thanks, referrals: not counted as questions
+    console: int = 0  # of `total`, asked in the console chat
 
 
 class Store:
     """One connection shared by the threads handlers run their database work in."""
 
-    def __init__(self, db: sqlite_utils.Database, salt: str) -> None:
+    def __init__(self, db: sqlite_utils.Database, salt: str, path: Path | None = None) -> None:
         self.db = db
         self._salt = salt
         self._lock = threading.RLock()
+        self.path = path  # None for an in-memory database
+        self._inode = _inode(path) if path is not None else None
 
     @classmethod
     def open(cls, path: Path | str, *, salt: str | None = None, migrations: Migrations = MIGRATIONS) -> Store:
         """The database at `path`, upgraded; without a `salt`, user hashes use one made for this process."""
-        if str(path) != ":memory:":
+        on_disk = str(path) != ":memory:"
+        if on_disk:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
-        db = sqlite_utils.Database(conn)
+        if on_disk:
+            _set_aside_stale_wal(Path(path))
+        db = _connect(path)
         try:
-            if str(path) != ":memory:":
+            if on_disk:
                 db.enable_wal()
             migrate(db, migrations)
         except BaseException:
-            conn.close()
+            db.conn.close()
             raise
-        return cls(db, salt or secrets.token_hex(32))
+        return cls(db, salt or secrets.token_hex(32), Path(path) if on_disk else None)
+
+    def ensure_file(self) -> str | None:
+        """Notice the database file deleted or replaced under us: "restored" when it was written back
+        from this connection (which still holds every row), "reopened" when another connection had
+        restored it first (this one moves to it), None when all is well.
+
+        The restored file stays in rollback-journal mode until the next start: the deleted file's
+        WAL still has its name, and connections to the deleted file would remove it when they close.
+        """
+        if self.path is None or _inode(self.path) == self._inode:  # the usual case: no lock taken
+            return None
+        with self._lock:
+            current = _inode(self.path)
+            if current is not None and current == self._inode:
+                return None
+            if current is None:  # deleted: every row is still readable through the open connection
+                temporary = self.path.with_name(f".{self.path.name}.restoring")
+                temporary.unlink(missing_ok=True)
+                target = sqlite3.connect(str(temporary))
+                try:
+                    self.db.conn.backup(target)
+                    target.execute("PRAGMA journal_mode=DELETE")
+                finally:
+                    target.close()
+                os.replace(temporary, self.path)
+                outcome = "restored"
+            else:
+                outcome = "reopened"
+            self.db.conn.close()
+            self.db = _connect(self.path)
+            self._inode = _inode(self.path)
+        logger.critical("The database file %s was deleted while the bot ran; %s it", self.path, outcome)
+        return outcome
 
     @contextmanager
     def atomic(self) -> Iterator[sqlite_utils.Database]:
@@ -187,7 +233,13 @@ class Store:
     def stats(self, *, days: int = 30, top: int = 10) -> Stats:
         since = (dt.datetime.now(dt.UTC) - dt.timedelta(days=days)).isoformat()
         with self.read() as db:
-            return _stats(db, since, top)
+            stats = _stats(db, since, top)
+            console = db.execute(
+                "select count(*) from questions where asked_at >= ? and user_hash = ? "
+                "and kind not in ('small_talk', 'referral', 'empty')",
+                [since, self.user_hash(CONSOLE_USER)],
+            ).fetchone()[0]
+        return stats.model_copy(update={"console": console})
 
     def forget_guessable_hashes(self) -> int:
         """Questions logged before the salt was random carry hashes anyone could reverse: clear them.
@@ -205,6 +257,33 @@ class Store:
 
     def close(self) -> None:
         self.db.conn.close()
+
+
+def _connect(path: Path | str) -> sqlite_utils.Database:
+    return sqlite_utils.Database(sqlite3.connect(str(path), check_same_thread=False, timeout=30))
+
+
+def _set_aside_stale_wal(path: Path) -> None:
+    """A `-wal` file beside a database not in WAL mode belongs to a file deleted earlier (see
+    `Store.ensure_file`): moved aside, so that switching to WAL never replays it into this one."""
+    wal = path.with_name(path.name + "-wal")
+    if not path.is_file() or not wal.exists():
+        return
+    with path.open("rb") as header:
+        header.seek(18)
+        versions = header.read(2)
+    if versions != b"\x02\x02":  # the header's read/write versions are 2 only in WAL mode
+        aside = wal.with_name(f"{wal.name}.stale-{int(dt.datetime.now(dt.UTC).timestamp())}")
+        wal.replace(aside)
+        path.with_name(path.name + "-shm").unlink(missing_ok=True)
+        logger.warning("Moved aside %s, the journal of a database file deleted earlier", wal)
+
+
+def _inode(path: Path) -> int | None:
+    try:
+        return path.stat().st_ino
+    except FileNotFoundError:
+        return None
 
 
 # How /stats reads `questions.kind` (bot/answering/models.py): small talk, referrals and empty
@@ -275,10 +354,18 @@ def _stats(db: sqlite_utils.Database, since: str, top: int) -> Stats:
 
 def open_store(settings) -> Store:
     """The database of these settings (`bot.config.Settings`), hashing user ids with their salt."""
-    from bot.salt import hash_salt
+    from bot.salt import SALT_FILE, hash_salt
 
+    path = Path(settings.database_path)
+    used_before = (Path(settings.data_dir) / SALT_FILE).is_file()
+    if not path.exists() and used_before:
+        logger.warning(
+            "No database at %s although this data folder was used before: starting with an empty one "
+            "(questions, focal points, reports and hand-offs of earlier runs are not there). Was it deleted?",
+            path,
+        )
     salt, made_now = hash_salt(settings)
-    store = Store.open(Path(settings.database_path), salt=salt)
+    store = Store.open(path, salt=salt)
     if made_now:
         store.forget_guessable_hashes()
     return store

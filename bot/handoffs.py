@@ -9,6 +9,15 @@ database (migrations m010/m011), so a restart loses no hand-off and no reply can
 The bot's messages whose replies mean something are "awaited replies", keyed by (chat, message):
 a comment prompt (the user's words on a 👎), a hand-off in the maintainers' chat, the
 Secretariat's answer in the user's chat. Plain functions over the Store, one transaction each.
+
+Privacy: a hand-off keeps the delegate's Telegram user and chat ids, in clear, because the
+Secretariat's reply must reach them, and only for as long as that can happen. Once answered
+and quiet for QUIET_DAYS it is closed (`close_quiet_handoffs`, hourly): the ids are cleared and
+the delegate's replies no longer awaited (a maintainer replying to it then hears it is closed); a
+comment prompt is awaited COMMENT_PROMPT_DAYS. The messages
+of a thread never carry a Telegram id (their `sender` says who wrote). What stays is what the
+questions log has anyway: the question, the answer seen, the reason and the comment, under the
+asker's salted hash.
 """
 
 from __future__ import annotations
@@ -26,17 +35,20 @@ REASONS: tuple[Reason, ...] = get_args(Reason)
 AwaitedKind = Literal["comment", "handoff", "secretariat"]
 COMMENT_LIMIT = 1000
 ANSWER_LIMIT = 3000
+QUIET_DAYS = 30  # an answered hand-off nobody wrote in for this long is closed, its ids cleared
+COMMENT_PROMPT_DAYS = 7  # a 👎 comment prompt is awaited this long
 
 
 class Handoff(BaseModel):
     id: int
     question_id: int
-    user_id: int
-    chat_id: int
+    user_id: int | None  # cleared when the hand-off is closed
+    chat_id: int | None
     lang: str
-    status: Literal["open", "answered"]
+    status: Literal["open", "answered", "closed"]
     created_at: str
     answered_at: str | None = None
+    closed_at: str | None = None
     question: str = ""
     found: bool = True  # False: the bot said the documents do not cover it
     answer_shown: str | None = None
@@ -135,6 +147,11 @@ def open_handoff(
         if answer_shown and not asked.get("answer_shown"):
             db["questions"].update(question_id, {"answer_shown": answer_shown[:ANSWER_LIMIT]})
         existing = _handoff(db, "question", question_id)
+        if existing is not None and existing.status == "closed":  # asked again long after: open anew
+            db["handoffs"].update(
+                existing.id, {"user_id": user_id, "chat_id": chat_id, "lang": lang, "status": "open", "closed_at": None}
+            )
+            return _handoff(db, "id", existing.id), True
         if existing is not None:
             return existing, False
         table = db["handoffs"]
@@ -174,17 +191,42 @@ def awaited(store: Store, chat_id: int, message_id: int) -> Awaited | None:
     return Awaited(**rows[0]) if rows else None
 
 
-def record_message(store: Store, handoff_id: int, sender: Literal["user", "secretariat"], telegram_id: int, text: str):
-    """A message of the thread: the Secretariat's answers it, the user's writing back reopens it."""
+def record_message(store: Store, handoff_id: int, sender: Literal["user", "secretariat"], text: str):
+    """A message of the thread: the Secretariat's answers it, the user's writing back reopens it.
+    No Telegram id is kept with it: `sender` says who wrote."""
     now = now_iso()
     with store.atomic() as db:
-        db["handoff_messages"].insert(
-            {"handoff_id": handoff_id, "sender": sender, "telegram_id": telegram_id, "text": text, "at": now}
-        )
+        db["handoff_messages"].insert({"handoff_id": handoff_id, "sender": sender, "text": text, "at": now})
         if sender == "secretariat":
             db["handoffs"].update(handoff_id, {"status": "answered", "answered_at": now})
         else:
             db["handoffs"].update(handoff_id, {"status": "open"})
+
+
+def close_quiet_handoffs(store: Store, now: dt.datetime | None = None) -> int:
+    """Close the hand-offs answered and quiet for QUIET_DAYS: the delegate's ids are cleared and
+    the replies they awaited forgotten; forget comment prompts older than COMMENT_PROMPT_DAYS.
+    Returns how many hand-offs were closed."""
+    now = now or dt.datetime.now(dt.UTC)
+    quiet_since = (now - dt.timedelta(days=QUIET_DAYS)).isoformat(timespec="seconds")
+    prompts_since = (now - dt.timedelta(days=COMMENT_PROMPT_DAYS)).isoformat(timespec="seconds")
+    with store.atomic() as db:
+        closing = [
+            row["id"]
+            for row in db.query(
+                "select h.id from handoffs h where h.status = 'answered' and h.answered_at < ? and not exists "
+                "(select 1 from handoff_messages m where m.handoff_id = h.id and m.at >= ?)",
+                [quiet_since, quiet_since],
+            )
+        ]
+        for handoff_id in closing:
+            db.execute("delete from awaited_replies where kind = 'secretariat' and ref_id = ?", [handoff_id])
+            db["handoffs"].update(
+                handoff_id,
+                {"status": "closed", "user_id": None, "chat_id": None, "closed_at": now.isoformat(timespec="seconds")},
+            )
+        db.execute("delete from awaited_replies where kind = 'comment' and created_at < ?", [prompts_since])
+    return len(closing)
 
 
 def thread(store: Store, handoff_id: int) -> list[dict]:
@@ -221,7 +263,7 @@ def summary(store: Store, *, days: int = 30, top: int = 10) -> HandoffSummary:
             )
         ]
         answered = db.execute(
-            "select count(*) from handoffs where status = 'answered' and answered_at >= ?", [since]
+            "select count(*) from handoffs where status in ('answered', 'closed') and answered_at >= ?", [since]
         ).fetchone()[0]
         open_count = db.execute("select count(*) from handoffs where status = 'open'").fetchone()[0]
     return HandoffSummary(reasons=reasons, open_count=open_count, open=open_, answered=answered)

@@ -212,6 +212,40 @@ def m011_handoffs(db: sqlite_utils.Database) -> None:
     )
 
 
+@MIGRATIONS()
+def m013_handoff_privacy(db: sqlite_utils.Database) -> None:
+    """Delegates' Telegram ids are kept only while a hand-off needs them to reply.
+
+    `handoff_messages` loses `telegram_id` (who wrote a message is its `sender`); a hand-off gets
+    `closed_at`, and one answered and quiet for HANDOFF_QUIET_DAYS is closed now: its user and
+    chat ids are cleared and the delegate's replies are no longer awaited, as are 👎 comment prompts
+    older than COMMENT_PROMPT_DAYS. From then on the hourly job does the same
+    (`bot.handoffs.close_quiet_handoffs`), so nothing links a delegate's id to their words for
+    longer than the conversation lasts. (The rule as it stood at this release, written out here
+    so that this migration never changes.)
+    """
+    db["handoff_messages"].transform(drop={"telegram_id"})
+    db["handoffs"].add_column("closed_at", str)
+    now = dt.datetime.now(dt.UTC)
+    quiet_since = (now - dt.timedelta(days=30)).isoformat(timespec="seconds")
+    prompts_since = (now - dt.timedelta(days=7)).isoformat(timespec="seconds")
+    closing = [
+        row["id"]
+        for row in db.query(
+            "select h.id from handoffs h where h.status = 'answered' and h.answered_at < ? and not exists "
+            "(select 1 from handoff_messages m where m.handoff_id = h.id and m.at >= ?)",
+            [quiet_since, quiet_since],
+        )
+    ]
+    for handoff_id in closing:
+        db.execute("delete from awaited_replies where kind = 'secretariat' and ref_id = ?", [handoff_id])
+        db["handoffs"].update(
+            handoff_id,
+            {"status": "closed", "user_id": None, "chat_id": None, "closed_at": now.isoformat(timespec="seconds")},
+        )
+    db.execute("delete from awaited_replies where kind = 'comment' and created_at < ?", [prompts_since])
+
+
 # The release before named migrations numbered them in a `_migrations` table.
 _POSITIONAL = {1: "m001_questions", 2: "m002_focal_points", 3: "m003_reminders"}
 

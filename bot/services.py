@@ -31,6 +31,14 @@ from index.versions import locked
 logger = logging.getLogger(__name__)
 
 
+class DuplicateDocument(corpus.CorpusError):
+    """The same content is in the corpus already, as `twin`."""
+
+    def __init__(self, twin: DocumentInfo, message: str) -> None:
+        super().__init__(message)
+        self.twin = twin
+
+
 def make_encoder(settings: Settings) -> Encoder:
     return load_encoder(
         settings.embedding_model, query_prompt=settings.query_prompt, passage_prompt=settings.passage_prompt
@@ -40,6 +48,19 @@ def make_encoder(settings: Settings) -> Encoder:
 STALE_HINT = "The corpus changed since the index was built; run `migrantsbot index update` to bring it up to date."
 
 
+def corpus_problem(settings: Settings) -> str | None:
+    """Why the corpus folder's manifest.toml cannot be read (file, line and what is wrong), or None.
+
+    A typo there must not stop a bot that has a valid index on disk: it serves the index as it
+    was built and says this to the maintainers until the manifest is fixed.
+    """
+    try:
+        corpus.load_manifest(settings.corpus_dir)
+    except corpus.CorpusError as error:
+        return str(error)
+    return None
+
+
 def open_index(
     settings: Settings,
     encoder: Encoder,
@@ -47,6 +68,7 @@ def open_index(
     build_if_needed: bool = True,
     update_if_stale: bool = True,
     report: Callable[[str], None] | None = None,
+    stale_hint: bool = True,
 ) -> tuple[Searcher, IndexManifest]:
     """The current index; on a fresh clone it is built, after a corpus change brought up to date.
 
@@ -56,7 +78,10 @@ def open_index(
     lock; a process that waited for it serves what the other one built.
 
     `report` receives what a person starting the bot should read (first build, its progress bar
-    and duration, the version served); without it only the log hears about it.
+    and duration, the version served); without it only the log hears about it. `stale_hint=False`
+    when the caller is about to update the index itself (`index update` must not say "run index
+    update"). An index that loads is served even when manifest.toml does not parse: the problem
+    is said, and updating waits until it is fixed.
     """
     say = report or logger.info
     show_progress = report is not None
@@ -85,9 +110,14 @@ def open_index(
             for file, reason in manifest.failed.items():
                 say(f"Left out {file}: {reason}")
             return load_searcher(settings.index_dir, encoder)
+    problem = corpus_problem(settings)
+    if problem is not None:
+        (report or logger.error)(f"{problem}\nServing the index as it was built until manifest.toml is fixed.")
+        return searcher, manifest
     if corpus_is_stale(settings.source_dirs, manifest):
         if not update_if_stale:
-            (report or logger.warning)(STALE_HINT)
+            if stale_hint:
+                (report or logger.warning)(STALE_HINT)
             return searcher, manifest
         say("The corpus changed since the index was built; updating it (only what changed is embedded)…")
         result = update_index_on_disk(settings.source_dirs, settings.index_dir, encoder, show_progress=show_progress)
@@ -175,8 +205,36 @@ class Services:
     # -- operations shared by the CLI and the chat -------------------------------------------
 
     def documents(self) -> list[DocumentInfo]:
-        """The corpus as its manifest lists it."""
+        """The corpus as its manifest lists it (CorpusError, naming file and line, when it does not parse)."""
         return corpus.load_manifest(self.settings.corpus_dir)
+
+    def corpus_problem(self) -> str | None:
+        """Why manifest.toml cannot be read, or None (see the module function)."""
+        return corpus_problem(self.settings)
+
+    def served_documents(self) -> list[DocumentInfo]:
+        """The documents the serving index holds, read from its passages: what /sources shows while
+        manifest.toml cannot be read. Focal points' reports are left out, as from the manifest."""
+        served: dict[str, DocumentInfo] = {}
+        for chunk in self.searcher.chunks:
+            if chunk.doc in served or chunk.kind == "focal_point_report":
+                continue
+            served[chunk.doc] = DocumentInfo(
+                file=chunk.doc,
+                title=chunk.title,
+                short=chunk.short,
+                kind=chunk.kind or "other",
+                date=chunk.date[:10] or None,
+                symbols=chunk.symbols,
+            )
+        return list(served.values())
+
+    def documents_or_served(self) -> tuple[list[DocumentInfo], str | None]:
+        """(documents, problem): the manifest's, else the serving index's with why the manifest failed."""
+        try:
+            return self.documents(), None
+        except corpus.CorpusError as error:
+            return self.served_documents(), str(error)
 
     def plan_update(self) -> UpdatePlan:
         """What `update_index` would do, changing nothing."""
@@ -214,6 +272,9 @@ class Services:
         from bot.documents import free_name
 
         with self.locked():
+            twin = None if replace else self.twin_of(source)
+            if twin is not None:  # a second preview of one content, or ✅ Add pressed again after a kill
+                raise DuplicateDocument(twin, f"{info.original or info.file} is already in the corpus as {twin.file}")
             if rename_if_taken and not replace:
                 info = info.model_copy(update={"file": free_name(info.file, self.settings.source_dirs)})
             corpus.add_document(self.settings.corpus_dir, source, info, replace=replace)
@@ -223,6 +284,16 @@ class Services:
                 corpus.remove_document(self.settings.corpus_dir, info.file)
                 raise corpus.CorpusError(f"{info.original or info.file} was not added: {reason}")
         return info, result
+
+    def twin_of(self, source: Path) -> DocumentInfo | None:
+        """The corpus document with the same content as `source`, if any (checked under the lock, so
+        two previews of one file, each checked before the other was added, make one document)."""
+        digest = corpus.content_hash(source)
+        for document in self.documents():
+            path = self.settings.corpus_dir / document.file
+            if path.is_file() and corpus.content_hash(path) == digest:
+                return document
+        return None
 
     def remove_document(self, file: str, *, show_progress: bool = False) -> tuple[DocumentInfo, UpdateResult]:
         """A document out of the corpus and out of what search serves."""
@@ -251,11 +322,14 @@ def build_services(
     update_if_stale: bool = True,
     report: Callable[[str], None] | None = None,
 ) -> Services:
-    """Everything the bot serves from; `update_if_stale=False` when the caller re-indexes itself;
-    `report` hears what a person starting the bot should read (see `open_index`)."""
+    """Everything the bot serves from; `update_if_stale=False` when the caller re-indexes itself
+    (and so needs no hint to do it); `report` hears what a person starting the bot should read
+    (see `open_index`)."""
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     encoder = encoder or make_encoder(settings)
-    searcher, manifest = open_index(settings, encoder, update_if_stale=update_if_stale, report=report)
+    searcher, manifest = open_index(
+        settings, encoder, update_if_stale=update_if_stale, report=report, stale_hint=update_if_stale
+    )
     answerer = make_answerer(settings, searcher, llm=make_llm(settings))
     store = open_store(settings)
     version = current_version(settings.index_dir)

@@ -29,6 +29,7 @@ def stats_text(stats: Stats, lang: str = "en", handoffs: HandoffSummary | None =
     lines = [
         t(lang, "stats.summary", total=stats.total, share=share, up=stats.feedback_up, down=stats.feedback_down),
         *([t(lang, "stats.conversation", n=stats.conversation)] if stats.conversation else []),
+        *([t(lang, "stats.console", n=stats.console)] if stats.console else []),
         "",
         t(lang, "stats.per_day"),
         *(t(lang, "stats.day", day=d.day, asked=d.asked, answered=d.answered) for d in stats.per_day[-14:]),

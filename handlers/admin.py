@@ -21,7 +21,7 @@ from bot.reporting.export import export
 from bot.stats import stats_text
 from bot.texts import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES
 from handlers.callbacks import ButtonHandler, RevokeButton
-from handlers.common import escape, keyboard, reply_html, reply_text
+from handlers.common import answer_query, escape, keyboard, reply_html, reply_text
 from handlers.context import Context
 from handlers.guards import maintainers_only
 
@@ -99,7 +99,7 @@ async def revoke(update: Update, context: Context) -> None:
     query = update.callback_query
     telegram_id = context.button.telegram_id
     done = await asyncio.to_thread(registry.revoke_focal_point, context.services.store, telegram_id)
-    await query.answer(context.t("focalpoints.revoked_short" if done else "focalpoints.already_revoked"))
+    await answer_query(query, context.t("focalpoints.revoked_short" if done else "focalpoints.already_revoked"))
     if done:
         await reply_text(update, context.t("focalpoints.revoked"))
 
@@ -126,7 +126,8 @@ async def export_draft(update: Update, context: Context) -> None:
         return
     year, languages = request
     services = context.services
-    program = next((doc for doc in services.documents() if doc.kind == "program"), None)
+    documents, _ = await asyncio.to_thread(services.documents_or_served)  # a broken manifest stops no export
+    program = next((doc for doc in documents if doc.kind == "program"), None)
     with tempfile.TemporaryDirectory() as scratch:
         for lang in languages:
             out = Path(scratch) / f"annual-report-draft-{year}-{lang}.docx"
@@ -152,8 +153,12 @@ async def deadline(update: Update, context: Context) -> None:
     except (IndexError, ValueError):
         await reply_html(update, context.t("deadline.usage", **deadlines.example_dates()))
         return
-    if due < dt.datetime.now(dt.UTC).date():
+    today = dt.datetime.now(dt.UTC).date()
+    if due < today:
         await reply_text(update, context.t("deadline.past"))
+        return
+    if (due - today).days > deadlines.HORIZON_DAYS:  # /deadline 9999-12-31: a typo, not a plan
+        await reply_text(update, context.t("deadline.too_far", years=deadlines.HORIZON_DAYS // 366))
         return
     store = context.services.store
     await asyncio.to_thread(deadlines.set_deadline, store, year, due, update.effective_user.id)

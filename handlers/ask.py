@@ -6,11 +6,18 @@ answered again from the log). The chat's last answered question is kept for a fe
 (`TurnContext`), so "and the IOM?" or "tell me more" is read against it. Only "not in the
 documents" and "mentions X but does not say Y" are logged as unanswered; greetings, thanks and
 referrals are conversation (bot/database.py `_stats`).
+
+An answer computed is an answer sent: "typing…" is cosmetic (Telegram refusing it changes
+nothing), and a question the database cannot log (a full disk, a lock held too long) is still
+answered, whole and without the buttons that need its log entry. The apology of the error
+handler says the question was kept only when it was (`BotData.remember_logged`).
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
+import sqlite3
 import time
 from collections import OrderedDict
 
@@ -22,29 +29,20 @@ from bot import handoffs
 from bot.answering.answer import Answer
 from bot.formatting import answer_html, page_count, passage_view
 from bot.reporting import invitations
+from bot.text_input import printable
 from bot.texts import t
 from handlers.callbacks import ButtonHandler, FeedbackButton, HandoffButton, PageButton, PassageButton
 from handlers.chats import ADDRESSED, without_mention
-from handlers.common import keyboard, reply_html, reply_text
+from handlers.common import answer_query, cosmetic, edit_text, keyboard, reply_html, reply_text
 from handlers.context import Context
-from handlers.guards import registered_when_closed
+from handlers.guards import rate_limited, registered_when_closed
 
-RATE_WINDOW_SECONDS = 60
+logger = logging.getLogger(__name__)
+
 TYPING_AFTER_SECONDS = 0.4
 TURN = "turn"  # chat_data: the previous turn, for follow-ups
 ANSWERS = "answers"  # chat_data: the latest answers by question id, for their page buttons
 KEPT_ANSWERS = 20
-
-
-def _over_limit(context: Context, limit: int) -> bool:
-    """Per-user sliding window of question times, kept in user_data (so no global state)."""
-    now = time.monotonic()
-    recent = [t for t in context.user_data.get("asked_at", []) if now - t < RATE_WINDOW_SECONDS]
-    if len(recent) >= limit:
-        context.user_data["asked_at"] = recent
-        return True
-    context.user_data["asked_at"] = [*recent, now]
-    return False
 
 
 def answer_keyboard(
@@ -87,14 +85,41 @@ def _keep(context: Context, question_id: int, answer: Answer) -> None:
         context.chat_data[TURN] = answer.context
 
 
+async def _log(update: Update, context: Context, question: str, answer: Answer, latency_ms: float) -> int | None:
+    """The question in the log; None when the database cannot take it now (the answer goes out anyway)."""
+    try:
+        question_id = await asyncio.to_thread(
+            context.services.store.log_question,
+            user_id=update.effective_user.id,
+            question=question,
+            lang=answer.lang,
+            found=answer.found,
+            kind=answer.kind,
+            latency_ms=latency_ms,
+            top_source=answer.citations[0].section if answer.citations else "",
+            citations=[c.chunk_id for c in answer.citations],
+        )
+    except sqlite3.Error as error:  # a full disk, a lock held too long: answer without logging
+        logger.error("Could not log a question (%s); answering it without its buttons", error)
+        return None
+    context.bot_data.remember_logged(update.update_id, question_id)
+    return question_id
+
+
+async def _handoff_possible(context: Context) -> bool:
+    services = context.services
+    try:
+        return bool(await asyncio.to_thread(handoffs.destinations, services.store, services.settings))
+    except sqlite3.Error:
+        return False
+
+
 @registered_when_closed
+@rate_limited
 async def ask(update: Update, context: Context) -> None:
     services = context.services
     message = update.effective_message
-    if _over_limit(context, services.settings.questions_per_minute):
-        await reply_text(update, context.t("ask.slow_down"))
-        return
-    question = without_mention(message)
+    question = printable(without_mention(message))  # nothing invisible is searched, logged or counted
     if invitations.looks_like_code(question):  # a secret: neither searched nor logged
         await reply_text(update, context.t("register.code_without_command"))
         return
@@ -103,25 +128,16 @@ async def ask(update: Update, context: Context) -> None:
     work = asyncio.ensure_future(asyncio.to_thread(services.answerer.answer, question, context.lang, context=previous))
     done, _ = await asyncio.wait({work}, timeout=TYPING_AFTER_SECONDS)
     if not done:  # only a slow answer needs "typing…"; every API call counts against Telegram's limits
-        await message.chat.send_action(ChatAction.TYPING)
+        await cosmetic(message.chat.send_action(ChatAction.TYPING), "typing…")
     answer = await work
     latency_ms = (time.perf_counter() - started) * 1000
-    question_id = await asyncio.to_thread(
-        services.store.log_question,
-        user_id=update.effective_user.id,
-        question=question,
-        lang=answer.lang,
-        found=answer.found,
-        kind=answer.kind,
-        latency_ms=latency_ms,
-        top_source=answer.citations[0].section if answer.citations else "",
-        citations=[c.chunk_id for c in answer.citations],
-    )
+    question_id = await _log(update, context, question, answer, latency_ms)
+    if question_id is None:  # no log entry for its buttons to name: the whole answer, in as many messages
+        await reply_html(update, answer_html(answer), quote=True)
+        return
     if context.chat_data is not None:
         _keep(context, question_id, answer)
-    handoff = answer.unanswered and bool(
-        await asyncio.to_thread(handoffs.destinations, services.store, services.settings)
-    )
+    handoff = answer.unanswered and await _handoff_possible(context)
     paged = page_count(answer) > 1
     await reply_html(
         update,
@@ -131,6 +147,7 @@ async def ask(update: Update, context: Context) -> None:
     )
 
 
+@registered_when_closed
 async def turn_page(update: Update, context: Context) -> None:
     """◀ ▶: the page asked for, in place of the one shown."""
     query, button = update.callback_query, context.button
@@ -138,29 +155,33 @@ async def turn_page(update: Update, context: Context) -> None:
     if answer is None:  # kept in memory only: after a restart, answered again from the log
         row = await asyncio.to_thread(context.services.store.question, button.question)
         if row is None or row["user_hash"] != context.services.store.user_hash(update.effective_user.id):
-            await query.answer(context.t("ask.stale"), show_alert=True)
+            await answer_query(query, context.t("ask.stale"), show_alert=True)
             return
         answer = await asyncio.to_thread(context.services.answerer.answer, row["question"], context.lang)
     if not answer.found or button.page >= page_count(answer):
-        await query.answer(context.t("ask.stale"), show_alert=True)
+        await answer_query(query, context.t("ask.stale"), show_alert=True)
         return
-    await query.answer()
-    await query.edit_message_text(
+    await answer_query(query)
+    await edit_text(
+        query,
         answer_html(answer, button.page),
         parse_mode=ParseMode.HTML,
         reply_markup=answer_keyboard(answer, button.question, page=button.page),
     )
 
 
+@registered_when_closed
 async def show_passage(update: Update, context: Context) -> None:
+    """📄: a cited passage in full. In closed mode only for those who may ask: a forged button must
+    not open the collection (focal points' reports included) to strangers."""
     query, button = update.callback_query, context.button
     services = context.services
     chunk_id = await asyncio.to_thread(services.store.cited_chunk, button.question, button.n)
     chunk = services.searcher.chunk_by_id(chunk_id) if chunk_id else None
     if chunk is None:
-        await query.answer(context.t("ask.stale"), show_alert=True)
+        await answer_query(query, context.t("ask.stale"), show_alert=True)
         return
-    await query.answer()
+    await answer_query(query)
     await reply_html(update, passage_view(button.n, chunk, context.lang))
 
 

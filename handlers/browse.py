@@ -10,8 +10,9 @@ from telegram.ext import BaseHandler, CommandHandler
 from bot.answering import browse
 from bot.arguments import whole_number
 from handlers.callbacks import ActorButton, ButtonHandler
-from handlers.common import keyboard, reply_text
+from handlers.common import answer_query, keyboard, reply_text
 from handlers.context import Context
+from handlers.guards import is_maintainer
 
 
 async def objectives(update: Update, context: Context) -> None:
@@ -45,9 +46,9 @@ async def actor_chosen(update: Update, context: Context) -> None:
     actor_id = context.button.actor
     catalogue = context.services.catalogue
     if actor_id not in {a for a, _, _ in catalogue.actors_with_activities()}:
-        await query.answer(context.t("browse.stale_actor"), show_alert=True)
+        await answer_query(query, context.t("browse.stale_actor"), show_alert=True)
         return
-    await query.answer()
+    await answer_query(query)
     await reply_text(update, browse.activities_text(catalogue, actor_id, context.lang))
 
 
@@ -60,10 +61,14 @@ async def activity(update: Update, context: Context) -> None:
 
 
 async def sources(update: Update, context: Context) -> None:
+    """The documents, from manifest.toml; while it does not parse, those the index serves (and, to a
+    maintainer, what is wrong with the manifest)."""
     services = context.services
-    documents = await asyncio.to_thread(services.documents)
+    documents, problem = await asyncio.to_thread(services.documents_or_served)
     counts = browse.passage_counts(services.searcher.chunks)
     await reply_text(update, browse.sources_text(documents, counts, context.lang))
+    if problem is not None and await is_maintainer(update, context):
+        await reply_text(update, context.t("notice.manifest_broken", error=problem))
 
 
 def handlers() -> list[BaseHandler]:

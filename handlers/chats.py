@@ -21,14 +21,17 @@ from handlers.context import Context
 
 
 class _AddressedToBot(filters.MessageFilter):
-    """A group message that mentions the bot (@name or a text mention) or replies to one of its messages."""
+    """A group message that mentions the bot (@name or a text mention, in its text or a file's
+    caption) or replies to one of its messages."""
 
     def filter(self, message: Message) -> bool:
         bot = message.get_bot()
         replied = message.reply_to_message
         if replied is not None and replied.from_user is not None and replied.from_user.id == bot.id:
             return True
-        for entity, text in message.parse_entities([MessageEntity.MENTION, MessageEntity.TEXT_MENTION]).items():
+        kinds = [MessageEntity.MENTION, MessageEntity.TEXT_MENTION]
+        found = {**message.parse_entities(kinds), **message.parse_caption_entities(kinds)}  # a file's caption too
+        for entity, text in found.items():
             if entity.type == MessageEntity.TEXT_MENTION and entity.user and entity.user.id == bot.id:
                 return True
             if entity.type == MessageEntity.MENTION and text.lower() == f"@{bot.username}".lower():

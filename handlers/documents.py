@@ -7,7 +7,13 @@ itself is `Services.add_document` / `remove_document` / `update_index`, as for t
 
 Each upload has its own id, in its folder under `data/uploads/` and in its preview's buttons, so
 ✅ Add under an earlier preview adds that document, not the latest one; its staged copy is
-removed on Add, on Cancel, on a refusal, and by `jobs.clean_uploads` once it is a day old.
+removed on Add, on Cancel, on a refusal, and by `jobs.clean_uploads` once it is a day old. The
+same content is added once: two previews of one file, or ✅ Add pressed again after a kill, find
+it already there (`Services.add_document` checks under the lock). In a group, a file is looked
+at only when its caption mentions the bot or it replies to the bot.
+
+While manifest.toml does not parse, /reindex, /remove and ✅ Add say so, with the file and line,
+and change nothing; the bot keeps answering from the index as it is.
 """
 
 from __future__ import annotations
@@ -34,6 +40,7 @@ from bot.documents import (
     document_error,
     prepare_document,
 )
+from bot.services import DuplicateDocument
 from handlers.callbacks import (
     AddDocumentButton,
     ButtonHandler,
@@ -42,10 +49,13 @@ from handlers.callbacks import (
     RemoveButton,
     RemoveConfirmButton,
 )
-from handlers.common import escape, keyboard, reply_html, reply_text
+from handlers.chats import ADDRESSED
+from handlers.common import answer_query, edit_text, escape, keyboard, reply_html, reply_text
 from handlers.context import Context
 from handlers.guards import maintainers_only
 from handlers.jobs import UPLOAD_TTL_SECONDS
+from index.corpus import CorpusError
+from index.versions import IndexBusyError
 
 logger = logging.getLogger(__name__)
 
@@ -72,6 +82,16 @@ def _pending(context: Context) -> dict[str, dict]:
     }
     context.user_data[PENDING] = fresh  # the one dict callers add to and take from
     return fresh
+
+
+async def _corpus_refused(update: Update, context: Context, error: Exception) -> None:
+    """Why the corpus cannot change now: manifest.toml does not parse (file, line), or another
+    process has held the lock too long."""
+    problem = await asyncio.to_thread(context.services.corpus_problem)
+    if problem is not None:
+        await reply_text(update, context.t("notice.manifest_broken", error=problem))
+    else:
+        await reply_text(update, context.t("doc.not_added", error=str(error)))
 
 
 def _doc_key(file: str) -> str:
@@ -158,19 +178,28 @@ async def confirm_document(update: Update, context: Context) -> None:
     pending = _pending(context).pop(button.upload, None)
     staged = Path(pending["path"]) if pending else None
     if staged is None or not staged.is_file():
-        await query.answer(context.t("doc.nothing_pending"), show_alert=True)
+        await answer_query(query, context.t("doc.nothing_pending"), show_alert=True)
         return
     if button.action == "cancel":
         shutil.rmtree(staged.parent, ignore_errors=True)
-        await query.answer(context.t("button.cancelled"))
-        await query.edit_message_text(context.t("doc.cancelled"))
+        await answer_query(query, context.t("button.cancelled"))
+        await edit_text(query, context.t("doc.cancelled"))
         return
-    await query.answer(context.t("doc.adding"))
+    await answer_query(query, context.t("doc.adding"))
     info = DocumentInfo.model_validate(pending["info"])
     try:
-        info, result = await asyncio.to_thread(context.services.add_document, staged, info, rename_if_taken=True)
+        info, result = await context.bot_data.write(context.services.add_document, staged, info, rename_if_taken=True)
+    except DuplicateDocument as twin:
+        await reply_text(update, context.t("doc.already_added", file=twin.twin.file, short=twin.twin.short))
+        return
+    except IndexBusyError as error:
+        await reply_text(update, context.t("doc.not_added", error=str(error)))
+        return
     except DOCUMENT_ERRORS as error:
-        await reply_text(update, context.t("doc.not_added", error=document_error(error, context.lang)))
+        if await asyncio.to_thread(context.services.corpus_problem):
+            await _corpus_refused(update, context, error)
+        else:
+            await reply_text(update, context.t("doc.not_added", error=document_error(error, context.lang)))
         return
     finally:
         shutil.rmtree(staged.parent, ignore_errors=True)
@@ -189,7 +218,11 @@ async def confirm_document(update: Update, context: Context) -> None:
 
 @maintainers_only
 async def reindex(update: Update, context: Context) -> None:
-    plan = await asyncio.to_thread(context.services.plan_update)
+    try:
+        plan = await asyncio.to_thread(context.services.plan_update)
+    except CorpusError as error:
+        await _corpus_refused(update, context, error)
+        return
     if not plan.has_work:
         await reply_text(update, context.t("reindex.up_to_date"))
         return
@@ -206,11 +239,15 @@ async def reindex(update: Update, context: Context) -> None:
 async def reindex_chosen(update: Update, context: Context) -> None:
     query = update.callback_query
     if context.button.action == "cancel":
-        await query.answer(context.t("button.cancelled"))
-        await query.edit_message_text(context.t("reindex.cancelled"))
+        await answer_query(query, context.t("button.cancelled"))
+        await edit_text(query, context.t("reindex.cancelled"))
         return
-    await query.answer(context.t("reindex.running"))
-    result = await asyncio.to_thread(context.services.update_index)
+    await answer_query(query, context.t("reindex.running"))
+    try:
+        result = await context.bot_data.write(context.services.update_index)
+    except (CorpusError, IndexBusyError) as error:
+        await _corpus_refused(update, context, error)
+        return
     text = context.t(
         "reindex.done",
         seconds=f"{result.seconds:.1f}",
@@ -223,7 +260,11 @@ async def reindex_chosen(update: Update, context: Context) -> None:
 
 @maintainers_only
 async def remove(update: Update, context: Context) -> None:
-    documents = await asyncio.to_thread(context.services.documents)
+    try:
+        documents = await asyncio.to_thread(context.services.documents)
+    except CorpusError as error:
+        await _corpus_refused(update, context, error)
+        return
     rows = [[(f"🗑 {doc.short}", RemoveButton(key=_doc_key(doc.file)).data)] for doc in documents]
     await reply_text(update, context.t("remove.which"), reply_markup=keyboard(*rows))
 
@@ -232,10 +273,15 @@ async def remove(update: Update, context: Context) -> None:
 async def remove_chosen(update: Update, context: Context) -> None:
     """🗑 asks for confirmation; "Yes, remove it" removes the document and re-indexes."""
     query, key = update.callback_query, context.button.key
-    documents = await asyncio.to_thread(context.services.documents)
+    try:
+        documents = await asyncio.to_thread(context.services.documents)
+    except CorpusError as error:
+        await answer_query(query)
+        await _corpus_refused(update, context, error)
+        return
     document = next((doc for doc in documents if _doc_key(doc.file) == key), None)
     if document is None:
-        await query.answer(context.t("remove.gone"), show_alert=True)
+        await answer_query(query, context.t("remove.gone"), show_alert=True)
         return
     if isinstance(context.button, RemoveButton):
         buttons = keyboard(
@@ -244,23 +290,27 @@ async def remove_chosen(update: Update, context: Context) -> None:
                 (context.t("remove.button_keep"), KeepButton().data),
             ]
         )
-        await query.answer()
+        await answer_query(query)
         text = context.t("remove.confirm", short=escape(document.short), file=escape(document.file))
         await reply_html(update, text, reply_markup=buttons)
         return
-    await query.answer(context.t("remove.removing"))
-    _, result = await asyncio.to_thread(context.services.remove_document, document.file)
+    await answer_query(query, context.t("remove.removing"))
+    try:
+        _, result = await context.bot_data.write(context.services.remove_document, document.file)
+    except (CorpusError, IndexBusyError) as error:
+        await _corpus_refused(update, context, error)
+        return
     await reply_text(update, context.t("remove.done", short=document.short, total=result.manifest.chunk_count))
 
 
 async def keep_document(update: Update, context: Context) -> None:
-    await update.callback_query.answer(context.t("remove.kept_short"))
-    await update.callback_query.edit_message_text(context.t("remove.kept"))
+    await answer_query(update.callback_query, context.t("remove.kept_short"))
+    await edit_text(update.callback_query, context.t("remove.kept"))
 
 
 def handlers() -> list[BaseHandler]:
     return [
-        MessageHandler(filters.Document.ALL, receive_document),
+        MessageHandler(filters.Document.ALL & ADDRESSED, receive_document),  # in a group: only when addressed
         ButtonHandler(AddDocumentButton, confirm_document),
         CommandHandler("reindex", reindex),
         ButtonHandler(ReindexButton, reindex_chosen),

@@ -27,8 +27,9 @@ from bot.formatting import split_message
 from bot.handoffs import REASONS, Handoff
 from bot.texts import DEFAULT_LANGUAGE, LANGUAGE_NAMES, t
 from handlers.callbacks import ButtonHandler, FeedbackButton, FeedbackReasonButton, HandoffButton
-from handlers.common import escape, keyboard, reply_text
+from handlers.common import answer_query, edit_buttons, edit_text, escape, keyboard, patiently, reply_text
 from handlers.context import LANGUAGE_CHOICE, Context
+from handlers.guards import within_rate
 
 REPLIES_GROUP = -1  # before group 0, where the report conversation and questions catch any text
 QUESTION_IN_FRAME = 300
@@ -52,14 +53,14 @@ async def vote(update: Update, context: Context) -> None:
     store, user_id = context.services.store, update.effective_user.id
     if value > 0:
         stored = await asyncio.to_thread(store.set_feedback, question_id, 1, user_id=user_id)
-        await query.answer(context.t("ask.thanks" if stored else "ask.not_yours"))
+        await answer_query(query, context.t("ask.thanks" if stored else "ask.not_yours"))
         return
     shown = getattr(query.message, "text", None)
     before = await asyncio.to_thread(handoffs.down_vote, store, question_id, user_id, shown)
     if before is None:
-        await query.answer(context.t("ask.not_yours"))
+        await answer_query(query, context.t("ask.not_yours"))
         return
-    await query.answer(context.t("ask.thanks"))
+    await answer_query(query, context.t("ask.thanks"))
     if before.get("feedback", 0) < 0:  # asked why already
         return
     buttons = [
@@ -75,11 +76,11 @@ async def reason_chosen(update: Update, context: Context) -> None:
     question_id, reason = button.question, button.reason
     services = context.services
     if not await asyncio.to_thread(handoffs.set_reason, services.store, question_id, update.effective_user.id, reason):
-        await query.answer(context.t("ask.not_yours"), show_alert=True)
+        await answer_query(query, context.t("ask.not_yours"), show_alert=True)
         return
-    await query.answer()
+    await answer_query(query)
     noted = context.t("feedback.noted", reason=context.t(f"feedback.reason.{reason}"))
-    await query.edit_message_text(noted, reply_markup=await _handoff_button(context, question_id))
+    await edit_text(query, noted, reply_markup=await _handoff_button(context, question_id))
     prompt = await update.effective_message.reply_text(
         context.t("feedback.comment_prompt"),
         reply_markup=ForceReply(selective=True, input_field_placeholder=context.t("feedback.comment_placeholder")),
@@ -121,8 +122,11 @@ def _handoff_html(lang: str, handoff: Handoff) -> str:
 
 
 async def _send(context: Context, chat_id: int, html: str) -> list[Message]:
-    """An HTML text in as many messages as it takes."""
-    return [await context.bot.send_message(chat_id, piece, parse_mode=ParseMode.HTML) for piece in split_message(html)]
+    """An HTML text in as many messages as it takes, waiting out Telegram's flood limits."""
+    return [
+        await patiently(lambda piece=piece: context.bot.send_message(chat_id, piece, parse_mode=ParseMode.HTML))
+        for piece in split_message(html)
+    ]
 
 
 async def _to_maintainers(context: Context, handoff: Handoff, html: Callable[[str], str]) -> int:
@@ -156,17 +160,17 @@ async def handoff_requested(update: Update, context: Context) -> None:
         answer_shown=getattr(query.message, "text", None),
     )
     if handoff is None:
-        await query.answer(context.t("ask.not_yours"), show_alert=True)
+        await answer_query(query, context.t("ask.not_yours"), show_alert=True)
         return
     if not created:
-        await query.answer(context.t("handoff.already", id=handoff.id), show_alert=True)
+        await answer_query(query, context.t("handoff.already", id=handoff.id), show_alert=True)
         return
     if not await _to_maintainers(context, handoff, lambda lang: _handoff_html(lang, handoff)):
         await asyncio.to_thread(handoffs.withdraw_handoff, services.store, handoff.id)
-        await query.answer(context.t("handoff.unavailable"), show_alert=True)
+        await answer_query(query, context.t("handoff.unavailable"), show_alert=True)
         return
-    await query.answer()
-    await query.edit_message_reply_markup(None)  # the request is made: no second 🙋 to press
+    await answer_query(query)
+    await edit_buttons(query, None)  # the request is made: no second 🙋 to press
     await reply_text(update, context.t("handoff.sent", id=handoff.id))
 
 
@@ -182,7 +186,7 @@ async def _comment(update: Update, context: Context, question_id: int, text: str
         markup = await _handoff_button(context, question_id)
         await reply_text(update, context.t("feedback.comment_thanks"), reply_markup=markup)
         return True
-    await asyncio.to_thread(handoffs.record_message, services.store, handoff.id, "user", user_id, text)
+    await asyncio.to_thread(handoffs.record_message, services.store, handoff.id, "user", text)
     await _to_maintainers(context, handoff, _follow_up(handoff, text))
     await reply_text(update, context.t("feedback.comment_forwarded", id=handoff.id))
     return True
@@ -196,6 +200,9 @@ def _follow_up(handoff: Handoff, text: str) -> Callable[[str], str]:
 async def _secretariat_answers(update: Update, context: Context, handoff: Handoff, text: str) -> bool:
     """A maintainer's reply, framed in the user's language; the user may reply to it in turn."""
     store = context.services.store
+    if handoff.chat_id is None:  # closed: the delegate's address is no longer kept
+        await reply_text(update, context.t("handoff.closed", id=handoff.id))
+        return True
     question = handoff.question if len(handoff.question) <= QUESTION_IN_FRAME else handoff.question[:299] + "…"
     html = t(_user_lang(context, handoff), "handoff.reply_to_user", question=escape(question), reply=escape(text))
     try:
@@ -203,7 +210,7 @@ async def _secretariat_answers(update: Update, context: Context, handoff: Handof
     except TelegramError:
         await reply_text(update, context.t("handoff.not_delivered", id=handoff.id))
         return True
-    await asyncio.to_thread(handoffs.record_message, store, handoff.id, "secretariat", update.effective_user.id, text)
+    await asyncio.to_thread(handoffs.record_message, store, handoff.id, "secretariat", text)
     for message in sent:
         await asyncio.to_thread(
             handoffs.await_reply, store, message.chat_id, message.message_id, "secretariat", handoff.id
@@ -216,7 +223,7 @@ async def _user_writes_back(update: Update, context: Context, handoff: Handoff, 
     if update.effective_user.id != handoff.user_id:
         return False
     store = context.services.store
-    await asyncio.to_thread(handoffs.record_message, store, handoff.id, "user", handoff.user_id, text)
+    await asyncio.to_thread(handoffs.record_message, store, handoff.id, "user", text)
     reached = await _to_maintainers(context, handoff, _follow_up(handoff, text))
     await reply_text(
         update, context.t("handoff.user_message_sent" if reached else "handoff.unavailable", id=handoff.id)
@@ -231,6 +238,10 @@ async def reply_received(update: Update, context: Context) -> None:
     found = await asyncio.to_thread(handoffs.awaited, store, message.chat_id, message.reply_to_message.message_id)
     if found is None:
         return
+    # A delegate's reply reaches every maintainer: it counts against their rate limit like a
+    # question (a maintainer answering a hand-off does not).
+    if found.kind != "handoff" and not await within_rate(update, context):
+        raise ApplicationHandlerStop
     if not message.text:
         await reply_text(update, context.t("handoff.text_only"))
         raise ApplicationHandlerStop

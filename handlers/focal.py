@@ -10,9 +10,9 @@ import asyncio
 from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler
 
-from bot.reporting import invitations, reports
+from bot.reporting import invitations, registry, reports
 from handlers.callbacks import ButtonHandler, EditReportButton, WithdrawButton, WithdrawConfirmButton
-from handlers.common import escape, keyboard, reply_html, reply_text
+from handlers.common import answer_query, escape, keyboard, reply_html, reply_text
 from handlers.context import Context
 from handlers.guards import focal_points_only, private_only
 from handlers.jobs import publish_reports_soon
@@ -37,7 +37,8 @@ async def register(update: Update, context: Context) -> None:
 @private_only
 @focal_points_only
 async def my_reports(update: Update, context: Context) -> None:
-    mine = await asyncio.to_thread(reports.reports_of, context.services.store, update.effective_user.id)
+    point = await asyncio.to_thread(registry.focal_point, context.services.store, update.effective_user.id)
+    mine = await asyncio.to_thread(reports.reports_of_actor, context.services.store, point.actor_id)
     if not mine:
         await reply_text(update, context.t("myreports.none"))
         return
@@ -55,25 +56,25 @@ async def my_reports(update: Update, context: Context) -> None:
 
 @focal_points_only
 async def withdraw(update: Update, context: Context) -> None:
-    """🗑 asks for confirmation; "Yes, withdraw it" withdraws. Only the author, still a focal
-    point (the guard checks at each press), may: `reports.withdraw_report` checks the author in
-    the same transaction as the change."""
+    """🗑 asks for confirmation; "Yes, withdraw it" withdraws. Only the focal point of the report's
+    actor (the guard checks at each press) may: `reports.withdraw_report` checks it in the same
+    transaction as the change, so a replaced focal point's reports are their successor's."""
     query = update.callback_query
     report_id = context.button.report
     if isinstance(context.button, WithdrawButton):
-        await query.answer()
+        await answer_query(query)
         confirm = keyboard(
             [(context.t("myreports.button_confirm_withdraw"), WithdrawConfirmButton(report=report_id).data)]
         )
         await reply_text(update, context.t("myreports.confirm_withdraw", id=report_id), reply_markup=confirm)
         return
     done = await asyncio.to_thread(reports.withdraw_report, context.services.store, report_id, update.effective_user.id)
-    await query.answer(
-        context.t("myreports.withdrawn_short" if done else "myreports.not_withdrawn"), show_alert=not done
+    await answer_query(
+        query, context.t("myreports.withdrawn_short" if done else "myreports.not_withdrawn"), show_alert=not done
     )
     if done:
+        publish_reports_soon(context)  # first: a reply Telegram refuses must not keep it in search
         await reply_text(update, context.t("myreports.withdrawn", id=report_id))
-        publish_reports_soon(context)
 
 
 def handlers() -> list[BaseHandler]:

@@ -19,6 +19,7 @@ from telegram.ext import BaseHandler, InlineQueryHandler
 
 from bot.answering.answer import Answer, Citation
 from bot.formatting import answer_html, source_line, split_message
+from bot.text_input import printable
 from bot.texts import t
 from handlers.common import escape
 from handlers.context import Context
@@ -73,7 +74,7 @@ def inline_results(answer: Answer) -> list[InlineQueryResultArticle]:
 
 async def inline_query(update: Update, context: Context) -> None:
     query = update.inline_query
-    text = (query.query or "").strip()
+    text = printable(query.query or "").strip()  # nothing invisible is searched
 
     async def hint(key: str, lang: str) -> None:
         button = InlineQueryResultsButton(text=t(lang, key), start_parameter="inline")

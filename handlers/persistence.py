@@ -108,6 +108,12 @@ class SQLitePersistence(BasePersistence[dict, dict, Any]):
     async def update_conversation(self, name: str, key: tuple, new_state: object | None) -> None:
         await self._write(ConversationWrite(name, tuple(key), new_state))
 
+    async def ensure_database_file(self) -> str | None:
+        """This connection's part in noticing a deleted database file (`Store.ensure_file`)."""
+        if self._state is None:
+            return None
+        return await asyncio.to_thread(self._state.store.ensure_file)
+
     async def flush(self) -> None:
         if self._commit is not None:
             await asyncio.shield(self._commit)

@@ -45,7 +45,7 @@ from handlers.callbacks import (
     RefButton,
     SubmitButton,
 )
-from handlers.common import keyboard, reply_html, reply_text
+from handlers.common import answer_query, keyboard, reply_html, reply_text
 from handlers.context import Context
 from handlers.guards import focal_points_only, private_only, refuse
 from handlers.jobs import publish_reports_soon
@@ -113,20 +113,15 @@ async def start(update: Update, context: Context) -> ReportState:
 
 @focal_points_only
 async def edit_existing(update: Update, context: Context) -> ReportState | int:
-    """Entry from /myreports: a submitted report becomes a draft; submitting it keeps the old version."""
+    """Entry from /myreports: a submitted report becomes a draft; submitting it keeps the old version.
+    The actor's focal point may edit any of its actor's reports, a predecessor's included."""
     query = update.callback_query
     report = await asyncio.to_thread(reports.report, context.services.store, context.button.report)
     point = await asyncio.to_thread(registry.focal_point, context.services.store, update.effective_user.id)
-    if (
-        report is None
-        or report.telegram_id != update.effective_user.id
-        or report.status != "active"
-        or point is None
-        or point.actor_id != report.actor_id
-    ):
-        await query.answer(context.t("report.cannot_edit"), show_alert=True)
+    if report is None or report.status != "active" or point is None or point.actor_id != report.actor_id:
+        await answer_query(query, context.t("report.cannot_edit"), show_alert=True)
         return ConversationHandler.END
-    await query.answer()
+    await answer_query(query)
     draft = reports.draft_from(report)
     context.user_data[LINK_ASKED] = True
     save(context, draft)
@@ -148,9 +143,9 @@ async def ref_chosen(update: Update, context: Context) -> ReportState | int:
     query, button = update.callback_query, context.button
     draft = draft_of(context)
     if button.target not in offered(context, await program_actor(context, draft)):
-        await query.answer(context.t("button.stale"), show_alert=True)
+        await answer_query(query, context.t("button.stale"), show_alert=True)
         return ReportState.REF
-    await query.answer()
+    await answer_query(query)
     if button.program_ref is None:
         return await _objectives(update, context)
     draft.ref = button.program_ref
@@ -159,7 +154,7 @@ async def ref_chosen(update: Update, context: Context) -> ReportState | int:
 
 @_step
 async def kind_chosen(update: Update, context: Context) -> ReportState:
-    await update.callback_query.answer()
+    await answer_query(update.callback_query)
     draft = draft_of(context)
     draft.kind = context.button.kind
     return await next_step(update, context, draft)
@@ -206,30 +201,37 @@ async def submit(update: Update, context: Context) -> int:
     store = context.services.store
     draft = draft_of(context)
     if draft is None:
-        await query.answer(context.t("report.already_submitted"))
+        await answer_query(query, context.t("report.already_submitted"))
         return ConversationHandler.END
     point = await asyncio.to_thread(registry.focal_point, store, update.effective_user.id)
     if point is None or point.actor_id != draft.actor_id:
-        await query.answer(context.t("report.wrong_actor"), show_alert=True)
+        await answer_query(query, context.t("report.wrong_actor"), show_alert=True)
         clear(context)
         return ConversationHandler.END
-    report, created = await asyncio.to_thread(reports.submit_report, store, draft, update.effective_user.id)
+    try:
+        report, created = await asyncio.to_thread(reports.submit_report, store, draft, update.effective_user.id)
+    except reports.ReportGone as gone:  # withdrawn since the edit began: nothing is lost, it can be filed anew
+        await answer_query(query)
+        draft = draft.as_new()
+        save(context, draft)
+        await reply_text(update, context.t("report.withdrawn_meanwhile", id=gone.report_id))
+        return await confirm(update, context, draft)
     clear(context)
     if not created and report.submission_key != draft.key:  # not a replay: an edit that changed nothing
-        await query.answer()
+        await answer_query(query)
         await reply_text(update, context.t("report.unchanged", id=report.id))
         return ConversationHandler.END
-    await query.answer(context.t("report.saved_short" if created else "report.already_submitted"))
+    await answer_query(query, context.t("report.saved_short" if created else "report.already_submitted"))
     if created:  # a replay of a submitted draft (restart before its state was kept) says nothing twice
+        publish_reports_soon(context)  # first: a reply Telegram refuses must not keep it out of search
         await reply_text(update, context.t("report.updated" if draft.report_id else "report.saved", id=report.id))
-        publish_reports_soon(context)
     return ConversationHandler.END
 
 
 @_step
 async def edit_menu(update: Update, context: Context) -> ReportState:
     """✏️ Edit a field: which one."""
-    await update.callback_query.answer()
+    await answer_query(update.callback_query)
     context.user_data.pop(PENDING_TEXT, None)
     rows = [[(context.t(f"report.field.{name}"), FieldButton(field=name).data)] for name in FIELDS]
     await reply_text(update, context.t("report.which_field"), reply_markup=keyboard(*rows))
@@ -260,7 +262,7 @@ async def text_at_kind(update: Update, context: Context) -> ReportState:
 @_step
 async def edit_field(update: Update, context: Context) -> ReportState:
     """That field's question again, or the text typed for it; after the answer, back to the summary."""
-    await update.callback_query.answer()
+    await answer_query(update.callback_query)
     draft = draft_of(context)
     context.user_data[EDITING] = True
     field = context.button.field
@@ -288,7 +290,7 @@ async def cancel(update: Update, context: Context) -> int:
     had = draft_of(context) is not None
     clear(context)
     if update.callback_query:
-        await update.callback_query.answer(context.t("button.cancelled"))
+        await answer_query(update.callback_query, context.t("button.cancelled"))
     await reply_text(update, context.t("report.cancelled" if had else "report.nothing_to_cancel"))
     return ConversationHandler.END
 
@@ -299,7 +301,7 @@ async def timed_out(update: Update, context: Context) -> None:
 
 async def stale_button(update: Update, context: Context) -> None:
     """A report button pressed after its conversation ended (double tap, old message)."""
-    await update.callback_query.answer(context.t("report.stale_button"), show_alert=True)
+    await answer_query(update.callback_query, context.t("report.stale_button"), show_alert=True)
 
 
 def build_report_conversation() -> ConversationHandler:
@@ -343,4 +345,5 @@ def handlers() -> list[BaseHandler]:
     return [
         build_report_conversation(),
         ButtonHandler(REPORT_BUTTONS, stale_button),
+        CommandHandler("cancel", cancel),  # with no report open (the conversation takes it otherwise)
     ]

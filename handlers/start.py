@@ -9,14 +9,14 @@ from __future__ import annotations
 import logging
 
 from telegram import BotCommand, BotCommandScopeChat, BotCommandScopeDefault, Update
-from telegram.error import TelegramError
+from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import Application, BaseHandler, CommandHandler
 
 from bot.config import Settings
 from bot.reporting.deadlines import example_dates
 from bot.texts import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, t
 from handlers.callbacks import ButtonHandler, LanguageButton
-from handlers.common import escape, keyboard, reply_html, reply_text
+from handlers.common import answer_query, edit_text, escape, keyboard, reply_html, reply_text
 from handlers.context import LANGUAGE_CHOICE, Context
 from handlers.guards import is_maintainer
 
@@ -63,12 +63,23 @@ def help_text(lang: str, maintainer: bool, bot_username: str | None = None) -> s
     return "\n".join(lines)
 
 
-async def publish_commands(application: Application, settings: Settings) -> None:
-    """Everyone sees the public commands in their app's language; maintainers also see theirs."""
+async def publish_commands(application: Application, settings: Settings) -> bool:
+    """Everyone sees the public commands in their app's language; maintainers also see theirs.
+
+    True when Telegram took every menu. Never raises: a menu is cosmetic, and a start-up call
+    Telegram refuses (a 5xx, a flood limit, a time-out) must not stop the bot; the caller tries
+    again later (handlers/jobs.py). A maintainer who never opened a chat with the bot (403) is
+    not retried for: that menu will come with the next start.
+    """
     bot = application.bot
-    for lang in LANGUAGES:
-        code = None if lang == DEFAULT_LANGUAGE else lang  # no language_code: the default for all others
-        await bot.set_my_commands(menu(lang), scope=BotCommandScopeDefault(), language_code=code)
+    complete = True
+    try:
+        for lang in LANGUAGES:
+            code = None if lang == DEFAULT_LANGUAGE else lang  # no language_code: the default for all others
+            await bot.set_my_commands(menu(lang), scope=BotCommandScopeDefault(), language_code=code)
+    except TelegramError as error:
+        logger.warning("Could not publish the command menu: %s", error)
+        complete = False
     for admin_id in settings.admin_ids:
         try:
             for lang in LANGUAGES:
@@ -76,8 +87,12 @@ async def publish_commands(application: Application, settings: Settings) -> None
                 await bot.set_my_commands(
                     menu(lang, maintainer=True), scope=BotCommandScopeChat(admin_id), language_code=code
                 )
-        except TelegramError as error:  # the maintainer has not opened a chat with the bot yet
+        except (Forbidden, BadRequest) as error:  # the maintainer has not opened a chat with the bot yet
             logger.warning("Could not set maintainer commands for %s: %s", admin_id, error)
+        except TelegramError as error:
+            logger.warning("Could not set maintainer commands for %s: %s", admin_id, error)
+            complete = False
+    return complete
 
 
 async def start(update: Update, context: Context) -> None:
@@ -99,8 +114,8 @@ async def language_chosen(update: Update, context: Context) -> None:
     query = update.callback_query
     choice = context.button.lang
     context.user_data[LANGUAGE_CHOICE] = choice
-    await query.answer()
-    await query.edit_message_text(t(choice, "language.chosen"))
+    await answer_query(query)
+    await edit_text(query, t(choice, "language.chosen"))
 
 
 def handlers() -> list[BaseHandler]:

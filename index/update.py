@@ -56,23 +56,24 @@ class UpdatePlan(BaseModel):
         return bool(self.added or self.changed or self.removed or self.full_rebuild or self.unlisted)
 
     def summary(self) -> str:
-        """What the index will gain and lose, then what the folder holds that the manifest does not say."""
-        lines = [f"+ {name} (new in the folder, not yet in manifest.toml)" for name in self.unlisted]
-        lines += [f"? {name} (in manifest.toml, missing from the folder)" for name in self.missing]
+        """What the index will gain and lose (files the manifest does not list yet counted as the new
+        documents they will be), then what the manifest lists that the folder lacks."""
+        lines = [f"? {name} (in manifest.toml, missing from the folder)" for name in self.missing]
         return "\n".join([self.index_summary(), *lines])
 
     def index_summary(self) -> str:
+        unlisted = [f"+ {name} (new in the folder, not yet in manifest.toml)" for name in self.unlisted]
         if self.full_rebuild:
-            return f"Full rebuild: {self.full_rebuild}."
+            return "\n".join([f"Full rebuild: {self.full_rebuild}.", *unlisted])
         parts = [
-            f"{len(self.added)} new",
+            f"{len(self.added) + len(self.unlisted)} new",
             f"{len(self.changed)} changed",
             f"{len(self.removed)} removed",
             f"{len(self.unchanged)} unchanged",
         ]
         lines = [", ".join(parts) + "."]
-        lines += [f"+ {name}" for name in self.added] + [f"~ {name}" for name in self.changed]
-        lines += [f"- {name}" for name in self.removed]
+        lines += [f"+ {name}" for name in self.added] + unlisted
+        lines += [f"~ {name}" for name in self.changed] + [f"- {name}" for name in self.removed]
         return "\n".join(lines)
 
 

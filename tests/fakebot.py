@@ -1,7 +1,12 @@
 """An in-process fake Bot API: python-telegram-bot talks to it through a real BaseRequest.
 
 Every call is recorded as (method, parameters); replies are what Telegram would send, so the
-whole Application (handlers, rate limiter, error handler) runs unmodified.
+whole Application (handlers, rate limiter, error handler) runs unmodified. Like Telegram it
+refuses what the real API refuses (an empty text, an edit that changes nothing: "message is not
+modified"), and a test makes any method fail the way Telegram fails (`FakeBotAPI.fail`): 400,
+403, 429 with `retry_after`, 409, 5xx or a time-out, every time or a number of times. Updates wait
+on the fake server until a `getUpdates` with a higher offset confirms them, so a bot killed before
+it confirmed a batch gets it again when it restarts (`FakeBotAPI.push`, `Harness.poll`).
 """
 
 from __future__ import annotations
@@ -11,10 +16,13 @@ import itertools
 import json
 import re
 import time
+from collections.abc import Callable
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from typing import Any
 
 from telegram import Update
+from telegram.error import TimedOut
 from telegram.request import BaseRequest, RequestData
 
 BOT_USER = {
@@ -28,11 +36,69 @@ BOT_USER = {
 }
 
 
+# What Telegram answers when it refuses a call: (HTTP status, description). A time-out has no answer.
+FAULTS: dict[str, tuple[int, str]] = {
+    "bad_request": (400, "Bad Request: test failure"),
+    "not_modified": (
+        400,
+        "Bad Request: message is not modified: specified new message content and reply markup are exactly "
+        "the same as a current content and reply markup of the message",
+    ),
+    "query_too_old": (400, "Bad Request: query is too old and response timeout expired or query ID is invalid"),
+    "forbidden": (403, "Forbidden: bot was blocked by the user"),
+    "conflict": (
+        409,
+        "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running",
+    ),
+    "retry_after": (429, "Too Many Requests: retry after {retry_after}"),
+    "server_error": (502, "Bad Gateway"),
+    "timeout": (0, "Timed out"),
+}
+
+
+@dataclass
+class Fault:
+    """One way a method fails: `times` calls from now (None: every call), those `when` accepts."""
+
+    method: str
+    kind: str
+    times: int | None = None
+    retry_after: int = 1
+    status: int | None = None  # another 5xx than 502, for "server_error"
+    when: Callable[[dict[str, Any]], bool] | None = None
+    hits: int = 0
+
+    def applies(self, method: str, params: dict[str, Any]) -> bool:
+        if method != self.method or self.times == 0:
+            return False
+        return self.when is None or bool(self.when(params))
+
+    def response(self) -> tuple[int, bytes]:
+        self.hits += 1
+        if self.times is not None:
+            self.times -= 1
+        if self.kind == "timeout":
+            raise TimedOut("Timed out")  # what the HTTP client raises when Telegram does not answer in time
+        status, description = FAULTS[self.kind]
+        body: dict[str, Any] = {
+            "ok": False,
+            "error_code": self.status or status,
+            "description": description.format(retry_after=self.retry_after),
+        }
+        if self.kind == "retry_after":
+            body["parameters"] = {"retry_after": self.retry_after}
+        return self.status or status, json.dumps(body).encode()
+
+
 class FakeBotAPI(BaseRequest):
     def __init__(self) -> None:
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self._message_ids = itertools.count(1000)
-        self.fail_methods: set[str] = set()
+        self.faults: list[Fault] = []
+        self.fail_methods: set[str] = set()  # every call of these fails with a 400 (shorthand for `fail`)
+        self.pending_updates: list[dict] = []  # held by "Telegram" until a getUpdates offset confirms them
+        self.handed_out: set[int] = set()  # update ids getUpdates has returned at least once
+        self.contents: dict[tuple[int, int], tuple[str, str]] = {}  # (chat, message) → (text, buttons) shown
         self.blocked_by: set[int] = set()  # chats whose user blocked the bot: sending there is forbidden
         self.files: dict[str, bytes] = {}  # file_id → content, served by getFile and the download URL
         self.messages: list[dict[str, Any]] = []  # the messages the bot sent, as Telegram returned them
@@ -68,6 +134,9 @@ class FakeBotAPI(BaseRequest):
         api_method = url.rsplit("/", 1)[-1]
         params = request_data.parameters if request_data else {}
         self.calls.append((api_method, params))
+        fault = next((f for f in self.faults if f.applies(api_method, params)), None)
+        if fault is not None:
+            return fault.response()
         if api_method == "sendMessage" and int(params.get("chat_id", 0)) in self.blocked_chats:
             return 403, json.dumps(
                 {
@@ -84,12 +153,71 @@ class FakeBotAPI(BaseRequest):
         problem = self._refused(api_method, params)
         if problem:
             return _bad_request(problem)
+        if api_method == "getUpdates":
+            return 200, json.dumps({"ok": True, "result": await self._updates(params)}).encode()
         return 200, json.dumps({"ok": True, "result": self._result(api_method, params)}).encode()
+
+    # -- failing as Telegram fails ---------------------------------------------------------
+
+    def fail(
+        self,
+        method: str,
+        kind: str = "bad_request",
+        *,
+        times: int | None = None,
+        retry_after: int = 1,
+        status: int | None = None,
+        when: Callable[[dict[str, Any]], bool] | None = None,
+    ) -> Fault:
+        """Make `method` fail as Telegram does: `kind` is one of FAULTS ("not_modified", "forbidden",
+        "retry_after", "conflict", "server_error", "timeout", …), for the next `times` calls (None:
+        until `heal`), only for calls whose parameters `when` accepts. The fault counts its `hits`."""
+        if kind not in FAULTS:
+            raise ValueError(f"unknown fault {kind!r}; one of {sorted(FAULTS)}")
+        fault = Fault(method, kind, times=times, retry_after=retry_after, status=status, when=when)
+        self.faults.append(fault)
+        return fault
+
+    def heal(self, method: str | None = None) -> None:
+        """Telegram answers again (every method, or one)."""
+        self.faults = [f for f in self.faults if method is not None and f.method != method]
+        if method is None:
+            self.fail_methods.clear()
+        else:
+            self.fail_methods.discard(method)
+
+    # -- updates waiting on the server --------------------------------------------------------
+
+    def push(self, *updates: dict) -> None:
+        """Updates Telegram holds for the bot until a getUpdates with a higher offset confirms them."""
+        self.pending_updates.extend(updates)
+
+    async def _updates(self, params: dict[str, Any]) -> list[dict]:
+        """What getUpdates returns: confirm everything below `offset`, hand over what waits."""
+        offset = int(params.get("offset") or 0)
+        if offset:
+            self.pending_updates = [u for u in self.pending_updates if u["update_id"] >= offset]
+        batch = self.pending_updates[: int(params.get("limit") or 100)]
+        if not batch:
+            await asyncio.sleep(0.01)  # a long poll with nothing to say, shortened
+        self.handed_out |= {u["update_id"] for u in batch}
+        return batch
+
+    @property
+    def unconfirmed(self) -> list[int]:
+        """Ids of the updates Telegram would hand over again to a bot starting now."""
+        return [u["update_id"] for u in self.pending_updates]
 
     def _refused(self, api_method: str, params: dict[str, Any]) -> str | None:
         """What Telegram would refuse, so that a test cannot pass on a call the real API rejects."""
         if api_method in {"sendMessage", "editMessageText"} and not 1 <= len(params.get("text", "")) <= 4096:
             return "message text is empty or too long"
+        if api_method in {"editMessageText", "editMessageReplyMarkup"} and "chat_id" in params:
+            key = (int(params["chat_id"]), int(params["message_id"]))
+            shown = self.contents.get(key)
+            text = params.get("text") if api_method == "editMessageText" else (shown[0] if shown else None)
+            if shown is not None and (text, _markup(params)) == shown:
+                return FAULTS["not_modified"][1].removeprefix("Bad Request: ")
         if api_method == "answerInlineQuery":
             results = decoded(params.get("results", []))
             ids = [result.get("id", "") for result in results]
@@ -107,19 +235,24 @@ class FakeBotAPI(BaseRequest):
     def _result(self, api_method: str, params: dict[str, Any]) -> Any:
         if api_method == "getMe":
             return BOT_USER
-        if api_method in {"sendMessage", "editMessageText", "sendDocument"}:
+        if api_method in {"sendMessage", "editMessageText", "sendDocument", "editMessageReplyMarkup"}:
             chat_id = int(params.get("chat_id", 1))
+            edited = api_method.startswith("edit")
+            message_id = int(params["message_id"]) if edited and "message_id" in params else next(self._message_ids)
+            key = (chat_id, message_id)
+            text = params.get("text", self.contents.get(key, ("", ""))[0] if edited else "")
+            self.contents[key] = (text, _markup(params))
             message = {
-                "message_id": next(self._message_ids),
+                "message_id": message_id,
                 "date": int(time.time()),
                 "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "supergroup"},
                 "from": BOT_USER,
-                "text": params.get("text", ""),
+                "text": text,
             }
+            if edited:  # an edit is the same message, shown anew
+                self.messages = [m for m in self.messages if (m["chat"]["id"], m["message_id"]) != key]
             self.messages.append(message)
             return message
-        if api_method == "getUpdates":
-            return []
         if api_method == "getFile":
             file_id = params["file_id"]
             return {
@@ -151,6 +284,11 @@ class FakeBotAPI(BaseRequest):
 
     def clear(self) -> None:
         self.calls.clear()
+
+
+def _markup(params: dict[str, Any]) -> str:
+    """A message's buttons in one spelling, to compare an edit with what is shown."""
+    return json.dumps(decoded(params.get("reply_markup") or {}), sort_keys=True)
 
 
 def _bad_request(description: str) -> tuple[int, bytes]:
@@ -301,22 +439,58 @@ class Harness:
         await self.application.post_init(self.application)
 
     async def stop(self) -> None:
+        """A clean stop, as on SIGTERM: polling confirms what it fetched, then everything shuts down."""
         if self.application is not None:
+            if self.application.updater is not None and self.application.updater.running:
+                await self.application.updater.stop()
             if self.application.running:
                 await self.application.stop()
             await self.application.shutdown()
+            await self.application.post_shutdown(self.application)  # as run_polling ends
             self.application = None
 
     async def crash(self) -> None:
-        """What survives a crash: what the persistence loop (every second) had already written."""
-        if self.application.running:
-            await self.application.stop()
-        await self.application.update_persistence()
+        """What survives a kill: what the persistence loop (every second) had already written.
+
+        Fetched updates are not confirmed (the final getUpdates never happens), so Telegram hands
+        them over again; the locks the process held are released, as the kernel releases them.
+        """
+        application = self.application
+        if application.updater is not None and application.updater.running:
+            application.updater._Updater__polling_cleanup_cb = None  # killed: no last getUpdates
+            await application.updater.stop()
+        if application.running:
+            await application.stop()
+        await application.update_persistence()
+        instance = getattr(application.bot_data, "instance", None)
+        if instance is not None:
+            instance.release()
         self.application = None
 
     async def restart(self) -> None:
         await self.crash()
         await self.start()
+
+    async def poll(self) -> None:
+        """Fetch updates with getUpdates, as `run_polling` does (its errors go to the error handler)."""
+        application = self.application
+        if not application.running:
+            await application.start()
+
+        def error_callback(error: Exception) -> None:  # the wrapper Application.run_polling passes
+            application.create_task(application.process_error(error=error, update=None))
+
+        self.api.handed_out.clear()  # `polled` waits for what this run fetches
+        await application.updater.start_polling(poll_interval=0, timeout=0, error_callback=error_callback)
+
+    async def polled(self, timeout: float = 10.0) -> None:
+        """Wait until every update pushed so far was fetched and handled."""
+        deadline = time.monotonic() + timeout
+        while any(u["update_id"] not in self.api.handed_out for u in self.api.pending_updates):
+            if time.monotonic() > deadline:
+                raise TimeoutError("updates were not fetched")
+            await asyncio.sleep(0.01)
+        await self.application.update_queue.join()
 
     async def send(self, update: dict) -> None:
         await self.application.process_update(Update.de_json(update, self.application.bot))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import logging
 
 import pytest
 
@@ -247,3 +248,14 @@ def test_scan_lists_new_missing_and_unsupported_files(small_corpus):
     (small_corpus / ".manifest.tmp.toml").write_text("")  # a staging file is not a document
     scan = scan_folder(small_corpus)
     assert scan.unlisted == ["new.md"] and scan.unsupported == ["sheet.xlsx"] and not scan.missing
+
+
+def test_a_dry_run_counts_new_files_before_listing_them_and_an_update_never_says_to_update(cli, small_corpus, caplog):
+    (small_corpus / "note.txt").write_text("Observatory note: the corridors study began in 2026.\n" * 5)
+    code, out = cli("index", "update", "--dry-run")
+    lines = out.splitlines()
+    assert code == 0 and lines[0].startswith("1 new, 0 changed") and lines[1].startswith("+ note.txt (new")
+    with caplog.at_level(logging.WARNING):
+        code, out = cli("index", "update")
+    assert code == 0 and "+ note.txt: new in the folder" in out
+    assert "run `migrantsbot index update`" not in out + caplog.text

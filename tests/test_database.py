@@ -26,6 +26,7 @@ NAMES = [
     "m007_hashed_register_failures",
     "m010_feedback_reasons",
     "m011_handoffs",
+    "m013_handoff_privacy",
 ]
 
 

@@ -84,6 +84,10 @@ def test_submit_once_edit_keeps_versions_withdraw(store):
     assert edited.version == 2 and "40 officials" in edited.description
     assert reports.versions(store, first.id)[0]["description"].startswith("Regional workshop on the protection")
 
+    assert not reports.withdraw_report(store, first.id, 11)  # 11 is not (or no longer) IIN's focal point
+    invitations.register(store, 12, "Bea", invitations.create_invitation(store, "PAHO"))
+    assert not reports.withdraw_report(store, first.id, 12)  # another actor's focal point
+    invitations.register(store, 11, "Ana", invitations.create_invitation(store, "IIN"))
     assert reports.withdraw_report(store, first.id, 11)
     assert not reports.withdraw_report(store, first.id, 11)
     assert reports.reports_of(store, 11) == []

@@ -93,3 +93,64 @@ async def test_a_description_of_ampersands_is_shown_in_valid_pieces(bot):
     summary = [p["text"] for p in bot.api.sent()][-4:]
     assert all(len(piece) <= 4096 and valid_telegram_html(piece) for piece in summary)
     assert html.unescape("".join(summary)).count("&") == 3000
+
+
+# -- the command line at its edges --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["reports", "export", "--year", "99999", "--out", "x.md"],
+        ["stats", "--days", "100000000"],
+        ["search", "migrants", "--k", "-1"],
+        ["admin", "add", "-5"],
+        ["admin", "add", "0"],
+        ["focal", "revoke", "x"],
+    ],
+)
+def test_numbers_out_of_bounds_get_the_usage_not_a_crash(monkeypatch, tmp_path, capsys, argv):
+    monkeypatch.setenv("MIGRANTSBOT_DATA_DIR", str(tmp_path / "data"))
+    with pytest.raises(SystemExit) as exit_:
+        cli_main(argv)
+    assert exit_.value.code == 2 and "Traceback" not in capsys.readouterr().err
+
+
+def test_an_unwritable_data_folder_is_named_not_a_traceback(monkeypatch, capsys):
+    monkeypatch.setenv("MIGRANTSBOT_DATA_DIR", "/sys/migrantsbot-test/data")  # not writable, even by root
+    assert cli_main(["invite", "--actor", "IIN"]) == 1
+    err = capsys.readouterr().err
+    assert "cannot write /sys/migrantsbot-test" in err and "MIGRANTSBOT_DATA_DIR" in err
+
+
+def test_actors_add_refuses_to_overwrite_an_actor_silently(monkeypatch, tmp_path, capsys):
+    monkeypatch.setenv("MIGRANTSBOT_DATA_DIR", str(tmp_path / "data"))
+    assert cli_main(["actors", "add", "IIN", "Someone else"]) == 1
+    assert "already an actor IIN" in capsys.readouterr().err
+    store = Store.open(tmp_path / "data" / "migrantsbot.db")
+    assert store.db["actors"].get("IIN")["name"] != "Someone else"
+    store.close()
+    assert cli_main(["actors", "add", "IIN", "Someone else", "--replace"]) == 0
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("México", "MX"), ("cidh", "IACHR")])
+def test_invite_suggests_the_actor_meant_as_the_chat_does(monkeypatch, tmp_path, capsys, typed, meant):
+    monkeypatch.setenv("MIGRANTSBOT_DATA_DIR", str(tmp_path / "data"))
+    assert cli_main(["invite", "--actor", typed]) == 1
+    assert f"Did you mean {meant}" in capsys.readouterr().err.replace(",", " ")
+
+
+def test_console_questions_are_counted_by_stats_as_the_consoles(monkeypatch, tmp_path, capsys, shared_index):
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(shared_index, data / "index")
+    monkeypatch.setenv("MIGRANTSBOT_DATA_DIR", str(data))
+    monkeypatch.setenv("MIGRANTSBOT_EMBEDDING_MODEL", "hashing")
+    answers = iter(["activity 22", "What does activity 9 say?", "/quit"])
+    monkeypatch.setattr("builtins.input", lambda prompt="": next(answers))
+    assert cli_main(["chat"]) == 0
+    capsys.readouterr()
+    assert cli_main(["stats"]) == 0
+    out = capsys.readouterr().out
+    assert t("en", "stats.none") not in out and "2 were asked in the console chat" in out

@@ -18,6 +18,7 @@ from pathlib import Path
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
+from bot.arguments import INVITATION_DAYS, RESULTS, STATS_DAYS, YEARS
 from bot.cli.corpus import (
     cmd_corpus_add,
     cmd_corpus_edit,
@@ -34,6 +35,8 @@ from bot.cli.people import (
     cmd_focal_revoke,
     cmd_invite,
     cmd_reports_export,
+    cmd_reports_list,
+    cmd_reports_withdraw,
 )
 from bot.cli.questions import cmd_ask, cmd_chat, cmd_run, cmd_search, cmd_stats
 from bot.config import Settings
@@ -41,13 +44,27 @@ from bot.config import Settings
 logger = logging.getLogger("migrantsbot")
 
 
-def _days(text: str) -> int:
-    from bot.arguments import INVITATION_DAYS, whole_number
+def _bounded(low: int, high: int, what: str):
+    """An argparse type: a whole number from `low` to `high`, or the usage error that says so."""
+    from bot.arguments import whole_number
 
-    days = whole_number(text, *INVITATION_DAYS)
-    if days is None:
-        raise argparse.ArgumentTypeError(f"a number of days from {INVITATION_DAYS[0]} to {INVITATION_DAYS[1]}")
-    return days
+    def parse(text: str) -> int:
+        number = whole_number(text, low, high)
+        if number is None:
+            raise argparse.ArgumentTypeError(f"{what} from {low} to {high}")
+        return number
+
+    return parse
+
+
+def _telegram_id(text: str) -> int:
+    """A Telegram user id: a positive whole number (ids have up to 16 digits)."""
+    from bot.arguments import telegram_id
+
+    number = telegram_id(text)
+    if number is None:
+        raise argparse.ArgumentTypeError("a Telegram user id: a positive whole number, as @userinfobot shows it")
+    return number
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -97,7 +114,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     search = commands.add_parser("search", help="show the passages found for a question")
     search.add_argument("question", nargs="?")
-    search.add_argument("--k", type=int, default=5, help="how many passages (default 5)")
+    search.add_argument(
+        "--k", type=_bounded(*RESULTS, "a number of passages"), default=5, help="how many passages, 1-50 (default 5)"
+    )
     search.add_argument("--json", action="store_true", help="JSON output")
     search.add_argument("--queries", type=Path, help="JSONL file of {id, question}: one JSON line per query out")
     search.set_defaults(func=cmd_search)
@@ -116,20 +135,25 @@ def build_parser() -> argparse.ArgumentParser:
 
     invite = commands.add_parser("invite", help="create a single-use registration code for an actor's focal point")
     invite.add_argument("--actor", required=True, help="actor id, e.g. IACHR, IIN, MX (see `actors list`)")
-    invite.add_argument("--days", type=_days, default=7, help="days the code is valid, 1-365 (default 7)")
+    invite.add_argument(
+        "--days",
+        type=_bounded(*INVITATION_DAYS, "a number of days"),
+        default=7,
+        help="days the code is valid, 1-365 (default 7)",
+    )
     invite.set_defaults(func=cmd_invite)
 
     admin = commands.add_parser("admin", help="maintainers")
     admin_commands = admin.add_subparsers(dest="admin_command", required=True)
     admin_add = admin_commands.add_parser("add", help="make a Telegram user a maintainer")
-    admin_add.add_argument("user_id", type=int)
+    admin_add.add_argument("user_id", type=_telegram_id)
     admin_add.set_defaults(func=cmd_admin_add)
 
     focal = commands.add_parser("focal", help="focal points")
     focal_commands = focal.add_subparsers(dest="focal_command", required=True)
     focal_commands.add_parser("list", help="registered focal points").set_defaults(func=cmd_focal_list)
     revoke = focal_commands.add_parser("revoke", help="remove a focal point")
-    revoke.add_argument("user_id", type=int)
+    revoke.add_argument("user_id", type=_telegram_id)
     revoke.set_defaults(func=cmd_focal_revoke)
 
     actors_parser = commands.add_parser("actors", help="the registry of Program actors")
@@ -142,19 +166,34 @@ def build_parser() -> argparse.ArgumentParser:
     actors_add.add_argument("name")
     actors_add.add_argument("--name-es", dest="name_es")
     actors_add.add_argument("--group", default="other", help="oas, specialized, member_states, multilateral, other")
+    actors_add.add_argument("--replace", action="store_true", help="replace the actor of that id, if there is one")
     actors_add.set_defaults(func=cmd_actors_add)
 
     reports = commands.add_parser("reports", help="focal points' activity reports")
     reports_commands = reports.add_subparsers(dest="reports_command", required=True)
     export_parser = reports_commands.add_parser("export", help="annual report draft in the shape of the 2009 report")
-    export_parser.add_argument("--year", type=int, required=True)
+    export_parser.add_argument("--year", type=_bounded(*YEARS, "a year"), required=True)
     export_parser.add_argument("--format", choices=["md", "csv", "docx"], default="md")
     export_parser.add_argument("--out", type=Path, required=True)
     export_parser.add_argument("--lang", choices=["en", "es", "fr", "pt"], default="en", help="language of the DOCX")
     export_parser.set_defaults(func=cmd_reports_export)
+    list_parser = reports_commands.add_parser("list", help="the active reports, newest first, with their ids")
+    list_parser.add_argument("--year", type=_bounded(*YEARS, "a year"))
+    list_parser.add_argument("--actor", help="actor id, e.g. IIN")
+    list_parser.set_defaults(func=cmd_reports_list)
+    withdraw_parser = reports_commands.add_parser(
+        "withdraw", help="withdraw a report (from search and the annual report), whoever filed it"
+    )
+    withdraw_parser.add_argument("report_id", type=_bounded(1, 10**9, "a report id"))
+    withdraw_parser.set_defaults(func=cmd_reports_withdraw)
 
     stats = commands.add_parser("stats", help="questions per day, share answered, most asked, unanswered")
-    stats.add_argument("--days", type=int, default=30)
+    stats.add_argument(
+        "--days",
+        type=_bounded(*STATS_DAYS, "a number of days"),
+        default=30,
+        help="the last N days, 1-3650 (default 30)",
+    )
     stats.set_defaults(func=cmd_stats)
     return parser
 
@@ -175,6 +214,13 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args, Settings())
     except (CorpusError, IndexLoadError, ExtractionError) as error:
         print(f"error: {error}", file=sys.stderr)
+        return 1
+    except PermissionError as error:  # a data or corpus folder this user may not write
+        print(
+            f"error: cannot write {error.filename or 'a file'}: {error.strerror}. Give this user write access to "
+            "the folder, or point MIGRANTSBOT_DATA_DIR (or MIGRANTSBOT_CORPUS_DIR) at one it can write.",
+            file=sys.stderr,
+        )
         return 1
 
 

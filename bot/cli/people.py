@@ -15,12 +15,17 @@ def _store(settings: Settings):
 
 
 def cmd_invite(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.reporting.invitations import create_invitation
-    from bot.reporting.registry import actor
+    from bot.reporting.invitations import UnknownActor, create_invitation
+    from bot.reporting.registry import actor, suggest_actors
 
     store = _store(settings)
     try:
         code = create_invitation(store, args.actor, days=args.days)
+    except UnknownActor as error:  # a near miss gets the ids meant, as in the chat (`/invite México`)
+        close = suggest_actors(store, error.actor_id)
+        hint = f" Did you mean {', '.join(close)}?" if close else ""
+        print(f"error: {error}{hint}", file=sys.stderr)
+        return 1
     except ValueError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
@@ -73,7 +78,7 @@ def cmd_actors_add(args: argparse.Namespace, settings: Settings) -> int:
     from bot.reporting.registry import add_actor
 
     try:
-        added = add_actor(_store(settings), args.actor_id, args.name, args.name_es, args.group)
+        added = add_actor(_store(settings), args.actor_id, args.name, args.name_es, args.group, replace=args.replace)
     except ValueError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
@@ -94,4 +99,39 @@ def cmd_reports_export(args: argparse.Namespace, settings: Settings) -> int:
         _store(settings), Catalogue(searcher.chunks), args.year, args.format, args.out, lang=args.lang, program=program
     )
     print(f"Wrote the {args.year} report draft to {out}")
+    return 0
+
+
+def cmd_reports_list(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.reporting.reports import active_reports
+
+    found = [
+        report
+        for report in active_reports(_store(settings), args.year)
+        if args.actor is None or report.actor_id == args.actor.upper()
+    ]
+    if not found:
+        print("No active reports.")
+    for report in sorted(found, key=lambda r: r.id, reverse=True):
+        print(
+            f"#{report.id:<5} {report.actor_id:14} {report.year}  {report.kind:13} "
+            f"{report.ref.key:22} {report.description[:60]}"
+        )
+    return 0
+
+
+def cmd_reports_withdraw(args: argparse.Namespace, settings: Settings) -> int:
+    """A maintainer withdraws any report: one whose focal point was revoked, or filed by mistake."""
+    from bot.reporting.report_docs import sync_report_documents
+    from bot.reporting.reports import withdraw_report
+
+    store = _store(settings)
+    if not withdraw_report(store, args.report_id, None):
+        print(f"error: report #{args.report_id} is not an active report.", file=sys.stderr)
+        return 1
+    sync_report_documents(store, settings.reports_dir)
+    print(
+        f"Report #{args.report_id} withdrawn: out of the annual report now; out of search at the next "
+        "`migrantsbot index update` (a running bot does it with its next report)."
+    )
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -71,6 +72,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     from bot.chat import chat_loop, console_lines
+    from bot.database import CONSOLE_USER
     from bot.services import load_answerer
     from index.corpus import load_manifest
 
@@ -80,7 +82,28 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     report("Loading the model…")
     # The chat builds the index on a fresh clone (`make run`), but never updates one beside a running bot.
     answerer = load_answerer(settings, report=report, update_if_stale=False)
-    chat_loop(answerer, load_manifest(settings.corpus_dir), console_lines(), print)
+    store = _store(settings)
+
+    def log(question: str, answer, latency_ms: float) -> None:
+        """As the bot logs a question, under the console's user, so that `stats` counts it."""
+        try:
+            store.log_question(
+                user_id=CONSOLE_USER,
+                question=question,
+                lang=answer.lang,
+                found=answer.found,
+                kind=answer.kind,
+                latency_ms=latency_ms,
+                top_source=answer.citations[0].section if answer.citations else "",
+                citations=[c.chunk_id for c in answer.citations],
+            )
+        except sqlite3.Error as error:  # a full disk must not end the conversation
+            report(f"(not logged: {error})")
+
+    try:
+        chat_loop(answerer, load_manifest(settings.corpus_dir), console_lines(), print, on_answer=log)
+    finally:
+        store.close()
     return 0
 
 
@@ -88,19 +111,28 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     if settings.telegram_token is None or not settings.telegram_token.get_secret_value():
         print("No TELEGRAM_BOT_TOKEN set: starting the console chat instead.", file=sys.stderr)
         return cmd_chat(args, settings)
+    from bot.instance import AlreadyRunning, hold_instance
     from bot.services import build_services
     from handlers.app import run_bot
 
     def report(message: str) -> None:
         print(message, file=sys.stderr)
 
-    report("Loading the model…")
-    services = build_services(settings, report=report)  # a first start builds the index, with progress
+    try:  # before any work: a second bot on these data would only fight the first
+        instance = hold_instance(settings.data_dir)
+    except AlreadyRunning as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
     try:
-        report("Connecting to Telegram…")
-        run_bot(settings, services)
+        report("Loading the model…")
+        services = build_services(settings, report=report)  # a first start builds the index, with progress
+        try:
+            report("Connecting to Telegram…")
+            run_bot(settings, services, instance=instance)
+        finally:
+            services.close()
     finally:
-        services.close()
+        instance.release()
     return 0
 
 

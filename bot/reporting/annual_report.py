@@ -19,12 +19,19 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
+from bot.text_input import printable
 from bot.texts import t
 
 TEMPLATE = Path(__file__).parent / "templates" / "annual_report.docx"
 SECTION_KINDS = ("carried_out", "planned", "best_practice", "new_proposal")
+
+
+def _xml_safe(value: object) -> object:
+    """What focal points typed, without the control characters a DOCX (XML) cannot hold: a report
+    stored before they were refused at input must not break the year's export."""
+    return printable(value) if isinstance(value, str) else value
 
 
 class Entry(BaseModel):
@@ -36,10 +43,14 @@ class Entry(BaseModel):
     link: str | None = None
     reference: str | None = None  # "Program activity 9: Strengthen the Special Rapporteurship…"
 
+    _printable = field_validator("period", "description", "link", mode="before")(_xml_safe)
+
 
 class ActorSection(BaseModel):
     name: str
     entries: list[Entry] = Field(default_factory=list)
+
+    _printable = field_validator("name", mode="before")(_xml_safe)
 
 
 class CoverageRow(BaseModel):

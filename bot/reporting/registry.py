@@ -63,11 +63,20 @@ def suggest_actors(store: Store, text: str, limit: int = 3) -> list[str]:
     return list(dict.fromkeys(by_id + by_name))[:limit]
 
 
-def add_actor(store: Store, actor_id: str, name: str, name_es: str | None = None, group: str = "other") -> Actor:
+def add_actor(
+    store: Store, actor_id: str, name: str, name_es: str | None = None, group: str = "other", *, replace: bool = False
+) -> Actor:
+    """A new actor; an id already taken is refused unless `replace` (its focal points and reports
+    would silently change actor)."""
     if not re.fullmatch(r"[A-Za-z0-9_\-]{2,20}", actor_id):
         raise ValueError("An actor id is 2-20 letters, digits, '-' or '_'.")
     row = {"id": actor_id.upper(), "name": name, "name_es": name_es or name, "grp": group, "added_at": now_iso()}
     with store.atomic() as db:
+        existing = list(db["actors"].rows_where("id = ?", [row["id"]]))
+        if existing and not replace:
+            raise ValueError(
+                f"There is already an actor {row['id']} ({existing[0]['name']}); add --replace to replace it."
+            )
         db["actors"].insert(row, pk="id", replace=True)
     return _actor(row)
 

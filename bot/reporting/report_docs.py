@@ -45,34 +45,47 @@ def report_text(report: Report, actor_name: str) -> str:
     )
 
 
-def sync_report_documents(store: Store, reports_dir: Path) -> int:
-    """Write the folder from the database: one file per active report; returns how many."""
-    reports_dir.mkdir(parents=True, exist_ok=True)
-    documents: list[DocumentInfo] = []
-    keep: set[str] = set()
+def _expected(store: Store) -> dict[str, tuple[str, DocumentInfo]]:
+    """What the folder should hold: file name → (text, manifest entry), one per active report."""
+    expected: dict[str, tuple[str, DocumentInfo]] = {}
     for report in active_reports(store):
         found = actor(store, report.actor_id)
         name = found.name if found else report.actor_id
-        file = report_file(report.id)
-        path = reports_dir / file
-        text = report_text(report, name)
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            temporary = reports_dir / f".{file}.part"
-            temporary.write_text(text, encoding="utf-8")
-            temporary.replace(path)
-        keep.add(file)
-        documents.append(
+        expected[report_file(report.id)] = (
+            report_text(report, name),
             DocumentInfo(
-                file=file,
+                file=report_file(report.id),
                 title=f"{t('en', f'kind.{report.kind}')} reported by the focal point of {name} ({NOT_OFFICIAL})",
                 short=f"{report.actor_id} focal point report {report.updated_at[:10]} ({NOT_OFFICIAL})",
                 kind="focal_point_report",
                 date=report.updated_at[:10],
                 reported_by=name,
-            )
+            ),
         )
-    write_manifest(reports_dir, documents)
+    return expected
+
+
+def sync_report_documents(store: Store, reports_dir: Path) -> int:
+    """Write the folder from the database: one file per active report; returns how many."""
+    reports_dir.mkdir(parents=True, exist_ok=True)
+    expected = _expected(store)
+    for file, (text, _) in expected.items():
+        path = reports_dir / file
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            temporary = reports_dir / f".{file}.part"
+            temporary.write_text(text, encoding="utf-8")
+            temporary.replace(path)
+    write_manifest(reports_dir, [info for _, info in expected.values()])
     for stale in reports_dir.glob(f"{GENERATED_PREFIX}*.txt"):
-        if stale.name not in keep:
+        if stale.name not in expected:
             stale.unlink()
-    return len(documents)
+    return len(expected)
+
+
+def out_of_date(store: Store, reports_dir: Path) -> bool:
+    """Whether the folder lags behind the database (a publish the last run could not finish)."""
+    expected = _expected(store)
+    on_disk = {path.name for path in reports_dir.glob(f"{GENERATED_PREFIX}*.txt")} if reports_dir.is_dir() else set()
+    if on_disk != set(expected):
+        return True
+    return any((reports_dir / file).read_text(encoding="utf-8") != text for file, (text, _) in expected.items())

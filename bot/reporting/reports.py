@@ -17,6 +17,7 @@ from typing import Literal
 from pydantic import BaseModel, Field, HttpUrl, ValidationError, field_validator, model_validator
 
 from bot.database import Store, now_iso
+from bot.text_input import printable, visible_length
 from bot.texts import t
 
 ReportKind = Literal["carried_out", "planned", "best_practice", "new_proposal"]
@@ -87,6 +88,10 @@ class ReportDraft(BaseModel):
     def missing(self) -> list[str]:
         return [name for name in ("ref", "kind", "period", "description") if not getattr(self, name)]
 
+    def as_new(self) -> ReportDraft:
+        """The same fields as a new report (an edit whose report was withdrawn meanwhile)."""
+        return ReportDraft(**self.model_dump(exclude={"key", "report_id"}))
+
 
 class Report(BaseModel):
     id: int
@@ -122,9 +127,15 @@ def year_of(period: str) -> int | None:
     return int(years[-1]) if years else None
 
 
+def one_line(text: str) -> str:
+    """Typed text as one line of what a reader sees: controls and invisible characters out
+    (bot/text_input.py), every run of whitespace one space."""
+    return " ".join(printable(text).split())
+
+
 def parse_period(text: str) -> str:
     try:
-        period = _Period(period=" ".join(text.split())).period
+        period = _Period(period=one_line(text)).period
     except ValidationError:
         raise InvalidField("report.invalid_period_length") from None
     if year_of(period) is None:
@@ -138,12 +149,16 @@ class _Description(BaseModel):
 
 def parse_description(text: str) -> str:
     """One paragraph of 30 to 3,000 characters: line breaks and runs of spaces become one space, so
-    the text is stored (and later indexed) as data, with no structure of its own."""
-    text = " ".join(text.split())
+    the text is stored (and later indexed) as data, with no structure of its own. Only characters a
+    reader sees count: 30 zero-width spaces are not a description, and control characters (which a
+    DOCX export cannot hold) are dropped."""
+    text = one_line(text)
     try:
+        if visible_length(text) < 30:
+            raise ValueError(text)
         return _Description(description=text).description
-    except ValidationError:
-        raise InvalidField("report.invalid_description", length=len(text)) from None
+    except (ValidationError, ValueError):
+        raise InvalidField("report.invalid_description", length=visible_length(text)) from None
 
 
 class _Link(BaseModel):
@@ -180,9 +195,18 @@ def unchanged(report: Report, draft: ReportDraft) -> bool:
     return all(getattr(report, name) == value for name, value in _row(draft).items())
 
 
+class ReportGone(ValueError):
+    """An edit of a report that was withdrawn meanwhile: it is not brought back by the edit."""
+
+    def __init__(self, report_id: int) -> None:
+        self.report_id = report_id
+        super().__init__(f"report #{report_id} was withdrawn")
+
+
 def submit_report(store: Store, draft: ReportDraft, telegram_id: int) -> tuple[Report, bool]:
     """Write the draft once; (report, written). A second submit of the same draft changes nothing,
-    and neither does an edit that changes no field: no new version is made (see `unchanged`)."""
+    and neither does an edit that changes no field: no new version is made (see `unchanged`). An
+    edit of a report withdrawn since the edit began raises ReportGone and writes nothing."""
     if draft.missing:
         raise ValueError(f"The report is missing: {', '.join(draft.missing)}")
     fields, now = _row(draft), now_iso()
@@ -193,6 +217,8 @@ def submit_report(store: Store, draft: ReportDraft, telegram_id: int) -> tuple[R
         table = db["reports"]
         if draft.report_id is not None:
             current = table.get(draft.report_id)
+            if current["status"] != "active":
+                raise ReportGone(draft.report_id)
             if unchanged(Report(**current), draft):
                 return Report(**current), False
             db["report_versions"].insert(
@@ -242,21 +268,33 @@ def reports_of(store: Store, telegram_id: int) -> list[Report]:
         return [Report(**row) for row in rows]
 
 
+def reports_of_actor(store: Store, actor_id: str) -> list[Report]:
+    """An actor's active reports, newest first: what its focal point sees in /myreports, whoever
+    filed them (a focal point replaced by another leaves their reports to the new one)."""
+    with store.read() as db:
+        rows = db["reports"].rows_where("actor_id = ? and status = 'active'", [actor_id], order_by="id desc")
+        return [Report(**row) for row in rows]
+
+
 def report(store: Store, report_id: int) -> Report | None:
     with store.read() as db:
         rows = list(db["reports"].rows_where("id = ?", [report_id]))
     return Report(**rows[0]) if rows else None
 
 
-def withdraw_report(store: Store, report_id: int, telegram_id: int) -> bool:
-    """Only its author withdraws a report, once."""
+def withdraw_report(store: Store, report_id: int, telegram_id: int | None) -> bool:
+    """Withdraw an active report, once: by the active focal point of its actor (`telegram_id`; the
+    author or whoever replaced them), or by a maintainer on the command line (`telegram_id=None`)."""
     with store.atomic() as db:
-        rows = list(
-            db["reports"].rows_where("id = ? and telegram_id = ? and status = 'active'", [report_id, telegram_id])
-        )
-        if rows:
-            db["reports"].update(report_id, {"status": "withdrawn", "updated_at": now_iso()})
-    return bool(rows)
+        rows = list(db["reports"].rows_where("id = ? and status = 'active'", [report_id]))
+        if not rows:
+            return False
+        if telegram_id is not None:
+            point = list(db["focal_points"].rows_where("telegram_id = ? and active = 1", [telegram_id]))
+            if not point or point[0]["actor_id"] != rows[0]["actor_id"]:
+                return False
+        db["reports"].update(report_id, {"status": "withdrawn", "updated_at": now_iso()})
+    return True
 
 
 def versions(store: Store, report_id: int) -> list[dict]:

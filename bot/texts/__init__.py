@@ -4,8 +4,8 @@ One entry per key with its four translations side by side, so a translator (or a
 at once what a text says in each language; `tests/test_texts.py` checks that no key misses one.
 The table is one dictionary, `TEXTS`, kept in a few files by audience so that none grows too long
 to read: the answers here, `welcome` (/start, /help, the console), `commands` (everyone: menus,
-browsing, errors), `feedback` (👎, hand-offs, inline mode), `reports` and `focal` (focal points), `maintainers`
-and `export` (the annual report's labels). Quoted document text is never translated: it stays in
+browsing, errors), `feedback` (👎, hand-offs, inline mode), `reports` and `focal` (focal points), `maintainers`,
+`notices` (what the maintainers are told unasked) and `export` (the annual report's labels). Quoted document text is never translated: it stays in
 the documents' language and is labelled.
 
 Some texts are Telegram HTML (`<b>`, `<i>`, `<code>`; marked in their table): whoever fills in
@@ -14,7 +14,7 @@ Some texts are Telegram HTML (`<b>`, `<i>`, `<code>`; marked in their table): wh
 
 from __future__ import annotations
 
-from bot.texts import commands, export, feedback, focal, maintainers, reports, welcome
+from bot.texts import commands, export, feedback, focal, maintainers, notices, reports, welcome
 
 LANGUAGES = ("en", "es", "fr", "pt")
 DEFAULT_LANGUAGE = "en"
@@ -219,7 +219,15 @@ def _merge(*tables: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
 
 
 TEXTS: dict[str, dict[str, str]] = _merge(
-    _ANSWERS, welcome.TEXTS, commands.TEXTS, reports.TEXTS, focal.TEXTS, maintainers.TEXTS, export.TEXTS, feedback.TEXTS
+    _ANSWERS,
+    welcome.TEXTS,
+    commands.TEXTS,
+    reports.TEXTS,
+    focal.TEXTS,
+    maintainers.TEXTS,
+    export.TEXTS,
+    feedback.TEXTS,
+    notices.TEXTS,
 )
 
 

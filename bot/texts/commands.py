@@ -237,6 +237,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "pt": "Só consigo ler mensagens de texto. Escreva sua pergunta, por favor.",
     },
     "error.sorry": {
+        "en": "Sorry, something went wrong on my side. Please try again.",
+        "es": "Lo siento, algo falló de mi lado. Vuelva a intentarlo, por favor.",
+        "fr": "Désolé, un problème est survenu de mon côté. Réessayez, s'il vous plaît.",
+        "pt": "Desculpe, algo falhou do meu lado. Tente novamente, por favor.",
+    },
+    "error.sorry_kept": {
         "en": "Sorry, something went wrong on my side while answering. Please try again; your question was not lost.",
         "es": "Lo siento, algo falló de mi lado al responder. Vuelva a intentarlo; su pregunta no se perdió.",
         "fr": "Désolé, un problème est survenu de mon côté pendant la réponse. Réessayez ; votre question "

@@ -157,6 +157,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "✅ Transmis à la personne (#handoff{id}).",
         "pt": "✅ Transmitido à pessoa (#handoff{id}).",
     },
+    "handoff.closed": {
+        "en": "#handoff{id} is closed: it was answered and quiet for a month, so the user's address is no longer "
+        "kept. They can ask again at any time.",
+        "es": "#handoff{id} está cerrado: fue respondido y no tuvo actividad durante un mes, así que ya no se "
+        "guarda la dirección de la persona. Puede volver a preguntar cuando quiera.",
+        "fr": "#handoff{id} est clos : il a reçu une réponse et n'a pas bougé pendant un mois, l'adresse de la "
+        "personne n'est donc plus conservée. Elle peut redemander à tout moment.",
+        "pt": "#handoff{id} está encerrado: foi respondido e ficou sem atividade por um mês, por isso o endereço "
+        "da pessoa já não é guardado. Ela pode perguntar de novo quando quiser.",
+    },
     "handoff.not_delivered": {
         "en": "Could not pass it on (#handoff{id}): the user may have blocked the bot. The request stays open.",
         "es": "No se pudo transmitir (#handoff{id}): quizá la persona bloqueó el bot. La solicitud sigue abierta.",

@@ -38,6 +38,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "En outre : {n} salutations, remerciements et cas personnels orientés ailleurs (non comptés comme questions).",
         "pt": "Além disso: {n} saudações, agradecimentos e casos pessoais encaminhados (não contados como perguntas).",
     },
+    "stats.console": {
+        "en": "Of these, {n} were asked in the console chat (migrantsbot chat).",
+        "es": "De ellas, {n} se hicieron en el chat de consola (migrantsbot chat).",
+        "fr": "Parmi elles, {n} ont été posées dans le chat en console (migrantsbot chat).",
+        "pt": "Destas, {n} foram feitas no chat de console (migrantsbot chat).",
+    },
     "stats.per_day": {
         "en": "Per day:",
         "es": "Por día:",

@@ -300,6 +300,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "quelques secondes.",
         "pt": "Relatório nº {id} salvo. Obrigado! Veja /myreports. Ele aparecerá na busca em alguns segundos.",
     },
+    "report.withdrawn_meanwhile": {
+        "en": "Report #{id} was withdrawn meanwhile, so this edit was not saved. Nothing you wrote is lost: "
+        "Submit below files it as a new report, or Cancel drops it.",
+        "es": "El informe n.º {id} fue retirado entretanto, así que esta modificación no se guardó. No se pierde "
+        "nada de lo que escribió: Enviar, abajo, lo presenta como un informe nuevo, o Cancelar lo descarta.",
+        "fr": "Le rapport n° {id} a été retiré entre-temps, donc cette modification n'a pas été enregistrée. Rien "
+        "de ce que vous avez écrit n'est perdu : Envoyer, ci-dessous, le dépose comme nouveau rapport, ou "
+        "Annuler l'abandonne.",
+        "pt": "O relatório nº {id} foi retirado entretanto, então esta alteração não foi salva. Nada do que "
+        "escreveu se perde: Enviar, abaixo, o apresenta como um relatório novo, ou Cancelar o descarta.",
+    },
     "report.updated": {
         "en": "Report #{id} updated (earlier version kept). Thank you! See /myreports. "
         "It will appear in search within seconds.",
