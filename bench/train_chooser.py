@@ -29,7 +29,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import contains, questions
 from bench.split import load
-from bot.answering.choose import FEATURES, MODEL_FILE, Candidate, Chooser, choose, load_chooser
+from bot.answering.choose import MODEL_FILE, Chooser, choose, load_chooser
+from bot.answering.features import FEATURES, Candidate
 from bot.config import Settings
 from bot.services import make_answerer
 from index.encoder import load_encoder

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answering.choose import FEATURES, load_chooser
+from bot.answering.choose import load_chooser
+from bot.answering.features import FEATURES
 from bot.answering.gate import load_gate
 from bot.texts import t
 from index.chunk import Chunk

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bot.answering.choose import LanguageWeights, QuestionWeights, choose, load_chooser, score_candidates
+from bot.answering.choose import choose, load_chooser
+from bot.answering.features import LanguageWeights, QuestionWeights, score_candidates
 from index.chunk import Chunk
 from index.language import analyse
 from index.search import SearchHit
@@ -31,12 +32,12 @@ def _answer(question: str, hits: list[SearchHit], passages: list[Chunk]) -> list
     read = analyse(question)
     weights = LanguageWeights(en=QuestionWeights({s: 1.0 for s in sorted(_stems(read, units))}, []))
     chooser = load_chooser("hashing-4096")
-    candidates = score_candidates(read, hits, units, weights, chooser)
+    candidates = score_candidates(read, hits, units, weights, chooser.weights)
     return [c.unit.text for c in choose(candidates, units, chooser)]
 
 
 def _stems(question, units: UnitIndex) -> set[str]:
-    from bot.answering.choose import question_weights
+    from bot.answering.features import question_weights
 
     english = question_weights(question, units).of("en")
     return set(english.weights) | set(english.unknown)

@@ -26,17 +26,9 @@ import numpy as np
 from bot.actors import actor_by_id
 from bot.answering import compose
 from bot.answering.catalogue import Catalogue
-from bot.answering.choose import (
-    Candidate,
-    Chooser,
-    LanguageWeights,
-    choose,
-    load_chooser,
-    prefer_typed,
-    question_weights,
-    score_candidates,
-)
+from bot.answering.choose import Chooser, choose, load_chooser, prefer_typed
 from bot.answering.direct import direct_line
+from bot.answering.features import Candidate, LanguageWeights, question_weights, score_candidates
 from bot.answering.gate import Gate, Verdict, judge, load_gate
 from bot.answering.listing import Listings
 from bot.answering.models import Answer, AnswerSentence, Citation, Page, TurnContext, paginate
@@ -162,7 +154,7 @@ class Answerer:
             hits,
             self.units,
             qw,
-            chooser or self.chooser,
+            (chooser or self.chooser).weights,
             boosted=boosted,
             query_vector=vector,
             document_years=self.documents.years,

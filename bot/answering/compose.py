@@ -6,7 +6,7 @@ The framing is in the reader's language (bot/texts); quotations stay as the docu
 
 from __future__ import annotations
 
-from bot.answering.choose import Candidate
+from bot.answering.features import Candidate
 from bot.answering.gate import Verdict
 from bot.answering.models import Answer, AnswerSentence, TurnContext, paginate
 from bot.answering.sources import Sources, found_answer

@@ -10,7 +10,7 @@ not hold the asked fact there is no direct line (and the gate decides whether to
 from __future__ import annotations
 
 from bot.actors import actor_by_id
-from bot.answering.choose import Candidate
+from bot.answering.features import Candidate
 from bot.texts import t
 from index.documents import DocumentCatalogue
 from index.language import Question

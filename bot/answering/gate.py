@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.answering.choose import Candidate, QuestionWeights
+from bot.answering.features import Candidate, QuestionWeights
 from index.language import Question
 from index.language.answers import CHECKED_TYPES, holds
 from index.language.patterns import years_in
