@@ -66,6 +66,7 @@ def every_question(eval_dir: Path = EVAL_DIR, out_of_scope: Path = OUT_OF_SCOPE)
     items = [dict(item) for item in questions(eval_dir)]
     optional = {
         "train_wide.jsonl": "train_wide",
+        "out_of_scope_train.jsonl": "train_out",  # plain off-topic questions written for training
         "near_misses.jsonl": None,  # each keeps the part of the question it was made from
         "near_misses_validation.jsonl": None,
     }
@@ -103,7 +104,9 @@ def folds(eval_dir: Path = EVAL_DIR, corpus: Path = CORPUS, out_of_scope: Path =
         for item in items:
             if item["fold"] == fold.doc:
                 fold.test.append(item)
-            elif item["part"] in ("tune", "train_wide", "calibration") and fold.doc not in item.get("alt_docs", []):
+            elif item["part"] in ("tune", "train_wide", "train_out", "calibration") and fold.doc not in item.get(
+                "alt_docs", []
+            ):
                 fold.train.append(item)
     return list(result.values())
 

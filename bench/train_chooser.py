@@ -34,6 +34,7 @@ from bot.answering.features import FEATURES, Candidate
 from bot.config import Settings
 from bot.services import make_answerer
 from index.encoder import load_encoder
+from index.language import Question
 from index.store import build_index, current_version, load_searcher
 from index.text import collapse_whitespace
 
@@ -46,6 +47,7 @@ EVAL = Path(__file__).resolve().parent / "eval"
 @dataclass
 class Case:
     item: dict
+    question: Question
     candidates: list[Candidate]
     features: np.ndarray
     right: np.ndarray
@@ -72,7 +74,7 @@ def collect(answerer, items: list[dict]) -> list[Case]:
             continue
         right = np.array([right_unit(c.unit.text, item["evidence"]) for c in candidates])
         features = np.array([c.features for c in candidates], dtype="float64")
-        cases.append(Case(item, candidates, features, right))
+        cases.append(Case(item, question, candidates, features, right))
     return cases
 
 
@@ -109,7 +111,7 @@ def measure(cases: list[Case], weights: np.ndarray, answerer, chooser: Chooser) 
         order = np.argsort(-scores, kind="stable")
         ranked = [replace(case.candidates[i], score=float(scores[i])) for i in order]
         top.append(bool(case.right[order[0]]))
-        chosen = choose(ranked, answerer.units, fitted)
+        chosen = choose(ranked, answerer.units, fitted, whole_list=case.question.listing)
         quoted.append(contains(" ".join(c.unit.text for c in chosen), case.item["evidence"]))
     return float(np.mean(top)) if top else 0.0, float(np.mean(quoted)) if quoted else 0.0
 
@@ -193,6 +195,7 @@ def main() -> None:
     data.setdefault("fitted", {})[manifest.model] = {
         "on": "bench/split.py part 'tune' and " + ", ".join(str(p.relative_to(EVAL.parent)) for p in args.extra),
         "questions": len(usable),
+        "C": best,
         "model": f"pairwise logistic regression, C={best} by {FOLDS}-fold cross-validation",
         "cv_evidence_in_quote": round(results[best], 4),
         "leave_one_document_out": round(sum(n * q for n, q in held_out) / total, 4),

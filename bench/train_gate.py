@@ -161,7 +161,7 @@ def report(rows: list[Row], refused: np.ndarray, told: np.ndarray, label: str) -
 
 def training_items() -> list[dict]:
     items = [item for item in questions("tune")]
-    for name in ("eval/train_wide.jsonl", "eval/near_misses.jsonl", "out_of_scope.jsonl"):
+    for name in ("eval/train_wide.jsonl", "eval/near_misses.jsonl", "eval/out_of_scope_train.jsonl", "out_of_scope.jsonl"):
         path = HERE / name
         if path.exists():
             items += load(path)
@@ -173,6 +173,8 @@ def main() -> None:
     parser.add_argument("--index-dir", type=Path, help="reuse (or build into) this index folder")
     parser.add_argument("--dry-run", action="store_true", help="print the figures, do not write the model")
     parser.add_argument("--validation", action="store_true", help="also measure on the validation part")
+    parser.add_argument("--save-rows", type=Path, help="keep the training rows (features) in this JSONL file")
+    parser.add_argument("--rows", type=Path, help="fit on rows kept by --save-rows instead of answering again")
     args = parser.parse_args()
 
     settings = Settings()
@@ -183,7 +185,22 @@ def main() -> None:
     searcher, manifest = load_searcher(index_dir, encoder)
     answerer = make_answerer(settings, searcher)
 
-    rows = collect(answerer, training_items())
+    if args.rows:
+        rows = [
+            Row(line["item"], np.asarray(line["features"]), line["scope"])
+            for line in map(json.loads, args.rows.read_text(encoding="utf-8").splitlines())
+        ]
+    else:
+        rows = collect(answerer, training_items())
+    if args.save_rows:
+        args.save_rows.write_text(
+            "".join(
+                json.dumps({"item": r.item, "features": r.features.tolist(), "scope": r.scope}, ensure_ascii=False)
+                + "\n"
+                for r in rows
+            ),
+            encoding="utf-8",
+        )
     counts = {scope: sum(r.scope == scope for r in rows) for scope in ("in", "out", "near")}
     print(f"training rows reaching the gate: {counts}")
 
@@ -264,8 +281,9 @@ def main() -> None:
         },
     }
     data.setdefault("fitted", {})[manifest.model] = {
-        "on": "tune part, eval/train_wide.jsonl, eval/near_misses.jsonl, out_of_scope.jsonl",
+        "on": "tune part, eval/train_wide.jsonl, eval/near_misses.jsonl, eval/out_of_scope_train.jsonl, out_of_scope.jsonl",
         "rows": counts,
+        "C": best,
         "model": f"logistic regression (balanced classes), C={best} by {FOLDS}-fold cross-validation",
         "cutoff": f"in-scope refusals at most {TARGET_REFUSED:.0%} on the training rows",
         "date": dt.date.today().isoformat(),

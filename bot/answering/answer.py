@@ -28,7 +28,7 @@ from bot.answering import compose
 from bot.answering.catalogue import Catalogue
 from bot.answering.choose import Chooser, choose, load_chooser, prefer_typed
 from bot.answering.direct import direct_line
-from bot.answering.features import Candidate, LanguageWeights, question_weights, score_candidates
+from bot.answering.features import Candidate, LanguageWeights, question_weights, rescored, score_candidates
 from bot.answering.gate import Gate, Verdict, judge, load_gate
 from bot.answering.listing import Listings
 from bot.answering.models import Answer, AnswerSentence, Citation, Page, TurnContext, paginate
@@ -50,16 +50,25 @@ class Answerer:
     """The answering pipeline over one loaded index; thread-safe, shared by every front end."""
 
     def __init__(
-        self, searcher: Searcher, catalogue: Catalogue | None = None, *, min_evidence: float | None = None, llm=None
+        self,
+        searcher: Searcher,
+        catalogue: Catalogue | None = None,
+        *,
+        min_evidence: float | None = None,
+        llm=None,
+        chooser: Chooser | None = None,
+        gate: Gate | None = None,
     ) -> None:
+        """`chooser` and `gate` default to the models fitted for the searcher's encoder
+        (index/chooser.json, index/gate.json); a benchmark passes models it is fitting."""
         self.searcher = searcher
         self.catalogue = catalogue or Catalogue(searcher.chunks)
         self.units = searcher.units
         self.documents = searcher.catalogue
         self.analyser = searcher.analyser
         self.listings = Listings(self.catalogue, self.documents, self.units, searcher.chunks)
-        self.chooser = load_chooser(searcher.encoder.name)
-        self.gate = load_gate(searcher.encoder.name, min_evidence or None)
+        self.chooser = chooser or load_chooser(searcher.encoder.name)
+        self.gate = gate or load_gate(searcher.encoder.name, min_evidence or None)
         self.llm = llm
         # Delegates ask the same questions; an answer depends only on the question and this index.
         self._cache: OrderedDict[tuple[str, str], Answer] = OrderedDict()
@@ -169,11 +178,16 @@ class Answerer:
         *,
         chooser: Chooser | None = None,
         gate: Gate | None = None,
+        scored: tuple[list[Candidate], LanguageWeights] | None = None,
     ) -> tuple[list[Candidate], Verdict]:
-        """The units to quote and the verdict on them (with this answerer's models, or ones being fitted)."""
+        """The units to quote and the verdict on them (with this answerer's models, or ones being
+        fitted; `scored`: candidates computed before, scored again with `chooser`)."""
         chooser = chooser or self.chooser
-        candidates, by_language = self.candidates(question, hits, vector, chooser)
-        chosen = choose(candidates, self.units, chooser)
+        if scored is None:
+            candidates, by_language = self.candidates(question, hits, vector, chooser)
+        else:
+            candidates, by_language = rescored(scored[0], chooser.weights), scored[1]
+        chosen = choose(candidates, self.units, chooser, whole_list=question.listing)
         chosen = prefer_typed(chosen, candidates, question, self.units, chooser)
         qw = by_language.of(chosen[0].unit.chunk.lang if chosen else question.lang)
         cosine = self.units.similarities([chosen[0].unit], vector)[0] if chosen else None

@@ -48,14 +48,25 @@ def load_chooser(model: str, path: Path = MODEL_FILE) -> Chooser:
     return Chooser(weights=tuple(weights), **data["selection"])
 
 
-def choose(candidates: list[Candidate], units: UnitIndex, chooser: Chooser) -> list[Candidate]:
-    """The units to quote, in reading order: the best, its list or next sentence, and close seconds."""
+def choose(
+    candidates: list[Candidate], units: UnitIndex, chooser: Chooser, *, whole_list: bool = False
+) -> list[Candidate]:
+    """The units to quote, in reading order: the best, its list or next sentence, and close seconds.
+
+    "Close" is measured against the spread of the candidates' scores (the best minus the median),
+    so it means the same whatever the scale of the fitted weights. `whole_list` ("list all…"):
+    a list is quoted whole, not only the items that stand out.
+    """
     if not candidates:
         return []
     best = candidates[0]
     by_key = {(c.unit.chunk.id, c.unit.index): c for c in candidates}
     chosen = [best]
     passage = units.of(best.unit.chunk)
+    spread = max(best.score - candidates[len(candidates) // 2].score, 1e-9)
+
+    def close(candidate: Candidate, share: float) -> bool:
+        return best.score - candidate.score <= (1.0 - share) * spread
 
     def add(index: int) -> None:
         key = (best.unit.chunk.id, index)
@@ -63,7 +74,15 @@ def choose(candidates: list[Candidate], units: UnitIndex, chooser: Chooser) -> l
         if all((c.unit.chunk.id, c.unit.index) != key for c in chosen):
             chosen.append(candidate)
 
-    if best.unit.lead_in and best.unit.followers:
+    lead = passage[best.unit.lead] if best.unit.lead is not None else None
+    if whole_list and lead is not None and not lead.fragment:
+        chosen = [by_key.get((lead.chunk.id, lead.index)) or Candidate(lead, best.hit, 0.0, 0.0, 0.0, 0.0, False)]
+        for index in lead.followers:
+            add(index)
+    elif best.unit.lead_in and best.unit.followers and whole_list:
+        for index in best.unit.followers:
+            add(index)
+    elif best.unit.lead_in and best.unit.followers:
         for item in _items_asked(best.unit, candidates, by_key, units, chooser):
             if isinstance(item, int):
                 add(item)
@@ -83,12 +102,12 @@ def choose(candidates: list[Candidate], units: UnitIndex, chooser: Chooser) -> l
         following = best.unit.index + 1
         if following < len(passage):
             candidate = by_key.get((best.unit.chunk.id, following))
-            if candidate is not None and candidate.score >= chooser.neighbour * best.score:
+            if candidate is not None and close(candidate, chooser.neighbour):
                 add(following)
         for candidate in candidates[1:]:
             if len(chosen) >= chooser.max_units or sum(len(c.unit.text) for c in chosen) > chooser.max_chars:
                 break
-            if candidate.score < chooser.keep * best.score:
+            if not close(candidate, chooser.keep):
                 break
             if best.typed and not candidate.typed:
                 continue  # the best gives the date (number, place) asked for: so must a second sentence
@@ -128,7 +147,8 @@ def prefer_typed(
     if not checked or not chosen or any(c.typed for c in chosen):
         return chosen
     best = chosen[0].score
-    typed = [c for c in candidates if c.typed and c.score >= chooser.typed_share * best]
+    spread = max(best - candidates[len(candidates) // 2].score, 1e-9)
+    typed = [c for c in candidates if c.typed and best - c.score <= (1.0 - chooser.typed_share) * spread]
     return choose(typed, units, chooser) if typed else chosen
 
 

@@ -9,7 +9,7 @@ the actor and year asked, the document named. The chooser's fitted weights (choo
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -40,6 +40,7 @@ FEATURES = (
     "refers_back",  # leans on the sentence before ("This body…")
     "actor",  # an actor the question names is named in the unit or heads its section
     "unit_years",  # a year the question names is in the unit itself
+    "excluded",  # "besides X, which…": share of X the unit holds (the answer is the other one)
 )
 
 
@@ -61,6 +62,7 @@ class QuestionWeights:
 
     weights: dict[str, float]
     unknown: list[str]
+    excluded: set[str] = field(default_factory=set)  # "besides X": X's stems, which the answer is not about
 
     def __post_init__(self) -> None:
         self.total = sum(self.weights.values()) or 1.0
@@ -85,20 +87,21 @@ def question_weights(question: Question, units: UnitIndex) -> LanguageWeights:
     from index.language.vocabulary import stem_words
 
     found = LanguageWeights()
-    actors = [f"@{actor}" for actor in _actors_kept(question)]
+    actors = [f"@{actor}" for actor in _actors_kept(question) if actor not in question.excluded_actors]
     for lang in units.languages:
         terms = [term for term in question.terms_in(lang) if not term.isdigit()]
         parts = [p for term in terms if "-" in term and not term[0].isdigit() for p in term.split("-") if len(p) > 1]
+        excluded = set(stem_words(question.excluded_in(lang), lang)) | {f"@{a}" for a in question.excluded_actors}
         weights: dict[str, float] = {}
         unknown: list[str] = []
         for stem in [*stem_words([*terms, *parts], lang), *actors]:
-            if stem in weights or stem in unknown:
+            if stem in weights or stem in unknown or stem in excluded:
                 continue
             if units.known(stem):
                 weights[stem] = units.idf(stem)
             else:
                 unknown.append(stem)
-        found[lang] = QuestionWeights(weights, unknown)
+        found[lang] = QuestionWeights(weights, unknown, excluded)
     return found
 
 
@@ -142,7 +145,7 @@ def score_candidates(
         else {}
     )
     best_cosine = max((v for v in raw.values() if v is not None), default=0.0)
-    asked_actors = {f"@{actor}" for actor in question.actors}
+    asked_actors = {f"@{actor}" for actor in question.actors if actor not in question.excluded_actors}
     weights = np.asarray(weights, dtype="float64")
     named = set(question.documents)
     candidates: list[Candidate] = []
@@ -202,6 +205,7 @@ def score_candidates(
                 float(unit.refers_back),
                 float(heads or bool(asked_actors & unit.stems)),
                 float(bool(question.years) and bool(question.years & unit.years)),
+                len(qw.excluded & unit.stems) / len(qw.excluded) if qw.excluded else 0.0,
             )
             score = float(np.dot(weights, features))
             candidates.append(Candidate(unit, hit, score, own, with_context, coverage, typed, features))
@@ -214,3 +218,11 @@ def _context_stems(chunk, units: UnitIndex) -> set[str]:
     from index.units import content_stems
 
     return content_stems(tokenize(chunk.context), chunk.lang)
+
+
+def rescored(candidates: list[Candidate], weights: tuple[float, ...]) -> list[Candidate]:
+    """The same candidates scored with other weights (a chooser being fitted), best first."""
+    vector = np.asarray(weights, dtype="float64")
+    found = [replace(c, score=float(np.dot(vector, c.features))) for c in candidates]
+    found.sort(key=lambda c: -c.score)
+    return found

@@ -323,6 +323,25 @@ def classify(
     return Intent("question")
 
 
+def besides_span(tokens: tuple[Token, ...]) -> list[int]:
+    """ "Besides the CAM and the IACHR, which…": the token positions of what the asker already knows,
+    from the cue to the end of its clause (a punctuation mark or a question word)."""
+    besides = cue("besides")
+    asking = cue("which")
+    for index in range(len(tokens)):
+        match = besides.match_at(tokens, index)
+        if match is None:
+            continue
+        span = []
+        for position in range(match.end, len(tokens)):
+            token = tokens[position]
+            if not token.word or asking.match_at(tokens, position):
+                break
+            span.append(position)
+        return span
+    return []
+
+
 def listing_asked(tokens: tuple[Token, ...]) -> bool:
     """ "List…", "all the…", "enumerate…": the question wants a whole list, not one sentence."""
     return cue("listing").any_in(tokens)

@@ -21,6 +21,7 @@ from index.language.intent import (
     answer_types,
     asked_item,
     asks_for_more,
+    besides_span,
     classify,
     follow_lead,
     listing_asked,
@@ -82,6 +83,8 @@ class Question:
     item_kinds: tuple[str, ...] = ()  # kinds of numbered item named: "activity", "general objective"…
     places: tuple[str, ...] = ()  # countries named
     numbers: tuple[int, ...] = ()  # other numbers named (an amount, a count)
+    excluded: tuple[str, ...] = ()  # "besides X, which…": the content words of X, which the answer is not about
+    excluded_actors: tuple[str, ...] = ()  # … and the actors named there
     content: tuple[str, ...] = ()  # its content words, folded, in its own language
     stems: tuple[str, ...] = ()  # their Snowball stems, in its language
     english: str = ""  # the glossary's English terms for its words ("" for English)
@@ -107,6 +110,19 @@ class Question:
     @property
     def answer_type(self) -> str | None:
         return self.answer_types[0] if self.answer_types else None
+
+    def excluded_in(self, lang: str) -> list[str]:
+        """The "besides X" words in a document language (through the glossary, as `terms_in`)."""
+        if not self.excluded or lang == self.lang:
+            return list(self.excluded)
+        english, untranslated = translate_terms(" ".join(self.excluded), self.lang)
+        words = [*english.lower().split(), *untranslated] if english or untranslated else list(self.excluded)
+        if lang == "en":
+            return words
+        from index.language.glossary import glossary
+
+        target = glossary(lang)
+        return target.from_english(words) if target else words
 
     @property
     def is_follow_up(self) -> bool:
@@ -233,7 +249,12 @@ def _read(tokens: tuple[Token, ...], base: dict, document_words: frozenset[str])
         for i, t in enumerate(tokens)
         if t.number is not None and i not in referenced and not (1900 <= t.number <= 2099 and len(t.folded) == 4)
     )
+    excluded_tokens = besides_span(tokens)
     fields = dict(
+        excluded=tuple(tokens[i].folded for i in excluded_tokens if tokens[i].bare not in all_stop_words()),
+        excluded_actors=tuple(
+            dict.fromkeys(m.actor for m in mentions if any(m.first_token <= i < m.end_token for i in excluded_tokens))
+        ),
         answer_types=types,
         asked_item=asked_item(tokens),
         listing=listing_asked(tokens),
