@@ -30,7 +30,7 @@ import numpy as np
 from index.chunk import Chunk
 from index.language.actors import actor_mentions
 from index.language.patterns import years_in
-from index.language.tokens import Token, tokenize
+from index.language.tokens import Token, fold, tokenize
 from index.language.vocabulary import all_stop_words, languages, stem_words, vocabulary
 from index.text import split_sentences
 
@@ -292,6 +292,14 @@ class UnitIndex:
         self._years = {chunk.id: years_in(f"{' '.join(chunk.section)} {chunk.text}") for chunk in chunks}
         self.languages = sorted({chunk.lang for chunk in chunks}) or ["en"]
         self._actors: dict[str, str | None] = {}
+        self._folded: str | None = None
+
+    @property
+    def folded_text(self) -> str:
+        """Every passage's text, folded, one after the other: is a name of the question anywhere?"""
+        if self._folded is None:
+            self._folded = " \n ".join(" ".join(fold(chunk.text).split()) for chunk in self.chunks)
+        return self._folded
 
     def of(self, chunk: Chunk) -> list[Unit]:
         units = self._units.get(chunk.id)

@@ -44,8 +44,12 @@ def not_found(question: Question) -> Answer:
 def partial(
     question: Question, verdict: Verdict, best: Candidate, units: UnitIndex, documents: DocumentCatalogue
 ) -> Answer:
-    """ "The documents mention X but do not say Y", with the closest sentence and its source."""
+    """ "The documents mention X but do not say Y", with the closest sentence and its source; when
+    the closest passage holds none of the question's own words there is no X: not covered."""
     lang = question.lang
+    named = mentioned(question, best, units, exclude=set(verdict.missing))
+    if not named:
+        return not_found(question)
     missing_parts = []
     if verdict.missing:
         missing_parts.append(t(lang, "missing_about", names=", ".join(verdict.missing)))
@@ -53,8 +57,9 @@ def partial(
         missing_parts.append(t(lang, f"missing_{verdict.missing_type}"))
     sources = Sources(documents, lang)
     n = sources.cite(best.unit.chunk)
-    named = mentioned(question, best, units, exclude=set(verdict.missing))
-    intro = t(lang, "partial", mentioned=named or sources.citations[0].source, missing=" / ".join(missing_parts))
+    if not missing_parts:
+        missing_parts.append(t(lang, "missing_detail"))
+    intro = t(lang, "partial", mentioned=named, missing=" / ".join(missing_parts))
     return Answer(
         question=question.text,
         lang=lang,

@@ -47,7 +47,8 @@ FEATURES = (
     "actors_missing",  # share of the actors asked that the chosen passages and their headings lack
     "numbers_missing",  # share of the numbers asked (an amount, a count) that the quote lacks
     "rare_missing",  # share of the question's rarest words (by idf) that the chosen passages lack
-    "names_unknown",  # names in the question (capitalised words, acronyms) that no document uses
+    "names_unknown",  # words of the question no document uses and no language uses commonly: names
+    "phrases_unknown",  # capitalised names of several words ("Council of Europe") no document holds
     "lang_es",
     "lang_fr",
     "lang_pt",
@@ -175,18 +176,58 @@ def evidence(
 
 
 def unknown_names(question: Question, units: UnitIndex) -> float:
-    """How many names the question uses that no document does: "the IMF", "Manila", "2031" is not one."""
-    from index.language.vocabulary import stem_words
+    """How many words of the question no document uses, in any of its forms (its stems, its
+    glossary English), and that are not common words of the question's language or English:
+    names ("Manila", "IMF", "Nairobi"), which a near miss puts where the documents have another."""
+    from index.language.glossary import translate_terms
+    from index.language.spelling import common_words
+    from index.language.vocabulary import all_stop_words, stem_words
 
-    words = [t for t in question.tokens if t.word and t.bare.isalpha()]
-    names = [t for t in words[1:] if question.text[t.start : t.start + 1].isupper()]
-    unknown = [
-        t
-        for t in names
-        if not any(units.known(stem) for stem in {*stem_words([t.bare], "en"), *stem_words([t.bare], question.lang)})
-        and not any(m.first_token <= question.tokens.index(t) < m.end_token for m in question.actor_mentions)
-    ]
-    return float(len(unknown))
+    common = common_words(question.lang) | common_words("en")
+    stop = all_stop_words()
+    mentioned = {i for m in question.actor_mentions for i in range(m.first_token, m.end_token)}
+    count = 0
+    for index, token in enumerate(question.tokens):
+        word = token.bare
+        if not token.word or not word.isalpha() or len(word) < 3 or word in stop or word in common or index in mentioned:
+            continue
+        forms = {*stem_words([word], "en"), *stem_words([word], question.lang)}
+        english, _ = translate_terms(token.lower, question.lang)
+        forms |= set(stem_words(english.lower().split(), "en")) if english else set()
+        if not any(units.known(form) for form in forms):
+            count += 1
+    return float(count)
+
+
+def unknown_phrases(question: Question, units: UnitIndex, lang: str) -> float:
+    """Capitalised names of several words in the question ("Council of Europe", "World Trade
+    Organization") that no document holds as written (read only in the documents' own language)."""
+    from index.language.spelling import common_words
+    from index.language.tokens import fold
+    from index.language.vocabulary import all_stop_words
+
+    if question.lang != lang:
+        return 0.0
+    stop = all_stop_words()
+    text = question.text
+    count, run = 0, []
+    for token in (*question.tokens, None):
+        capital = token is not None and token.word and text[token.start : token.start + 1].isupper()
+        joiner = token is not None and token.word and token.bare in stop and run
+        if capital or joiner:
+            run.append(token)
+            continue
+        while run and run[-1].bare in stop:
+            run.pop()
+        while run and (run[0].bare in stop or (run[0] is question.tokens[0] and run[0].bare in common_words("en"))):
+            run.pop(0)  # "Which Council…": the question's first word is capitalised for being first
+        names = [t for t in run if t.bare not in stop]
+        if len(names) >= 2:
+            phrase = " ".join(fold(text[run[0].start : run[-1].end]).split())
+            if phrase not in units.folded_text:
+                count += 1
+        run = []
+    return float(count)
 
 
 def features(
@@ -225,6 +266,7 @@ def features(
         share(found.missing_numbers, found.asked["numbers"]),
         found.rare_missing,
         unknown_names(question, units),
+        unknown_phrases(question, units, chosen[0].unit.chunk.lang),
         float(question.lang == "es"),
         float(question.lang == "fr"),
         float(question.lang == "pt"),

@@ -121,6 +121,12 @@ _ANSWERS: dict[str, dict[str, str]] = {
         "fr": "ce qu'il en est de {names}",
         "pt": "nada sobre {names}",
     },
+    "missing_detail": {
+        "en": "what you asked",
+        "es": "lo que usted pregunta",
+        "fr": "ce que vous demandez",
+        "pt": "o que perguntou",
+    },
     "missing_when": {"en": "when", "es": "cuándo", "fr": "quand", "pt": "quando"},
     "missing_how_many": {"en": "the figure", "es": "la cifra", "fr": "le chiffre", "pt": "o número"},
     "missing_amount": {"en": "the amount", "es": "el monto", "fr": "le montant", "pt": "o montante"},

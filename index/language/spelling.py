@@ -62,6 +62,17 @@ def dictionary(lang: str) -> dict[str, int]:
         return {}
 
 
+COMMON_WORDS = 10_000  # a language's most frequent words: common words, not names
+
+
+@cache
+def common_words(lang: str) -> frozenset[str]:
+    """A language's COMMON_WORDS most frequent words: a word outside them that the documents never
+    use is likely a name ("Manila", "IMF"), not a paraphrase."""
+    ranked = sorted(dictionary(lang).items(), key=lambda item: -item[1])
+    return frozenset(word for word, _ in ranked[:COMMON_WORDS])
+
+
 @dataclass(frozen=True)
 class Correction:
     typed: str
