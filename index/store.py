@@ -167,7 +167,7 @@ def embed(encoder: Encoder, chunks: list[Chunk], *, previous: UnitVectors | None
     texts = [chunk.embedding_text for chunk in chunks]
     units = quotable_units(chunks)
     keys = list(dict.fromkeys(unit.key for unit in units if previous is None or unit.key not in previous.rows))
-    unit_texts = {unit.key: unit.text for unit in units}
+    unit_texts = {unit.key: unit.embedding_text for unit in units}
     every = texts + [unit_texts[key] for key in keys]
     vectors = (
         np.asarray(encoder.encode_passages(every, show_progress=show_progress), dtype="float32")

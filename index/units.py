@@ -122,11 +122,18 @@ class Unit:
     dated: bool = False  # a table row that carries the date cell above it
     years: set[int] = field(default_factory=set)  # years the unit itself names
     actors: tuple[str, ...] = ()  # actor ids the unit names, in order
+    context: str = ""  # where it stands: document, headings, and a list item's lead-in (embedded with it)
     row: int | None = None  # its embedding's row in UnitVectors
 
     @property
+    def embedding_text(self) -> str:
+        """What the encoder embeds: the unit under its context, so "It is composed of the agencies…"
+        under "Hispanic Forum" meets "who is behind the Hispanic Forum?" (what is quoted stays `text`)."""
+        return f"{self.context}:\n{self.text}" if self.context else self.text
+
+    @property
     def key(self) -> str:
-        return unit_key(self.text)
+        return unit_key(self.embedding_text)
 
 
 def unit_key(text: str) -> str:
@@ -195,6 +202,7 @@ def passage_units(chunk: Chunk) -> list[Unit]:
                     lead_in=piece.rstrip().endswith(":"),
                 )
             )
+    heading = " › ".join([chunk.short, *chunk.section[-2:]])
     for unit in units:
         if unit.lead_in:
             size = 0
@@ -208,6 +216,9 @@ def passage_units(chunk: Chunk) -> list[Unit]:
                     break
                 unit.followers.append(follower.index)
                 follower.lead = unit.index
+    for unit in units:
+        lead = units[unit.lead].text if unit.lead is not None else ""
+        unit.context = f"{heading}\n{lead}" if lead else heading
     return units
 
 

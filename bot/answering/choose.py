@@ -82,6 +82,8 @@ def choose(
     elif best.unit.lead_in and best.unit.followers and whole_list:
         for index in best.unit.followers:
             add(index)
+    elif best.unit.lead_in and whole_list:
+        chosen += _items_in_next_passage(best, candidates, by_key, units, chooser, whole_list=True)
     elif best.unit.lead_in and best.unit.followers:
         for item in _items_asked(best.unit, candidates, by_key, units, chooser):
             if isinstance(item, int):
@@ -153,7 +155,7 @@ def prefer_typed(
 
 
 def _items_in_next_passage(
-    lead: Candidate, candidates: list[Candidate], by_key: dict, units: UnitIndex, chooser: Chooser
+    lead: Candidate, candidates: list[Candidate], by_key: dict, units: UnitIndex, chooser: Chooser, *, whole_list=False
 ) -> list[Candidate]:
     """A lead-in that ends its passage: its list is the next passage's opening run of items (the
     ones the question is about when some stand out). A lead-in is never quoted without them."""
@@ -170,6 +172,8 @@ def _items_in_next_passage(
         if sum(len(u.text) for u in run) > LIST_CHARS:
             break
     found = [by_key.get((u.chunk.id, u.index)) or Candidate(u, lead.hit, 0.0, 0.0, 0.0, 0.0, False) for u in run]
+    if whole_list:
+        return found
     owns = sorted(c.own for c in found)
     if owns and owns[-1] > 0 and owns[-1] >= chooser.standout_ratio * owns[len(owns) // 2]:
         return [c for c in found if c.own >= chooser.standout_keep * owns[-1]]

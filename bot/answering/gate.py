@@ -177,13 +177,15 @@ def evidence(
 
 def unknown_names(question: Question, units: UnitIndex) -> float:
     """How many words of the question no document uses, in any of its forms (its stems, its
-    glossary English), and that are not common words of the question's language or English:
-    names ("Manila", "IMF", "Nairobi"), which a near miss puts where the documents have another."""
+    glossary English), and that are not common words of the question's language or English, nor
+    forms of them: names ("Manila", "IMF", "Nairobi"), which a near miss puts where the documents
+    have another."""
     from index.language.glossary import translate_terms
-    from index.language.spelling import common_words
+    from index.language.spelling import common_stems, common_words
     from index.language.vocabulary import all_stop_words, stem_words
 
     common = common_words(question.lang) | common_words("en")
+    stems_common = common_stems(question.lang) | common_stems("en")
     stop = all_stop_words()
     mentioned = {i for m in question.actor_mentions for i in range(m.first_token, m.end_token)}
     count = 0
@@ -192,6 +194,8 @@ def unknown_names(question: Question, units: UnitIndex) -> float:
         if not token.word or not word.isalpha() or len(word) < 3 or word in stop or word in common or index in mentioned:
             continue
         forms = {*stem_words([word], "en"), *stem_words([word], question.lang)}
+        if forms & stems_common:
+            continue  # a form of a common word of the language ("reunió", "tiene")
         english, _ = translate_terms(token.lower, question.lang)
         forms |= set(stem_words(english.lower().split(), "en")) if english else set()
         if not any(units.known(form) for form in forms):

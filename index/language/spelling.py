@@ -73,6 +73,16 @@ def common_words(lang: str) -> frozenset[str]:
     return frozenset(word for word, _ in ranked[:COMMON_WORDS])
 
 
+@cache
+def common_stems(lang: str) -> frozenset[str]:
+    """Snowball stems of a language's common words (five times COMMON_WORDS): an inflected form the
+    lists lack ("reunió", "podría") is still a word of the language by its stem."""
+    from index.language.vocabulary import stem_words
+
+    ranked = sorted(dictionary(lang).items(), key=lambda item: -item[1])[: 5 * COMMON_WORDS]
+    return frozenset(stem_words([word for word, _ in ranked], lang))
+
+
 @dataclass(frozen=True)
 class Correction:
     typed: str
