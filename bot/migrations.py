@@ -246,6 +246,70 @@ def m013_handoff_privacy(db: sqlite_utils.Database) -> None:
     db.execute("delete from awaited_replies where kind = 'comment' and created_at < ?", [prompts_since])
 
 
+# m012 was reserved for the Secretariat's tables; it landed after m013, and migrations apply in the
+# order written here (a database that has m013 gets m012 next).
+@MIGRATIONS()
+def m012_secretariat(db: sqlite_utils.Database) -> None:
+    """The Secretariat's own work: curated answers (with their versions and cached question
+    vectors), the weekly digest (its schedule and what was sent, per period and chat), and the
+    review of reports (a state per report, every decision kept).
+
+    Reports filed before review existed were already part of the record: they become approved.
+    """
+    db["curated_answers"].create(
+        {
+            "id": int,
+            "question": str,
+            "lang": str,  # the language the answer was written in
+            "answer": str,
+            "sources": str,  # JSON list of document references the maintainer cited, may be empty
+            "question_id": int,  # the logged question it was written for, if any
+            "handoff_id": int,  # the hand-off whose reply it was saved from, if any
+            "status": str,  # "active" or "retired" (never shown again)
+            "version": int,
+            "created_by": int,
+            "created_at": str,
+            "updated_at": str,
+            "vector": bytes,  # the question's embedding (float32), cached for matching
+            "vector_model": str,  # the encoder that made it: another one re-embeds
+        },
+        pk="id",
+    )
+    db["curated_answers"].create_index(["status"])
+    db["curated_versions"].create(
+        {"id": int, "curated_id": int, "version": int, "snapshot": str, "replaced_by": int, "replaced_at": str},
+        pk="id",
+        foreign_keys=[("curated_id", "curated_answers", "id")],
+    )
+    db["digest_schedule"].create(
+        {"id": int, "weekday": int, "hour": int, "minute": int, "enabled": int, "set_by": int, "set_at": str}, pk="id"
+    )
+    db["digest_deliveries"].create(
+        {"period": str, "chat_id": int, "status": str, "attempts": int, "at": str}, pk=("period", "chat_id")
+    )
+    db["digest_periods"].create({"period": str, "outcome": str, "at": str}, pk="period")
+    reports = db["reports"]
+    reports.add_column("review", str)
+    reports.add_column("review_comment", str)
+    db.execute("update reports set review = 'approved'")
+    db["report_reviews"].create(
+        {
+            "id": int,
+            "report_id": int,
+            "version": int,
+            "decision": str,  # "approved" or "returned"
+            "comment": str,
+            "reviewer": int,
+            "at": str,
+            "notified": str,  # when the focal point was told of a return (null: still to tell)
+            "attempts": int,
+        },
+        pk="id",
+        foreign_keys=[("report_id", "reports", "id")],
+    )
+    db["report_reviews"].create_index(["report_id"])
+
+
 # The release before named migrations numbered them in a `_migrations` table.
 _POSITIONAL = {1: "m001_questions", 2: "m002_focal_points", 3: "m003_reminders"}
 

@@ -173,9 +173,14 @@ def build_parser() -> argparse.ArgumentParser:
     reports_commands = reports.add_subparsers(dest="reports_command", required=True)
     export_parser = reports_commands.add_parser("export", help="annual report draft in the shape of the 2009 report")
     export_parser.add_argument("--year", type=_bounded(*YEARS, "a year"), required=True)
-    export_parser.add_argument("--format", choices=["md", "csv", "docx"], default="md")
+    export_parser.add_argument("--format", choices=["md", "csv", "docx", "xlsx"], default="md")
     export_parser.add_argument("--out", type=Path, required=True)
-    export_parser.add_argument("--lang", choices=["en", "es", "fr", "pt"], default="en", help="language of the DOCX")
+    export_parser.add_argument(
+        "--lang", choices=["en", "es", "fr", "pt"], default="en", help="language of the DOCX and the XLSX"
+    )
+    export_parser.add_argument(
+        "--all", action="store_true", help="include reports still awaiting review, marked as such"
+    )
     export_parser.set_defaults(func=cmd_reports_export)
     list_parser = reports_commands.add_parser("list", help="the active reports, newest first, with their ids")
     list_parser.add_argument("--year", type=_bounded(*YEARS, "a year"))

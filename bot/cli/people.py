@@ -96,7 +96,14 @@ def cmd_reports_export(args: argparse.Namespace, settings: Settings) -> int:
     searcher, _ = open_index(settings, make_encoder(settings), **READ_ONLY)
     program = next((doc for doc in load_manifest(settings.corpus_dir) if doc.kind == "program"), None)
     out = export(
-        _store(settings), Catalogue(searcher.chunks), args.year, args.format, args.out, lang=args.lang, program=program
+        _store(settings),
+        Catalogue(searcher.chunks),
+        args.year,
+        args.format,
+        args.out,
+        lang=args.lang,
+        program=program,
+        include_submitted=args.all,
     )
     print(f"Wrote the {args.year} report draft to {out}")
     return 0

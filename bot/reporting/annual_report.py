@@ -42,6 +42,7 @@ class Entry(BaseModel):
     description: str
     link: str | None = None
     reference: str | None = None  # "Program activity 9: Strengthen the Special Rapporteurship…"
+    submitted: bool = False  # awaiting review: only in an export that asked for them, and marked
 
     _printable = field_validator("period", "description", "link", mode="before")(_xml_safe)
 
@@ -115,7 +116,7 @@ def render_docx(report: AnnualReport, out: Path, *, template: Path = TEMPLATE) -
         for number, kind in enumerate((k for k in SECTION_KINDS if any(e.kind == k for e in section.entries)), 1):
             document.add_heading(f"{number}. {t(lang, 'kind.' + kind)}", 3)
             for entry in (e for e in section.entries if e.kind == kind):
-                _entry(document, entry)
+                _entry(document, entry, lang)
 
     document.add_heading(f"V. {t(lang, 'export.not_reported')}", 1)
     if report.not_reported:
@@ -197,8 +198,10 @@ def _note(document, text: str) -> None:
     document.add_paragraph().add_run(text).italic = True
 
 
-def _entry(document, entry: Entry) -> None:
+def _entry(document, entry: Entry, lang: str) -> None:
     paragraph = document.add_paragraph(style=_style(document, "List Bullet"))
+    if entry.submitted:
+        paragraph.add_run(f"[{t(lang, 'export.submitted_mark')}] ").bold = True
     paragraph.add_run(f"{entry.period}: ").bold = True
     paragraph.add_run(entry.description)
     if entry.reference:

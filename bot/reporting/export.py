@@ -2,8 +2,12 @@
 
 Per actor: activities carried out, activities planned, best practices, new proposals, each item
 citing the Program activity or objective it implements; then the coverage of the 42 Program
-activities this year. Markdown and CSV are working files for the Secretariat, in English; the DOCX
-(bot/reporting/annual_report.py) is the report to send, in the language asked for.
+activities this year. Markdown, CSV and XLSX (bot/reporting/spreadsheet.py) are working files for
+the Secretariat, in English; the DOCX (bot/reporting/annual_report.py) is the report to send, in
+the language asked for.
+
+Only approved reports are the record (bot/reporting/review.py); `include_submitted` (a
+maintainer's `/export 2026 all`) adds those still awaiting review, each marked as such.
 
 What focal points typed is data in every format: in the CSV a cell that a spreadsheet would run
 as a formula (starting with = + - @, a tab or a carriage return) is quoted with a leading
@@ -29,21 +33,25 @@ from bot.reporting.reports import REPORT_KINDS, Report, active_reports
 from bot.texts import t
 from index.corpus import DocumentInfo
 
-FORMATS = ("md", "csv", "docx")
+FORMATS = ("md", "csv", "docx", "xlsx")
 
 
-def _grouped(store: Store, year: int) -> tuple[dict[str, str], dict[str, dict[str, list[Report]]]]:
+def _grouped(
+    store: Store, year: int, include_submitted: bool = False
+) -> tuple[dict[str, str], dict[str, dict[str, list[Report]]]]:
     names = {a.id: a.name for a in actors(store)}
     grouped: dict[str, dict[str, list[Report]]] = {}
-    for report in active_reports(store, year):
+    for report in active_reports(store, year, include_submitted=include_submitted):
         grouped.setdefault(report.actor_id, {}).setdefault(report.kind, []).append(report)
     return names, grouped
 
 
-def coverage(store: Store, catalogue: Catalogue, year: int) -> list[tuple[int, str, int]]:
+def coverage(
+    store: Store, catalogue: Catalogue, year: int, include_submitted: bool = False
+) -> list[tuple[int, str, int]]:
     """(activity number, actor, reports this year) for every Program activity."""
     counts: dict[int, int] = {}
-    for report in active_reports(store, year):
+    for report in active_reports(store, year, include_submitted=include_submitted):
         if report.ref_kind == "activity" and report.ref_number is not None:
             counts[report.ref_number] = counts.get(report.ref_number, 0) + 1
     return [
@@ -79,8 +87,8 @@ def md_link(url: str) -> str:
     return f"[{md(url)}]({target})"
 
 
-def export_markdown(store: Store, catalogue: Catalogue, year: int) -> str:
-    names, grouped = _grouped(store, year)
+def export_markdown(store: Store, catalogue: Catalogue, year: int, include_submitted: bool = False) -> str:
+    names, grouped = _grouped(store, year, include_submitted)
     lines = [
         f"# Annual Report on Activities in Implementation of the Inter-American Program, {year}",
         "",
@@ -100,18 +108,19 @@ def export_markdown(store: Store, catalogue: Catalogue, year: int) -> str:
             for report in items:
                 link = f" ({md_link(report.link)})" if report.link else ""
                 reference = f"[Program {report.ref.label('en')}]"  # ours: "activity 15", "other"
-                lines.append(f"- **{md(report.period)}** — {md(report.description)}{link} *{reference}*")
+                mark = f"**[{t('en', 'export.submitted_mark')}]** " if report.review == "submitted" else ""
+                lines.append(f"- {mark}**{md(report.period)}** — {md(report.description)}{link} *{reference}*")
             lines.append("")
     if not grouped:
         lines += ["No reports were submitted for this year.", ""]
     lines += ["## Coverage of the Program activities", "", "| Activity | Actor | Reports |", "| --- | --- | --- |"]
-    for number, actor_id, count in coverage(store, catalogue, year):
+    for number, actor_id, count in coverage(store, catalogue, year, include_submitted):
         lines.append(f"| {number} | {actor_id} | {count if count else 'none'} |")
     return "\n".join(lines) + "\n"
 
 
-def export_csv(store: Store, catalogue: Catalogue, year: int) -> str:
-    names, _ = _grouped(store, year)
+def export_csv(store: Store, catalogue: Catalogue, year: int, include_submitted: bool = False) -> str:
+    names, _ = _grouped(store, year, include_submitted)
     buffer = io.StringIO()
     writer = csv.writer(buffer, quoting=csv.QUOTE_NONNUMERIC)
     writer.writerow(
@@ -126,9 +135,10 @@ def export_csv(store: Store, catalogue: Catalogue, year: int) -> str:
             "link",
             "version",
             "updated_at",
+            "state",
         ]
     )
-    for report in active_reports(store, year):
+    for report in active_reports(store, year, include_submitted=include_submitted):
         row = [
             report.id,
             report.actor_id,
@@ -140,6 +150,7 @@ def export_csv(store: Store, catalogue: Catalogue, year: int) -> str:
             report.link or "",
             report.version,
             report.updated_at,
+            report.review,
         ]
         writer.writerow([csv_cell(value) for value in row])
     return buffer.getvalue()
@@ -153,7 +164,13 @@ def _title(text: str, limit: int = 110) -> str:
 
 
 def annual_report(
-    store: Store, catalogue: Catalogue, year: int, *, lang: str = "en", program: DocumentInfo | None = None
+    store: Store,
+    catalogue: Catalogue,
+    year: int,
+    *,
+    lang: str = "en",
+    program: DocumentInfo | None = None,
+    include_submitted: bool = False,
 ) -> AnnualReport:
     """What the annual report shows for `year`, in `lang` (reports are quoted as submitted)."""
     registry = {a.id: a for a in actors(store)}
@@ -173,7 +190,7 @@ def annual_report(
             return t(lang, "export.objective_reference", number=ref.number)
         return None
 
-    reports = active_reports(store, year)
+    reports = active_reports(store, year, include_submitted=include_submitted)
     sections: dict[str, list[Entry]] = {}
     for report in reports:
         sections.setdefault(report.actor_id, []).append(
@@ -183,6 +200,7 @@ def annual_report(
                 description=report.description,
                 link=report.link,
                 reference=reference(report),
+                submitted=report.review == "submitted",
             )
         )
     # Who was expected to report: every actor with a focal point, and the Program's own actors.
@@ -219,14 +237,22 @@ def export(
     *,
     lang: str = "en",
     program: DocumentInfo | None = None,
+    include_submitted: bool = False,
 ) -> Path:
     """The year's draft as `fmt`; the DOCX is the report to send, in `lang`, on the bundled template."""
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}")
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "docx":
-        render_docx(annual_report(store, catalogue, year, lang=lang, program=program), out)
+        report = annual_report(
+            store, catalogue, year, lang=lang, program=program, include_submitted=include_submitted
+        )
+        render_docx(report, out)
+    elif fmt == "xlsx":
+        from bot.reporting.spreadsheet import export_xlsx
+
+        export_xlsx(store, catalogue, year, out, include_submitted=include_submitted, lang=lang)
     else:
-        text = export_markdown(store, catalogue, year) if fmt == "md" else export_csv(store, catalogue, year)
-        out.write_text(text, encoding="utf-8")
+        write = export_markdown if fmt == "md" else export_csv
+        out.write_text(write(store, catalogue, year, include_submitted), encoding="utf-8")
     return out

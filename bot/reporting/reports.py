@@ -4,6 +4,12 @@ Nothing a focal point submits may be lost or doubled: a report is written once, 
 transaction, under a submission key made when the draft began, so a replayed update or a double
 tap finds the report already there instead of writing a second one. Editing a submitted report
 keeps the earlier version; withdrawing hides it from search and the annual report.
+
+A report is *submitted*, not yet part of the record: a maintainer approves it (then it is
+searchable and in the annual report) or returns it with a comment, and the focal point edits and
+submits it again, a new version (bot/reporting/review.py). Every submission or edit waits for
+review again; with review switched off (`MIGRANTSBOT_REVIEW_REPORTS=false`) a report is approved
+as it is submitted.
 """
 
 from __future__ import annotations
@@ -20,6 +26,8 @@ from bot.database import Store, now_iso
 from bot.text_input import printable, visible_length
 from bot.texts import t
 
+ReviewState = Literal["submitted", "approved", "returned"]
+REVIEW_STATES: tuple[ReviewState, ...] = ("submitted", "approved", "returned")
 ReportKind = Literal["carried_out", "planned", "best_practice", "new_proposal"]
 REPORT_KINDS: tuple[ReportKind, ...] = ("carried_out", "planned", "best_practice", "new_proposal")
 RefKind = Literal["activity", "specific objective", "general objective", "other"]
@@ -109,6 +117,8 @@ class Report(BaseModel):
     version: int
     created_at: str
     updated_at: str
+    review: ReviewState = "approved"
+    review_comment: str | None = None  # the maintainer's comment when it was returned
 
     @property
     def ref(self) -> ProgramRef:
@@ -203,10 +213,16 @@ class ReportGone(ValueError):
         super().__init__(f"report #{report_id} was withdrawn")
 
 
-def submit_report(store: Store, draft: ReportDraft, telegram_id: int) -> tuple[Report, bool]:
+def submit_report(
+    store: Store, draft: ReportDraft, telegram_id: int, *, review: bool = True
+) -> tuple[Report, bool]:
     """Write the draft once; (report, written). A second submit of the same draft changes nothing,
     and neither does an edit that changes no field: no new version is made (see `unchanged`). An
-    edit of a report withdrawn since the edit began raises ReportGone and writes nothing."""
+    edit of a report withdrawn since the edit began raises ReportGone and writes nothing.
+
+    With `review` the new report or version waits for a maintainer ("submitted"); without, it is
+    approved at once (today's behaviour for a deployment that switched review off)."""
+    state = "submitted" if review else "approved"
     if draft.missing:
         raise ValueError(f"The report is missing: {', '.join(draft.missing)}")
     fields, now = _row(draft), now_iso()
@@ -231,7 +247,14 @@ def submit_report(store: Store, draft: ReportDraft, telegram_id: int) -> tuple[R
             )
             table.update(
                 draft.report_id,
-                {**fields, "version": current["version"] + 1, "updated_at": now, "submission_key": draft.key},
+                {
+                    **fields,
+                    "version": current["version"] + 1,
+                    "updated_at": now,
+                    "submission_key": draft.key,
+                    "review": state,
+                    "review_comment": None,
+                },
             )
             return Report(**table.get(draft.report_id)), True
         table.insert(
@@ -241,6 +264,7 @@ def submit_report(store: Store, draft: ReportDraft, telegram_id: int) -> tuple[R
                 "telegram_id": telegram_id,
                 **fields,
                 "status": "active",
+                "review": state,
                 "version": 1,
                 "created_at": now,
                 "updated_at": now,
@@ -304,8 +328,14 @@ def versions(store: Store, report_id: int) -> list[dict]:
         return [json.loads(row["snapshot"]) for row in rows]
 
 
-def active_reports(store: Store, year: int | None = None) -> list[Report]:
-    where, args = "status = 'active'", []
+_RECORD = "status = 'active' and review = 'approved'"
+
+
+def active_reports(store: Store, year: int | None = None, *, include_submitted: bool = False) -> list[Report]:
+    """The record: approved reports not withdrawn; with `include_submitted`, those awaiting review too
+    (an export a maintainer asks for with `all`, which marks them)."""
+    where = "status = 'active' and review in ('approved', 'submitted')" if include_submitted else _RECORD
+    args: list = []
     if year is not None:
         where += " and year = ?"
         args.append(year)
