@@ -43,6 +43,12 @@ class Settings(BaseSettings):
     maintainers_chat_id: int | None = Field(None, alias="MIGRANTSBOT_MAINTAINERS_CHAT_ID")
     questions_per_minute: int = Field(10, alias="MIGRANTSBOT_QUESTIONS_PER_MINUTE")
     closed: bool = Field(False, alias="MIGRANTSBOT_CLOSED")
+    # false: a report is approved as it is submitted (searchable at once, no /review)
+    review_reports: bool = Field(True, alias="MIGRANTSBOT_REVIEW_REPORTS")
+    # the weekly digest's day and time ("mon 09:00"), until a maintainer sets it with /digest; empty: off
+    digest: str = Field("mon 09:00", alias="MIGRANTSBOT_DIGEST")
+    # the time zone of the digest's day and hour (an IANA name)
+    timezone: str = Field("UTC", alias="MIGRANTSBOT_TIMEZONE")
     # unset: a random salt made at the first start and kept in data/hash_salt (bot/database.py)
     hash_salt: SecretStr | None = Field(None, alias="MIGRANTSBOT_HASH_SALT")
 

@@ -189,6 +189,7 @@ class Store:
         latency_ms: float,
         top_source: str = "",
         citations: list[str] | None = None,
+        curated_id: int | None = None,
     ) -> int:
         with self.atomic() as db:
             table = db["questions"]
@@ -204,6 +205,7 @@ class Store:
                     "feedback": 0,
                     "top_source": top_source,
                     "citations": json.dumps(citations or []),
+                    "curated_id": curated_id,
                 }
             )
             return int(table.last_pk)

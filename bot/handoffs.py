@@ -32,7 +32,9 @@ from bot.database import Store, now_iso
 
 Reason = Literal["wrong_source", "incomplete", "not_asked", "other"]
 REASONS: tuple[Reason, ...] = get_args(Reason)
-AwaitedKind = Literal["comment", "handoff", "secretariat"]
+# comment, handoff, secretariat: here; curate, curate_edit: bot/curated.py's prompts; return: a
+# maintainer's comment on a returned report (bot/reporting/review.py)
+AwaitedKind = Literal["comment", "handoff", "secretariat", "curate", "curate_edit", "return"]
 COMMENT_LIMIT = 1000
 ANSWER_LIMIT = 3000
 QUIET_DAYS = 30  # an answered hand-off nobody wrote in for this long is closed, its ids cleared
@@ -191,16 +193,26 @@ def awaited(store: Store, chat_id: int, message_id: int) -> Awaited | None:
     return Awaited(**rows[0]) if rows else None
 
 
-def record_message(store: Store, handoff_id: int, sender: Literal["user", "secretariat"], text: str):
-    """A message of the thread: the Secretariat's answers it, the user's writing back reopens it.
-    No Telegram id is kept with it: `sender` says who wrote."""
+def record_message(store: Store, handoff_id: int, sender: Literal["user", "secretariat"], text: str) -> int:
+    """A message of the thread (its id): the Secretariat's answers it, the user's writing back
+    reopens it. No Telegram id is kept with it: `sender` says who wrote."""
     now = now_iso()
     with store.atomic() as db:
-        db["handoff_messages"].insert({"handoff_id": handoff_id, "sender": sender, "text": text, "at": now})
+        messages = db["handoff_messages"]
+        messages.insert({"handoff_id": handoff_id, "sender": sender, "text": text, "at": now})
+        message_id = int(messages.last_pk)
         if sender == "secretariat":
             db["handoffs"].update(handoff_id, {"status": "answered", "answered_at": now})
         else:
             db["handoffs"].update(handoff_id, {"status": "open"})
+    return message_id
+
+
+def message(store: Store, message_id: int) -> dict | None:
+    """One message of a hand-off's thread."""
+    with store.read() as db:
+        rows = list(db["handoff_messages"].rows_where("id = ?", [message_id]))
+    return rows[0] if rows else None
 
 
 def close_quiet_handoffs(store: Store, now: dt.datetime | None = None) -> int:

@@ -276,6 +276,7 @@ def m012_secretariat(db: sqlite_utils.Database) -> None:
         pk="id",
     )
     db["curated_answers"].create_index(["status"])
+    db["questions"].add_column("curated_id", int)  # the curated answer shown with the reply, if any
     db["curated_versions"].create(
         {"id": int, "curated_id": int, "version": int, "snapshot": str, "replaced_by": int, "replaced_at": str},
         pk="id",

@@ -18,6 +18,7 @@ from pathlib import Path
 from bot.answering.answer import Answerer
 from bot.answering.catalogue import Catalogue
 from bot.config import Settings
+from bot.curated import CuratedAnswers
 from bot.database import Store, open_store
 from index import corpus
 from index.corpus import DocumentInfo
@@ -175,6 +176,14 @@ class Services:
     manifest: IndexManifest | None = None
     version: str | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)  # one refresh at a time
+    _curated: CuratedAnswers | None = None
+
+    @property
+    def curated(self) -> CuratedAnswers:
+        """The Secretariat's curated answers, matched with the encoder the index serves with."""
+        if self._curated is None or self._curated.store is not self.store:
+            self._curated = CuratedAnswers(self.store, lambda: self.searcher.encoder)
+        return self._curated
 
     @property
     def searcher(self) -> Searcher:

@@ -236,3 +236,53 @@ class FieldButton(Button):
 
 
 REPORT_BUTTONS = (RefButton, KindButton, SubmitButton, EditMenuButton, CancelReportButton, FieldButton)
+
+
+# -- the Secretariat: curated answers, the digest, review (handlers/curated.py, digest.py, review.py) --
+
+
+class CurateHandoffButton(Button):
+    """⭐ under a delivered hand-off reply: save that reply (a `handoff_messages` row) as the curated answer."""
+
+    PREFIX = "cuho"
+    message: Id
+
+
+class CurateQuestionButton(Button):
+    """✍ on a logged question (from /curate or the digest): write the curated answer for it."""
+
+    PREFIX = "cuq"
+    question: Id
+
+
+class CuratedEditButton(Button):
+    PREFIX = "cued"
+    curated: Id
+
+
+class CuratedRetireButton(Button):
+    PREFIX = "curet"
+    curated: Id
+
+
+class OpenHandoffButton(Button):
+    """A hand-off listed in the digest: show it again, to reply to."""
+
+    PREFIX = "dho"
+    handoff: Id
+
+
+class ApproveButton(Button):
+    """✅ on a report in /review: the decision is on that version only."""
+
+    PREFIX = "rvok"
+    report: Id
+    version: Annotated[int, Field(ge=1, le=10_000)]
+
+
+class ReturnButton(Button):
+    """↩ on a report in /review: asks for the comment (a reply), then returns that version."""
+
+    PREFIX = "rvret"
+    report: Id
+    version: Annotated[int, Field(ge=1, le=10_000)]

@@ -138,7 +138,7 @@ def export_xlsx(
     return out
 
 
-def _header(sheet, Font, Alignment) -> None:  # noqa: N803 (openpyxl's classes, imported lazily)
+def _header(sheet, Font, Alignment) -> None:
     """A bold first row, frozen, with filters on every column: ready to filter and pivot."""
     for cell in sheet[1]:
         cell.font = Font(bold=True)
