@@ -18,8 +18,8 @@ from bot.answering import browse
 from bot.answering.answer import Answer, Answerer
 from bot.answering.models import TurnContext
 from bot.arguments import whole_number
-from bot.formatting import answer_plain
 from bot.text_input import printable
+from bot.curated import CuratedAnswers, find, reply_plain
 from bot.texts import LANGUAGE_NAMES, LANGUAGES, normalise_language, t
 from index.corpus import DocumentInfo
 
@@ -33,6 +33,7 @@ class ChatSession:
     lang: str = "en"
     turn: TurnContext | None = None  # the last answered question, for "and the IOM?" / "tell me more"
     on_answer: Callable[[str, Answer, float], None] | None = None  # logs (question, answer, latency in ms)
+    curated: CuratedAnswers | None = None  # the Secretariat's answers, shown first as in Telegram
 
     def respond(self, line: str) -> str | None:
         """One console turn; None means the user wants to leave."""
@@ -47,7 +48,7 @@ class ChatSession:
             if self.on_answer is not None:
                 self.on_answer(line, answer, (time.perf_counter() - started) * 1000)
             self.turn = answer.context or self.turn
-            return answer_plain(answer)
+            return reply_plain(find(self.curated, answer), answer)
         command, _, argument = line.partition(" ")
         command, argument = command.lower().split("@")[0], argument.strip()
         if command in {"/quit", "/exit"}:
@@ -106,8 +107,9 @@ def chat_loop(
     write: Callable[[str], None],
     lang: str = "en",
     on_answer: Callable[[str, Answer, float], None] | None = None,
+    curated: CuratedAnswers | None = None,
 ) -> None:
-    session = ChatSession(answerer, documents, normalise_language(lang), on_answer=on_answer)
+    session = ChatSession(answerer, documents, normalise_language(lang), on_answer=on_answer, curated=curated)
     write(t(session.lang, "console.banner"))
     for line in lines:
         reply = session.respond(line)

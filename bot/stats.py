@@ -38,5 +38,10 @@ def stats_text(stats: Stats, lang: str = "en", handoffs: HandoffSummary | None =
         *(f"  {n}× {q[:100]}" for q, n in stats.most_asked),
     ]
     if stats.unanswered:
-        lines += ["", t(lang, "stats.unanswered"), *(f"  {n}× {q[:100]}" for q, n in stats.unanswered)]
+        lines += [
+            "",
+            t(lang, "stats.unanswered"),
+            *(f"  {n}× {q[:100]}" for q, n in stats.unanswered),
+            t(lang, "stats.curate_hint"),
+        ]
     return "\n".join(lines + extra)

@@ -9,6 +9,7 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
+from pydantic import BaseModel
 from telegram import Update
 from telegram.constants import ChatType, ParseMode
 from telegram.error import TelegramError
@@ -104,18 +105,36 @@ async def revoke(update: Update, context: Context) -> None:
         await reply_text(update, context.t("focalpoints.revoked"))
 
 
-def _export_request(args: list[str], lang: str) -> tuple[int, list[str]] | None:
-    """`/export [year] [lang]` → (year, languages). Without a language: English and the
-    maintainer's own, so the report can go out in both; None when an argument is not understood."""
+class ExportRequest(BaseModel):
+    year: int
+    languages: list[str]
+    fmt: str = "docx"
+    include_submitted: bool = False  # `all`: reports awaiting review too, marked
+
+
+def _export_request(args: list[str], lang: str) -> ExportRequest | None:
+    """`/export [year] [lang] [all] [xlsx]` → what to export. Without a language: the DOCX in
+    English and the maintainer's own, so the report can go out in both, the XLSX in theirs; None
+    when an argument is not understood."""
     year, wanted = deadlines.reporting_year(dt.datetime.now(dt.UTC).date()), None
+    fmt, include_submitted = "docx", False
     for arg in args:
+        word = arg.lower()
         if whole_number(arg, *YEARS) is not None:
             year = whole_number(arg, *YEARS)
-        elif arg.lower() in LANGUAGES:
-            wanted = arg.lower()
+        elif word in LANGUAGES:
+            wanted = word
+        elif word == "all":
+            include_submitted = True
+        elif word == "xlsx":
+            fmt = "xlsx"
         else:
             return None
-    return year, [wanted] if wanted else list(dict.fromkeys([DEFAULT_LANGUAGE, lang]))
+    if fmt == "xlsx":
+        languages = [wanted or lang]
+    else:
+        languages = [wanted] if wanted else list(dict.fromkeys([DEFAULT_LANGUAGE, lang]))
+    return ExportRequest(year=year, languages=languages, fmt=fmt, include_submitted=include_submitted)
 
 
 @maintainers_only
@@ -124,17 +143,32 @@ async def export_draft(update: Update, context: Context) -> None:
     if request is None:
         await reply_html(update, context.t("export.usage", **deadlines.example_dates()))
         return
-    year, languages = request
+    year = request.year
     services = context.services
     documents, _ = await asyncio.to_thread(services.documents_or_served)  # a broken manifest stops no export
     program = next((doc for doc in documents if doc.kind == "program"), None)
     with tempfile.TemporaryDirectory() as scratch:
-        for lang in languages:
-            out = Path(scratch) / f"annual-report-draft-{year}-{lang}.docx"
+        for lang in request.languages:
+            name = "reports" if request.fmt == "xlsx" else "annual-report-draft"
+            suffix = "-all" if request.include_submitted else ""
+            out = Path(scratch) / f"{name}-{year}-{lang}{suffix}.{request.fmt}"
             await asyncio.to_thread(
-                export, services.store, services.catalogue, year, "docx", out, lang=lang, program=program
+                export,
+                services.store,
+                services.catalogue,
+                year,
+                request.fmt,
+                out,
+                lang=lang,
+                program=program,
+                include_submitted=request.include_submitted,
             )
-            caption = context.t("export.caption", year=year, language=LANGUAGE_NAMES[lang])
+            if request.fmt == "xlsx":
+                caption = context.t("export.caption_xlsx", year=year)
+            else:
+                caption = context.t("export.caption", year=year, language=LANGUAGE_NAMES[lang])
+            if request.include_submitted:
+                caption = f"{caption} {context.t('export.caption_all')}"
             await update.effective_message.reply_document(document=out.read_bytes(), filename=out.name, caption=caption)
 
 

@@ -29,7 +29,23 @@ from telegram.request import BaseRequest
 from bot.config import Settings
 from bot.instance import hold_instance
 from bot.services import Services, build_services
-from handlers import admin, ask, browse, chats, documents, errors, feedback, focal, inline, jobs, report, start
+from handlers import (
+    admin,
+    ask,
+    browse,
+    chats,
+    curated,
+    digest,
+    documents,
+    errors,
+    feedback,
+    focal,
+    inline,
+    jobs,
+    report,
+    review,
+    start,
+)
 from handlers.context import BotData, Context
 from handlers.ordering import PerUserUpdateProcessor
 from handlers.persistence import SQLitePersistence
@@ -100,7 +116,7 @@ def build_application(
     # comes before `ask`, whose catch-all text handler would take its answers.
     application.add_handlers(chats.handlers(), group=chats.GROUP)
     application.add_handlers(feedback.reply_handlers(), group=feedback.REPLIES_GROUP)
-    for feature in (start, browse, admin, documents, focal, report, feedback, inline, ask):
+    for feature in (start, browse, admin, curated, digest, review, documents, focal, report, feedback, inline, ask):
         application.add_handlers(feature.handlers())
     application.add_handlers(errors.handlers())
     application.add_error_handler(errors.error_handler)

@@ -25,7 +25,7 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ChatAction, ParseMode
 from telegram.ext import BaseHandler, MessageHandler, filters
 
-from bot import handoffs
+from bot import curated, handoffs
 from bot.answering.answer import Answer
 from bot.formatting import answer_html, page_count, passage_view
 from bot.reporting import invitations
@@ -85,8 +85,16 @@ def _keep(context: Context, question_id: int, answer: Answer) -> None:
         context.chat_data[TURN] = answer.context
 
 
-async def _log(update: Update, context: Context, question: str, answer: Answer, latency_ms: float) -> int | None:
-    """The question in the log; None when the database cannot take it now (the answer goes out anyway)."""
+async def _log(
+    update: Update,
+    context: Context,
+    question: str,
+    answer: Answer,
+    latency_ms: float,
+    match: curated.CuratedMatch | None = None,
+) -> int | None:
+    """The question in the log (with the curated answer shown, if any); None when the database
+    cannot take it now (the answer goes out anyway)."""
     try:
         question_id = await asyncio.to_thread(
             context.services.store.log_question,
@@ -98,6 +106,7 @@ async def _log(update: Update, context: Context, question: str, answer: Answer, 
             latency_ms=latency_ms,
             top_source=answer.citations[0].section if answer.citations else "",
             citations=[c.chunk_id for c in answer.citations],
+            curated_id=match.curated.id if match else None,
         )
     except sqlite3.Error as error:  # a full disk, a lock held too long: answer without logging
         logger.error("Could not log a question (%s); answering it without its buttons", error)
@@ -130,10 +139,11 @@ async def ask(update: Update, context: Context) -> None:
     if not done:  # only a slow answer needs "typing…"; every API call counts against Telegram's limits
         await cosmetic(message.chat.send_action(ChatAction.TYPING), "typing…")
     answer = await work
+    match = await asyncio.to_thread(curated.find, services.curated, answer)
     latency_ms = (time.perf_counter() - started) * 1000
-    question_id = await _log(update, context, question, answer, latency_ms)
+    question_id = await _log(update, context, question, answer, latency_ms, match)
     if question_id is None:  # no log entry for its buttons to name: the whole answer, in as many messages
-        await reply_html(update, answer_html(answer), quote=True)
+        await reply_html(update, curated.reply_html(match, answer), quote=True)
         return
     if context.chat_data is not None:
         _keep(context, question_id, answer)
@@ -141,7 +151,7 @@ async def ask(update: Update, context: Context) -> None:
     paged = page_count(answer) > 1
     await reply_html(
         update,
-        answer_html(answer, 0 if paged else None),
+        curated.reply_html(match, answer, 0 if paged else None),
         reply_markup=answer_keyboard(answer, question_id, handoff=handoff),
         quote=True,
     )

@@ -26,7 +26,13 @@ from bot import handoffs
 from bot.formatting import split_message
 from bot.handoffs import REASONS, Handoff
 from bot.texts import DEFAULT_LANGUAGE, LANGUAGE_NAMES, t
-from handlers.callbacks import ButtonHandler, FeedbackButton, FeedbackReasonButton, HandoffButton
+from handlers.callbacks import (
+    ButtonHandler,
+    CurateHandoffButton,
+    FeedbackButton,
+    FeedbackReasonButton,
+    HandoffButton,
+)
 from handlers.common import answer_query, edit_buttons, edit_text, escape, keyboard, patiently, reply_text
 from handlers.context import LANGUAGE_CHOICE, Context
 from handlers.guards import within_rate
@@ -210,12 +216,13 @@ async def _secretariat_answers(update: Update, context: Context, handoff: Handof
     except TelegramError:
         await reply_text(update, context.t("handoff.not_delivered", id=handoff.id))
         return True
-    await asyncio.to_thread(handoffs.record_message, store, handoff.id, "secretariat", text)
+    recorded = await asyncio.to_thread(handoffs.record_message, store, handoff.id, "secretariat", text)
     for message in sent:
         await asyncio.to_thread(
             handoffs.await_reply, store, message.chat_id, message.message_id, "secretariat", handoff.id
         )
-    await reply_text(update, context.t("handoff.delivered", id=handoff.id))
+    save = keyboard([(context.t("curated.button_save"), CurateHandoffButton(message=recorded).data)])
+    await reply_text(update, context.t("handoff.delivered", id=handoff.id), reply_markup=save)
     return True
 
 
@@ -245,7 +252,12 @@ async def reply_received(update: Update, context: Context) -> None:
     if not message.text:
         await reply_text(update, context.t("handoff.text_only"))
         raise ApplicationHandlerStop
-    if found.kind == "comment":
+    if found.kind in {"curate", "curate_edit", "return"}:  # the Secretariat's own prompts
+        from handlers import curated, review
+
+        respond = curated.reply_received if found.kind != "return" else review.reply_received
+        handled = await respond(update, context, found, message.text)
+    elif found.kind == "comment":
         handled = await _comment(update, context, found.ref_id, message.text)
     else:
         handoff = await asyncio.to_thread(handoffs.handoff, store, found.ref_id)

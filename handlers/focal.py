@@ -50,7 +50,11 @@ async def my_reports(update: Update, context: Context) -> None:
             ]
         )
         heading = " · ".join([context.t(f"kind.{report.kind}"), report.ref.label(context.lang), report.period])
-        text = f"<b>#{report.id}</b> {escape(heading)} (v{report.version})\n{escape(report.description[:300])}"
+        state = context.t(f"state.{report.review}")
+        text = f"<b>#{report.id}</b> {escape(heading)} (v{report.version}, {escape(state)})"
+        if report.review == "returned" and report.review_comment:
+            text += "\n" + escape(context.t("myreports.returned", comment=report.review_comment))
+        text += f"\n{escape(report.description[:300])}"
         await reply_html(update, text, reply_markup=buttons)
 
 

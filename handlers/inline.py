@@ -1,8 +1,8 @@
 """Inline mode, as python-telegram-bot's rules-bot does it: `@bot activity 27` or any question,
 typed in any chat, offers the answer and its passages to post there.
 
-The first result is the answer as the bot gives it in its own chat (quotations and sources); the
-next ones are the cited passages in full, each under its source line, so a delegate can post the
+The first result is the answer as the bot gives it in its own chat (the Secretariat's curated
+answer first when one matches, then quotations and sources); the next ones are the cited passages in full, each under its source line, so a delegate can post the
 exact text into a group. An empty or very short query gets a hint instead of guesses, a question
 the documents do not cover gets that said, and in closed mode only registered users get results.
 Inline mode is switched on once with @BotFather's /setinline.
@@ -18,6 +18,7 @@ from telegram.constants import InlineQueryLimit, ParseMode
 from telegram.ext import BaseHandler, InlineQueryHandler
 
 from bot.answering.answer import Answer, Citation
+from bot.curated import CuratedMatch, curated_html, find, reply_html
 from bot.formatting import answer_html, source_line, split_message
 from bot.text_input import printable
 from bot.texts import t
@@ -49,17 +50,34 @@ def _passage_html(citation: Citation, lang: str) -> str:
     return f"{head}\n\n{text}"
 
 
-def inline_results(answer: Answer) -> list[InlineQueryResultArticle]:
-    """The answer, then each cited passage (at most PASSAGES), for `answerInlineQuery`."""
+def inline_results(answer: Answer, match: CuratedMatch | None = None) -> list[InlineQueryResultArticle]:
+    """The Secretariat's curated answer when one matches (with the documents' answer below it,
+    as in the bot's own chat), the documents' answer, then each cited passage (at most PASSAGES),
+    for `answerInlineQuery`."""
     lang = answer.lang
-    results = [
+    results = []
+    if match is not None:
+        results.append(
+            InlineQueryResultArticle(
+                id=_result_id("curated", f"{match.curated.id}:{match.curated.version}"),
+                title=t(lang, "curated.label", date=match.curated.date),
+                description=match.curated.answer[:DESCRIPTION_CHARS],
+                input_message_content=InputTextMessageContent(
+                    split_message(reply_html(match, answer) if answer.found else curated_html(match, lang))[0],
+                    ParseMode.HTML,
+                ),
+            )
+        )
+    if not answer.found:
+        return results
+    results.append(
         InlineQueryResultArticle(
             id=_result_id("answer", answer.question),
             title=t(lang, "inline.answer"),
             description=(answer.generated_text or " ".join(s.text for s in answer.sentences))[:DESCRIPTION_CHARS],
             input_message_content=InputTextMessageContent(split_message(answer_html(answer))[0], ParseMode.HTML),
         )
-    ]
+    )
     for citation in answer.citations[:PASSAGES]:
         results.append(
             InlineQueryResultArticle(
@@ -87,10 +105,11 @@ async def inline_query(update: Update, context: Context) -> None:
         await hint("inline.hint", context.lang)
         return
     answer = await asyncio.to_thread(context.services.answerer.answer, text, context.lang)
-    if not answer.found:
+    match = await asyncio.to_thread(find, context.services.curated, answer)
+    if not answer.found and match is None:
         await hint("inline.not_found", answer.lang)
         return
-    await query.answer(inline_results(answer), cache_time=CACHE_SECONDS, is_personal=True)
+    await query.answer(inline_results(answer, match), cache_time=CACHE_SECONDS, is_personal=True)
 
 
 def handlers() -> list[BaseHandler]:

@@ -208,8 +208,11 @@ async def submit(update: Update, context: Context) -> int:
         await answer_query(query, context.t("report.wrong_actor"), show_alert=True)
         clear(context)
         return ConversationHandler.END
+    reviewed = context.services.settings.review_reports
     try:
-        report, created = await asyncio.to_thread(reports.submit_report, store, draft, update.effective_user.id)
+        report, created = await asyncio.to_thread(
+            reports.submit_report, store, draft, update.effective_user.id, review=reviewed
+        )
     except reports.ReportGone as gone:  # withdrawn since the edit began: nothing is lost, it can be filed anew
         await answer_query(query)
         draft = draft.as_new()
@@ -224,7 +227,11 @@ async def submit(update: Update, context: Context) -> int:
     await answer_query(query, context.t("report.saved_short" if created else "report.already_submitted"))
     if created:  # a replay of a submitted draft (restart before its state was kept) says nothing twice
         publish_reports_soon(context)  # first: a reply Telegram refuses must not keep it out of search
-        await reply_text(update, context.t("report.updated" if draft.report_id else "report.saved", id=report.id))
+        if reviewed:  # searchable once a maintainer approves it
+            key = "report.updated_for_review" if draft.report_id else "report.saved_for_review"
+        else:
+            key = "report.updated" if draft.report_id else "report.saved"
+        await reply_text(update, context.t(key, id=report.id))
     return ConversationHandler.END
 
 

@@ -36,7 +36,19 @@ COMMANDS = (
     "myreports",
     "cancel",
 )
-MAINTAINER_COMMANDS = ("stats", "reindex", "remove", "invite", "focalpoints", "export", "deadline")
+MAINTAINER_COMMANDS = (
+    "stats",
+    "reindex",
+    "remove",
+    "invite",
+    "focalpoints",
+    "export",
+    "deadline",
+    "review",
+    "curate",
+    "curated",
+    "digest",
+)
 
 
 def menu(lang: str, *, maintainer: bool = False) -> list[BotCommand]:

@@ -51,7 +51,8 @@ def _dynamic_keys() -> set[str]:
     from bot.answering.gate import CHECKED_TYPES
     from bot.handoffs import REASONS
     from bot.reporting.invitations import RegistrationProblem
-    from bot.reporting.reports import REPORT_KINDS, RefKind
+    from bot.reporting.reports import REPORT_KINDS, REVIEW_STATES, RefKind
+    from bot.reporting.spreadsheet import HEADERS
     from handlers.report import FIELDS
     from handlers.start import COMMANDS, MAINTAINER_COMMANDS
     from index.language.vocabulary import vocabulary
@@ -66,6 +67,8 @@ def _dynamic_keys() -> set[str]:
         | {f"feedback.reason.{reason}" for reason in REASONS}
         | set(vocabulary("en").small_talk)  # the kinds of small talk the language data knows
         | {f"in_language.{lang}" for lang in ("en", "es", "fr", "pt")}
+        | {f"state.{state}" for state in REVIEW_STATES}
+        | {f"xlsx.{name}" for name in HEADERS}
     )
 
 

@@ -73,6 +73,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     from bot.chat import chat_loop, console_lines
     from bot.database import CONSOLE_USER
+    from bot.curated import CuratedAnswers
     from bot.services import load_answerer
     from index.corpus import load_manifest
 
@@ -101,7 +102,10 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
             report(f"(not logged: {error})")
 
     try:
-        chat_loop(answerer, load_manifest(settings.corpus_dir), console_lines(), print, on_answer=log)
+        curated = CuratedAnswers(store, lambda: answerer.searcher.encoder)  # shown first, as in Telegram
+        chat_loop(
+            answerer, load_manifest(settings.corpus_dir), console_lines(), print, on_answer=log, curated=curated
+        )
     finally:
         store.close()
     return 0

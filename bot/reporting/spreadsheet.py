@@ -25,7 +25,7 @@ from bot.reporting.reports import Report, active_reports
 from bot.texts import t
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_HEADERS = (
+HEADERS = (
     "report",
     "version",
     "current",
@@ -77,7 +77,7 @@ def export_xlsx(
     book = Workbook()
     sheet = book.active
     sheet.title = t(lang, "xlsx.sheet_reports")
-    sheet.append([t(lang, f"xlsx.{name}") for name in _HEADERS])
+    sheet.append([t(lang, f"xlsx.{name}") for name in HEADERS])
     for report in sorted(reports, key=lambda r: r.id):
         for fields, replaced in _versions(store, report):
             sheet.append(

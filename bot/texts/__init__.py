@@ -5,7 +5,8 @@ at once what a text says in each language; `tests/test_texts.py` checks that no 
 The table is one dictionary, `TEXTS`, kept in a few files by audience so that none grows too long
 to read: the answers here, `welcome` (/start, /help, the console), `commands` (everyone: menus,
 browsing, errors), `feedback` (👎, hand-offs, inline mode), `reports` and `focal` (focal points), `maintainers`,
-`notices` (what the maintainers are told unasked) and `export` (the annual report's labels). Quoted document text is never translated: it stays in
+`notices` (what the maintainers are told unasked), `export` (the annual report's labels),
+`secretariat` (curated answers, the digest, /help's actions) and `review` (review of reports). Quoted document text is never translated: it stays in
 the documents' language and is labelled.
 
 Some texts are Telegram HTML (`<b>`, `<i>`, `<code>`; marked in their table): whoever fills in
@@ -14,7 +15,7 @@ Some texts are Telegram HTML (`<b>`, `<i>`, `<code>`; marked in their table): wh
 
 from __future__ import annotations
 
-from bot.texts import commands, export, feedback, focal, maintainers, notices, reports, welcome
+from bot.texts import commands, export, feedback, focal, maintainers, notices, reports, review, secretariat, welcome
 
 LANGUAGES = ("en", "es", "fr", "pt")
 DEFAULT_LANGUAGE = "en"
@@ -234,6 +235,8 @@ TEXTS: dict[str, dict[str, str]] = _merge(
     export.TEXTS,
     feedback.TEXTS,
     notices.TEXTS,
+    secretariat.TEXTS,
+    review.TEXTS,
 )
 
 

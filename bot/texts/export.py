@@ -212,5 +212,4 @@ TEXTS: dict[str, dict[str, str]] = {
     "state.submitted": {"en": "submitted", "es": "presentado", "fr": "soumis", "pt": "apresentado"},
     "state.approved": {"en": "approved", "es": "aprobado", "fr": "approuvé", "pt": "aprovado"},
     "state.returned": {"en": "returned", "es": "devuelto", "fr": "renvoyé", "pt": "devolvido"},
-    "state.withdrawn": {"en": "withdrawn", "es": "retirado", "fr": "retiré", "pt": "retirado"},
 }
