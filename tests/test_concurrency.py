@@ -54,7 +54,7 @@ def test_two_index_updates_and_an_export_loop_at_once_all_succeed(tmp_path):
         period="March 2025",
         description="Regional workshop in Panama on the protection of unaccompanied migrant children.",
     )
-    reports.submit_report(store, draft, 11)
+    reports.submit_report(store, draft, 11, review=False)  # approved at once
     store.close()
     for n in range(3):  # new files in the folder: both updates have work to do
         (corpus / f"bulletin-{n}.txt").write_text(f"Migration bulletin {n}: consular assistance in 202{n}.\n" * 40)

@@ -27,6 +27,7 @@ NAMES = [
     "m010_feedback_reasons",
     "m011_handoffs",
     "m013_handoff_privacy",
+    "m012_secretariat",
 ]
 
 
@@ -144,6 +145,13 @@ def test_release_database_upgrades_with_its_rows_intact(tmp_path):
     assert (earlier["ref_kind"], earlier["ref_number"], earlier["period"]) == ("activity", 15, "March 2025")
     assert reports.report(store, 1).version == 2 and reports.report(store, 1).link == "https://www.iin.oea.org/workshop"
     assert [r.ref.key for r in reports.reports_of(store, 502)] == ["other", "specific objective 8"]
+    # reports filed before review existed were part of the record: approved, still exported and searchable
+    assert [r.review for r in reports.reports_of(store, 501)] == ["approved"]
+    assert {r.id for r in reports.active_reports(store)} == {1, 2, 3}
+    assert reports.versions(store, 1)[0]["description"].startswith("Regional workshop")
+    for table in ("curated_answers", "curated_versions", "digest_periods", "digest_deliveries", "report_reviews"):
+        assert db[table].count == 0, table
+    assert "curated_id" in db["questions"].columns_dict
 
     deadline = deadlines.current_deadline(store, deadlines.dt.date(2026, 3, 1))
     assert (deadline.year, deadline.due.isoformat()) == (2025, "2026-03-31")

@@ -124,7 +124,7 @@ def test_program_reference_is_a_kind_and_a_number():
 
 
 def test_export_has_sections_per_actor_and_coverage(store, services, tmp_path):
-    reports.submit_report(store, _draft(), 11)
+    reports.submit_report(store, _draft(), 11, review=False)
     reports.submit_report(
         store,
         _draft(
@@ -135,11 +135,13 @@ def test_export_has_sections_per_actor_and_coverage(store, services, tmp_path):
             description="Mobile consulates will issue identity documents to Mexicans abroad.",
         ),
         12,
+        review=False,
     )
     reports.submit_report(
         store,
         _draft(kind="best_practice", period="2024", description="A 2024 practice, outside the year asked for."),
         11,
+        review=False,
     )
     catalogue: Catalogue = services.catalogue
     markdown = export_markdown(store, catalogue, 2025)
@@ -178,6 +180,7 @@ def test_submitted_report_is_found_by_search(services):
         store,
         _draft(description="The IIN trained 200 border officials on unaccompanied children in Darién in 2025."),
         11,
+        review=False,
     )
     services.publish_reports()
     hits = services.searcher.search("IIN trained 200 border officials Darién", k=5)

@@ -52,7 +52,7 @@ async def test_a_triple_submit_in_one_batch_saves_once_and_says_so_once(chat):
     chat.api.clear()
     await chat.deliver(*(callback_update("rsub", user_id=FOCAL) for _ in range(3)))
     assert chat.services.store.db["reports"].count == 1
-    assert sum("saved" in text for text in chat.texts()) == 1
+    assert sum("Report #1 submitted" in text for text in chat.texts()) == 1
     assert len(reports.reports_of(chat.services.store, FOCAL)) == 1
 
 

@@ -55,7 +55,7 @@ async def test_report_from_start_to_submit(chat):
     await _fill_until_confirm(chat)
     assert "Program reference: activity 15" in chat.last() and chat.buttons() == ["rsub", "redit", "rcancel"]
     await chat.send(callback_update("rsub", user_id=FOCAL))
-    assert "Report #1 saved" in chat.last()
+    assert chat.last() == t("en", "report.saved_for_review", id=1)  # submitted: it waits for /review
     (report,) = reports.reports_of(chat.services.store, FOCAL)
     assert report.actor_id == "IIN" and report.description == DESCRIPTION and report.ref.key == "activity 15"
     assert report.kind == "carried_out" and report.year == 2025 and report.link is None
@@ -178,7 +178,7 @@ async def test_myreports_edit_keeps_versions_and_withdraw(chat):
     await chat.send(message_update(DESCRIPTION + " Forty officials from six countries took part.", user_id=FOCAL))
     assert "Edited report" in chat.last()
     await chat.send(callback_update("rsub", user_id=FOCAL))
-    assert chat.last().startswith("Report #1 updated (earlier version kept)")
+    assert chat.last() == t("en", "report.updated_for_review", id=1)
     edited = reports.report(chat.services.store, 1)
     assert edited.version == 2 and edited.description.endswith("Forty officials from six countries took part.")
     (earlier,) = reports.versions(chat.services.store, 1)
@@ -279,7 +279,7 @@ async def test_the_spanish_report_conversation_end_to_end(chat):
     assert summary.startswith(t("es", "report.summary_title", actor="México"))
     assert "Referencia del Programa: actividad 27" in summary and "Período: marzo de 2026" in summary
     await chat.send(callback_update("rsub", user_id=FOCAL, lang="es"))
-    assert chat.alert() == t("es", "report.saved_short") and chat.last() == t("es", "report.saved", id=1)
+    assert chat.alert() == t("es", "report.saved_short") and chat.last() == t("es", "report.saved_for_review", id=1)
     (report,) = reports.reports_of(chat.services.store, FOCAL)
     assert (report.actor_id, report.ref.key, report.year, report.description) == (
         "MX",
