@@ -2,7 +2,9 @@
 
 A maintainer saves an answer under a hand-off reply, with `/curate` on a question picked from
 `/stats` or the digest, or on a question typed after `/curate`. A later question that means the
-same thing — the cosine of the two questions' embeddings (the index's own multilingual encoder)
+same thing — the cosine of the two questions' embeddings (the index's own multilingual encoder;
+the asked question embedded as a query, the curated one as a passage, which bench/secretariat.py
+measured to separate paraphrases from other questions on one topic far better than two queries)
 at or above the threshold `bench/secretariat.py` fitted for that encoder into
 `index/secretariat.json` — gets the curated answer first, labelled "Answer from the OAS
 Secretariat, <date>", and the documents' own answer below it, in every front end (Telegram,
@@ -286,7 +288,7 @@ class CuratedAnswers:
                 return self._cache[1], self._cache[2]
         stale = [row for row in rows if row["vector"] is None or row["vector_model"] != encoder.name]
         if stale:
-            fresh = encoder.encode_queries([row["question"] for row in stale])
+            fresh = encoder.encode_passages([row["question"] for row in stale])
             with self.store.atomic() as db:
                 for row, vector in zip(stale, fresh, strict=True):
                     blob = np.asarray(vector, dtype="float32").tobytes()

@@ -104,6 +104,14 @@ class FakeBotAPI(BaseRequest):
         self.messages: list[dict[str, Any]] = []  # the messages the bot sent, as Telegram returned them
         self.latency = 0.0  # seconds each call takes, as over a network (lets concurrent handlers interleave)
         self.blocked_chats: set[int] = set()  # users who never opened a chat with the bot: 403 for them
+        self.uploads: list[tuple[str, bytes]] = []  # (file name, content) of every file the bot sent
+
+    def fail_next(self, method: str, status: int, *, chat_id: int | None = None) -> Fault:
+        """The next call of `method` (to `chat_id`, if given) fails once with this HTTP status, as
+        Telegram answers it: 400, 403, 429 (retry after 1 s) or a 5xx (see `fail`)."""
+        kind = {400: "bad_request", 403: "forbidden", 429: "retry_after"}.get(status, "server_error")
+        when = None if chat_id is None else (lambda params: int(params.get("chat_id", 0)) == chat_id)
+        return self.fail(method, kind, times=1, status=status if kind == "server_error" else None, when=when)
 
     async def initialize(self) -> None:
         return None
@@ -137,6 +145,8 @@ class FakeBotAPI(BaseRequest):
         fault = next((f for f in self.faults if f.applies(api_method, params)), None)
         if fault is not None:
             return fault.response()
+        for name, content, *_ in (request_data.multipart_data.values() if request_data else []):
+            self.uploads.append((name, content if isinstance(content, bytes) else content.read()))
         if api_method == "sendMessage" and int(params.get("chat_id", 0)) in self.blocked_chats:
             return 403, json.dumps(
                 {
