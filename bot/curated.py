@@ -38,6 +38,7 @@ from bot.formatting import answer_html, answer_plain
 from bot.texts import LANGUAGE_NAMES, t
 from index.corpus import DocumentInfo
 from index.encoder import Encoder
+from index.query import detect_language
 from index.text import fold
 
 logger = logging.getLogger(__name__)
@@ -78,9 +79,9 @@ def calibration(path: Path = CALIBRATION) -> dict:
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
 
 
-def threshold_for(encoder_name: str, part: str = "curated") -> float | None:
+def threshold_for(encoder_name: str, part: str = "curated", key: str = "threshold") -> float | None:
     entry = calibration().get(part, {}).get(encoder_name)
-    return float(entry["threshold"]) if entry else None
+    return float(entry[key]) if entry and key in entry else None
 
 
 def _row(row: dict) -> Curated:
@@ -113,7 +114,7 @@ class CuratedAnswers:
         self.store = store
         self._encoder = encoder
         self._lock = threading.Lock()
-        self._cache: tuple[tuple, np.ndarray, list[Curated]] | None = None
+        self._cache: tuple[tuple, np.ndarray, list[Curated], list[str]] | None = None
 
     # -- writing ----------------------------------------------------------------------------
 
@@ -273,11 +274,15 @@ class CuratedAnswers:
 
     # -- matching ---------------------------------------------------------------------------
 
-    def threshold(self) -> float:
-        fitted = threshold_for(self._encoder().name)
-        return fitted if fitted is not None else UNCALIBRATED
+    def thresholds(self) -> tuple[float, float]:
+        """(within a language, across languages): a translation sits further from its original than
+        a paraphrase, so the bench fits one of each; an uncalibrated encoder: the same question only."""
+        name = self._encoder().name
+        same = threshold_for(name)
+        across = threshold_for(name, key="threshold_across_languages")
+        return (same if same is not None else UNCALIBRATED, across if across is not None else UNCALIBRATED)
 
-    def _vectors(self) -> tuple[np.ndarray, list[Curated]]:
+    def _vectors(self) -> tuple[np.ndarray, list[Curated], list[str]]:
         """The active answers' question vectors; missing or stale ones are embedded and stored."""
         encoder = self._encoder()
         with self.store.read() as db:
@@ -285,7 +290,7 @@ class CuratedAnswers:
         key = _cache_key(rows, encoder.name)
         with self._lock:
             if self._cache is not None and self._cache[0] == key:
-                return self._cache[1], self._cache[2]
+                return self._cache[1], self._cache[2], self._cache[3]
         stale = [row for row in rows if row["vector"] is None or row["vector_model"] != encoder.name]
         if stale:
             fresh = encoder.encode_passages([row["question"] for row in stale])
@@ -300,24 +305,27 @@ class CuratedAnswers:
             else np.zeros((0, encoder.dimension), "float32")
         )
         curated = [_row(row) for row in rows]
+        languages = [detect_language(item.question) for item in curated]
         key = _cache_key(rows, encoder.name)
         with self._lock:
-            self._cache = (key, matrix, curated)
-        return matrix, curated
+            self._cache = (key, matrix, curated, languages)
+        return matrix, curated, languages
 
-    def match(self, question: str, vector: np.ndarray | None = None) -> CuratedMatch | None:
-        """The active curated answer whose question means the same as `question`, if any."""
+    def match(self, question: str, lang: str | None = None) -> CuratedMatch | None:
+        """The active curated answer whose question means the same as `question` (in `lang`, as
+        the question was read; detected when not given), if any."""
         question = " ".join(question.split())
         if not question:
             return None
-        matrix, curated = self._vectors()
+        matrix, curated, languages = self._vectors()
         if not curated:
             return None
-        if vector is None:
-            vector = self._encoder().encode_queries([question])[0]
+        vector = self._encoder().encode_queries([question])[0]
         scores = matrix @ np.asarray(vector, dtype="float32")
         best = int(np.argmax(scores))
-        if float(scores[best]) < self.threshold():
+        same, across = self.thresholds()
+        lang = lang or detect_language(question)
+        if float(scores[best]) < (same if languages[best] == lang else across):
             return None
         return CuratedMatch(curated=curated[best], score=float(scores[best]))
 
@@ -364,7 +372,7 @@ def find(curated: CuratedAnswers | None, answer: Answer) -> CuratedMatch | None:
     if curated is None or answer.kind in {"small_talk", "referral", "empty"}:
         return None
     try:
-        return curated.match(answer.resolved_question or answer.question)
+        return curated.match(answer.resolved_question or answer.question, answer.lang)
     except Exception:  # a curated answer is an extra: the documents' answer goes out whatever happens
         logger.exception("Could not match curated answers")
         return None
