@@ -367,9 +367,10 @@ def curated_plain(match: CuratedMatch, lang: str) -> str:
 
 
 def find(curated: CuratedAnswers | None, answer: Answer) -> CuratedMatch | None:
-    """The curated answer for the question `answer` answers: none for small talk, a referral or
-    nothing asked, which are conversation, not questions."""
-    if curated is None or answer.kind in {"small_talk", "referral", "empty"}:
+    """The curated answer for the question `answer` answers: none for small talk or nothing asked,
+    which are conversation, not questions. A question read as a personal case (a referral) may
+    still have one: the Secretariat's answer is shown above the referral."""
+    if curated is None or answer.kind in {"small_talk", "empty"}:
         return None
     try:
         return curated.match(answer.resolved_question or answer.question, answer.lang)

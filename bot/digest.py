@@ -244,7 +244,7 @@ def compose(store: Store, encoder: Encoder, since: dt.datetime, until: dt.dateti
     with store.read() as db:
         unanswered = list(
             db.query(
-                "select id, question, lang from questions where asked_at >= ? and asked_at < ? "
+                "select id, question, lang from questions where asked_at >= ? and asked_at <= ? "
                 "and kind in ('not_found', 'partial') and curated_id is null order by id desc limit ?",
                 [start, end, MAX_QUESTIONS],
             )
@@ -253,7 +253,7 @@ def compose(store: Store, encoder: Encoder, since: dt.datetime, until: dt.dateti
             DownVote(question=row["question"], reason=row["feedback_reason"], comment=row["feedback_comment"])
             for row in db.query(
                 "select question, feedback_reason, feedback_comment from questions "
-                "where feedback < 0 and asked_at >= ? and asked_at < ? order by id limit ?",
+                "where feedback < 0 and asked_at >= ? and asked_at <= ? order by id limit ?",
                 [start, end, SHOWN_DOWNVOTES],
             )
         ]
