@@ -18,7 +18,7 @@ from bot.texts import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, t
 from handlers.callbacks import ButtonHandler, LanguageButton
 from handlers.common import answer_query, edit_text, escape, keyboard, reply_html, reply_text
 from handlers.context import LANGUAGE_CHOICE, Context
-from handlers.guards import is_maintainer
+from handlers.guards import is_focal_point, is_maintainer
 
 logger = logging.getLogger(__name__)
 
@@ -61,16 +61,20 @@ def _command_lines(commands: list[BotCommand]) -> list[str]:
     return [f"/{escape(c.command)} — {escape(c.description)}" for c in commands]
 
 
-def help_text(lang: str, maintainer: bool, bot_username: str | None = None) -> str:
-    """How to ask, then every command this user may use."""
+def help_text(lang: str, maintainer: bool, bot_username: str | None = None, *, focal_point: bool = False) -> str:
+    """How to ask, then every command this user may use, and what a focal point or a maintainer
+    does besides commands (review, returned reports, hand-offs, curated answers)."""
     everyone = menu(lang)
     lines = [t(lang, "help.how", bot=escape(f"@{bot_username}" if bot_username else "@bot")), ""]
     lines += [t(lang, "help.commands"), *_command_lines(everyone)]
+    if focal_point:
+        lines += ["", t(lang, "help.focal_actions")]
     if maintainer:
         lines += [
             "",
             t(lang, "help.maintainer_commands"),
             *_command_lines(menu(lang, maintainer=True)[len(everyone) :]),
+            t(lang, "help.maintainer_actions"),
         ]
     return "\n".join(lines)
 
@@ -113,7 +117,8 @@ async def start(update: Update, context: Context) -> None:
 
 async def help_command(update: Update, context: Context) -> None:
     maintainer = await is_maintainer(update, context)
-    await reply_html(update, help_text(context.lang, maintainer, context.bot.username))
+    focal = await is_focal_point(update, context)
+    await reply_html(update, help_text(context.lang, maintainer, context.bot.username, focal_point=focal))
 
 
 async def language(update: Update, context: Context) -> None:

@@ -60,10 +60,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "pt": "Pontos focais: relatar uma atividade",
     },
     "command.myreports": {
-        "en": "Focal points: your reports",
-        "es": "Puntos focales: sus informes",
-        "fr": "Points focaux : vos rapports",
-        "pt": "Pontos focais: seus relatórios",
+        "en": "Focal points: your reports and their state",
+        "es": "Puntos focales: sus informes y su estado",
+        "fr": "Points focaux : vos rapports et leur état",
+        "pt": "Pontos focais: seus relatórios e o seu estado",
     },
     "command.cancel": {
         "en": "Cancel the report being written",

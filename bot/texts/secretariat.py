@@ -33,6 +33,48 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "Le bilan de la semaine maintenant ; /digest weekly mon 09:00",
         "pt": "O resumo da semana agora; /digest weekly mon 09:00",
     },
+    # -- /help: what maintainers and focal points do besides commands (HTML) ------------------------------
+    "help.maintainer_actions": {
+        "en": "Reply to a <code>#handoffN</code> message to answer the user; ⭐ under your delivered reply saves it as "
+        "the Secretariat's answer, shown first to anyone asking the same in any language (/curated to edit or "
+        "retire). Reports wait for /review: ✅ approve, or ↩ return with a comment. /export 2026 all adds reports "
+        "awaiting review; /export 2026 xlsx gives a spreadsheet. The weekly digest arrives on its own.",
+        "es": "Responda a un mensaje <code>#handoffN</code> para contestar al usuario; ⭐ bajo su respuesta entregada la "
+        "guarda como respuesta de la Secretaría, que se muestra primero a quien pregunte lo mismo en cualquier "
+        "idioma (/curated para editarla o retirarla). Los informes esperan /review: ✅ aprobar, o ↩ devolver con un "
+        "comentario. /export 2026 all añade los informes por revisar; /export 2026 xlsx da una hoja de cálculo. "
+        "El resumen semanal llega solo.",
+        "fr": "Répondez à un message <code>#handoffN</code> pour répondre à l'utilisateur ; ⭐ sous votre réponse "
+        "transmise l'enregistre comme réponse du Secrétariat, affichée en premier à quiconque pose la même question "
+        "dans n'importe quelle langue (/curated pour la modifier ou la retirer). Les rapports attendent /review : "
+        "✅ approuver, ou ↩ renvoyer avec un commentaire. /export 2026 all ajoute les rapports à examiner ; "
+        "/export 2026 xlsx donne un tableur. Le bilan hebdomadaire arrive de lui-même.",
+        "pt": "Responda a uma mensagem <code>#handoffN</code> para responder ao usuário; ⭐ sob a sua resposta entregue "
+        "guarda-a como resposta da Secretaria, mostrada primeiro a quem perguntar o mesmo em qualquer idioma "
+        "(/curated para editá-la ou retirá-la). Os relatórios aguardam /review: ✅ aprovar, ou ↩ devolver com um "
+        "comentário. /export 2026 all acrescenta os relatórios por rever; /export 2026 xlsx dá uma folha de "
+        "cálculo. O resumo semanal chega sozinho.",
+    },
+    "help.focal_actions": {
+        "en": "<b>Your reports</b>
+A submitted report is reviewed by the OAS Secretariat; once approved it is "
+        "searchable and part of the annual report. /myreports shows each one's state. A returned report comes back "
+        "here with the Secretariat's comment: ✏️ Edit it and submit it again (the earlier version is kept).",
+        "es": "<b>Sus informes</b>
+La Secretaría de la OEA revisa cada informe presentado; una vez aprobado se puede "
+        "buscar y forma parte del informe anual. /myreports muestra el estado de cada uno. Un informe devuelto llega "
+        "aquí con el comentario de la Secretaría: ✏️ Edítelo y preséntelo de nuevo (se conserva la versión anterior).",
+        "fr": "<b>Vos rapports</b>
+Le Secrétariat de l'OEA examine chaque rapport soumis ; une fois approuvé, il est "
+        "consultable et fait partie du rapport annuel. /myreports indique l'état de chacun. Un rapport renvoyé "
+        "revient ici avec le commentaire du Secrétariat : ✏️ Modifiez-le et soumettez-le à nouveau (la version "
+        "précédente est conservée).",
+        "pt": "<b>Os seus relatórios</b>
+A Secretaria da OEA revê cada relatório apresentado; depois de aprovado fica "
+        "pesquisável e faz parte do relatório anual. /myreports mostra o estado de cada um. Um relatório devolvido "
+        "volta aqui com o comentário da Secretaria: ✏️ Edite-o e apresente-o de novo (a versão anterior é "
+        "conservada).",
+    },
     # -- a curated answer under a question ---------------------------------------------------------------
     "curated.label": {
         "en": "Answer from the OAS Secretariat, {date}",
