@@ -56,21 +56,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "cálculo. O resumo semanal chega sozinho.",
     },
     "help.focal_actions": {
-        "en": "<b>Your reports</b>
-A submitted report is reviewed by the OAS Secretariat; once approved it is "
+        "en": "<b>Your reports</b>\nA submitted report is reviewed by the OAS Secretariat; once approved it is "
         "searchable and part of the annual report. /myreports shows each one's state. A returned report comes back "
         "here with the Secretariat's comment: ✏️ Edit it and submit it again (the earlier version is kept).",
-        "es": "<b>Sus informes</b>
-La Secretaría de la OEA revisa cada informe presentado; una vez aprobado se puede "
+        "es": "<b>Sus informes</b>\nLa Secretaría de la OEA revisa cada informe presentado; una vez aprobado se puede "
         "buscar y forma parte del informe anual. /myreports muestra el estado de cada uno. Un informe devuelto llega "
         "aquí con el comentario de la Secretaría: ✏️ Edítelo y preséntelo de nuevo (se conserva la versión anterior).",
-        "fr": "<b>Vos rapports</b>
-Le Secrétariat de l'OEA examine chaque rapport soumis ; une fois approuvé, il est "
+        "fr": "<b>Vos rapports</b>\nLe Secrétariat de l'OEA examine chaque rapport soumis ; une fois approuvé, il est "
         "consultable et fait partie du rapport annuel. /myreports indique l'état de chacun. Un rapport renvoyé "
         "revient ici avec le commentaire du Secrétariat : ✏️ Modifiez-le et soumettez-le à nouveau (la version "
         "précédente est conservée).",
-        "pt": "<b>Os seus relatórios</b>
-A Secretaria da OEA revê cada relatório apresentado; depois de aprovado fica "
+        "pt": "<b>Os seus relatórios</b>\nA Secretaria da OEA revê cada relatório apresentado; depois de aprovado fica "
         "pesquisável e faz parte do relatório anual. /myreports mostra o estado de cada um. Um relatório devolvido "
         "volta aqui com o comentário da Secretaria: ✏️ Edite-o e apresente-o de novo (a versão anterior é "
         "conservada).",
