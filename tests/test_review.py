@@ -195,3 +195,28 @@ async def test_the_spreadsheet_holds_every_version_the_coverage_and_formulas_as_
     out = export(services.store, services.catalogue, 2025, "xlsx", tmp_path / "es.xlsx", lang="es")
     spanish = openpyxl.load_workbook(out)
     assert spanish.sheetnames == ["Informes", "Cobertura"]
+
+
+def test_the_command_line_writes_the_spreadsheet_with_or_without_reports_awaiting_review(
+    settings, services, monkeypatch, tmp_path
+):
+    from bot.cli import main
+    from bot.reporting.reports import ProgramRef, ReportDraft
+
+    draft = ReportDraft(
+        actor_id="IIN",
+        ref=ProgramRef(kind="activity", number=15),
+        kind="carried_out",
+        period="March 2025",
+        description="Regional workshop in Panama on the protection of unaccompanied migrant children.",
+    )
+    reports.submit_report(services.store, draft, 11)  # submitted, awaiting review
+    monkeypatch.setenv("MIGRANTSBOT_CORPUS_DIR", str(settings.corpus_dir))
+    monkeypatch.setenv("MIGRANTSBOT_DATA_DIR", str(settings.data_dir))
+    monkeypatch.setenv("MIGRANTSBOT_EMBEDDING_MODEL", "hashing")
+    out = tmp_path / "reports.xlsx"
+    assert main(["reports", "export", "--year", "2025", "--format", "xlsx", "--out", str(out)]) == 0
+    assert openpyxl.load_workbook(out)["Reports"].max_row == 1
+    assert main(["reports", "export", "--year", "2025", "--format", "xlsx", "--out", str(out), "--all"]) == 0
+    (row,) = list(openpyxl.load_workbook(out)["Reports"].iter_rows(min_row=2, values_only=True))
+    assert row[3:5] == ("IIN", "Inter-American Children's Institute (IIN)") and row[9] == "submitted"
