@@ -7,6 +7,7 @@
   language, most asked first;
 - the 👎 of the week with their reasons and the users' words;
 - the hand-offs still open, oldest first;
+- the reports awaiting review (how many: /review shows them);
 - as a report deadline approaches, the actors whose focal points have not reported for its year.
 
 It is sent to the maintainers' chat (else to each maintainer) once per period (ISO week of the
@@ -178,10 +179,12 @@ class Digest(BaseModel):
     down_votes: list[DownVote] = []
     open_handoffs: list[tuple[int, str, str]] = []  # (hand-off id, created_at, question), oldest first
     missing: MissingReports | None = None
+    awaiting_review: int = 0
 
     @property
     def empty(self) -> bool:
-        return not (self.groups or self.down_votes or self.open_handoffs or (self.missing and self.missing.actors))
+        missing = bool(self.missing and self.missing.actors)
+        return not (self.groups or self.down_votes or self.open_handoffs or missing or self.awaiting_review)
 
 
 def cluster(vectors: np.ndarray, threshold: float) -> list[list[int]]:
@@ -257,6 +260,9 @@ def compose(store: Store, encoder: Encoder, since: dt.datetime, until: dt.dateti
                 [start, end, SHOWN_DOWNVOTES],
             )
         ]
+        awaiting = db.execute(
+            "select count(*) from reports where status = 'active' and review = 'submitted'"
+        ).fetchone()[0]
         handoffs = [
             (row["id"], row["created_at"], row["question"])
             for row in db.query(
@@ -284,6 +290,7 @@ def compose(store: Store, encoder: Encoder, since: dt.datetime, until: dt.dateti
         down_votes=down,
         open_handoffs=handoffs,
         missing=missing,
+        awaiting_review=awaiting,
     )
 
 
@@ -306,6 +313,8 @@ def digest_html(digest: Digest, lang: str) -> str:
         lines += ["", t(lang, "digest.open_handoffs", count=len(digest.open_handoffs))]
         for number, created, question in digest.open_handoffs:
             lines.append(f" • #handoff{number} ({created[:10]}): “{escape(question[:200])}”")
+    if digest.awaiting_review:
+        lines += ["", t(lang, "digest.awaiting_review", count=digest.awaiting_review)]
     if digest.missing and digest.missing.actors:
         lines += [
             "",

@@ -5,11 +5,13 @@ return is told even when Telegram fails at first; review switched off is today's
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import openpyxl
 import pytest
 
+from bot import digest
 from bot.reporting import invitations, reports, review
 from bot.reporting.export import export, export_markdown
 from bot.texts import t
@@ -67,6 +69,12 @@ async def test_a_returned_report_reaches_its_focal_point_and_the_resubmission_ke
     assert "Tapachula" not in export_markdown(services.store, services.catalogue, 2025)  # the default export
     marked = export_markdown(services.store, services.catalogue, 2025, include_submitted=True)
     assert f"**[{t('en', 'export.submitted_mark')}]** **marzo de 2025** — {DESCRIPTION}" in marked
+
+    now = dt.datetime.now(dt.UTC)
+    weekly = digest.compose(services.store, services.searcher.encoder, now - dt.timedelta(days=7), now)
+    assert weekly.awaiting_review == 1 and t("en", "digest.awaiting_review", count=1) in digest.digest_html(
+        weekly, "en"
+    )
 
     await _return_with_comment(chat, "Indique cuántas personas migrantes fueron atendidas.")
     (told,) = [p for p in _to(chat, FOCAL) if "Indique" in p["text"]]

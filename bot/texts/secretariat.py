@@ -244,6 +244,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "<b>Pas encore de rapport pour {year}</b> (date limite {date}) :",
         "pt": "<b>Ainda sem relatório de {year}</b> (prazo {date}):",
     },
+    "digest.awaiting_review": {
+        "en": "<b>Reports awaiting review</b>: {count} (/review)",
+        "es": "<b>Informes por revisar</b>: {count} (/review)",
+        "fr": "<b>Rapports à examiner</b> : {count} (/review)",
+        "pt": "<b>Relatórios a rever</b>: {count} (/review)",
+    },
     "digest.button_curate": {
         "en": "✍ Answer group {n}",
         "es": "✍ Responder al grupo {n}",
