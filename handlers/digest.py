@@ -30,6 +30,7 @@ from handlers.callbacks import ButtonHandler, CurateQuestionButton, OpenHandoffB
 from handlers.common import keyboard, reply_html, reply_text
 from handlers.context import LANGUAGE_CHOICE, Context
 from handlers.guards import maintainers_only
+from handlers.jobs import _stored_user_data
 
 logger = logging.getLogger(__name__)
 
@@ -62,8 +63,6 @@ async def _send(application: Application, chat_id: int, found: Digest, lang: str
 
 
 async def _maintainer_lang(application: Application, chat_id: int) -> str:
-    from handlers.jobs import _stored_user_data
-
     if chat_id < 0:  # a group: the default language
         return DEFAULT_LANGUAGE
     return (await _stored_user_data(application, chat_id)).get(LANGUAGE_CHOICE) or DEFAULT_LANGUAGE

@@ -33,6 +33,7 @@ from handlers.callbacks import ApproveButton, ButtonHandler, EditReportButton, R
 from handlers.common import escape, keyboard, reply_html, reply_text
 from handlers.context import LANGUAGE_CHOICE, Context
 from handlers.guards import is_maintainer, maintainers_only
+from handlers.jobs import _stored_user_data, publish_reports_soon
 
 logger = logging.getLogger(__name__)
 
@@ -100,9 +101,7 @@ async def approve(update: Update, context: Context) -> None:
     await query.answer(context.t("review.approved_short"))
     await query.edit_message_reply_markup(None)
     await reply_text(update, context.t("review.approved", id=done.id))
-    from handlers.jobs import publish_reports_soon
-
-    publish_reports_soon(context)
+    publish_reports_soon(context)  # approved: into search, through the one publisher
     await show_next(update, context)
 
 
@@ -149,8 +148,6 @@ async def reply_received(update: Update, context: Context, awaited: Awaited, tex
 
 
 async def _focal_lang(application: Application, telegram_id: int, registered: str | None) -> str:
-    from handlers.jobs import _stored_user_data
-
     chosen = (await _stored_user_data(application, telegram_id)).get(LANGUAGE_CHOICE)
     return chosen or registered or "en"
 
