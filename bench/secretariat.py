@@ -167,8 +167,8 @@ def grouping_measure(labels: list[str], found: list[list[int]]) -> dict:
     }
 
 
-def fit_grouping(rows: list[dict], vectors: np.ndarray) -> float:
-    fit = [i for i, row in enumerate(rows) if _fit_half(row["group"])]
+def fit_grouping(rows: list[dict], vectors: np.ndarray, half: bool = True) -> float:
+    fit = [i for i, row in enumerate(rows) if _fit_half(row["group"]) == half]
     labels = [rows[i]["group"] for i in fit]
     best = (-1.0, 0.0)
     for threshold in GRID:
@@ -216,6 +216,13 @@ def main() -> int:
         data.get("curated", {}).pop(encoder.name, None)
     else:
         data.setdefault("curated", {})[encoder.name] = _curated_report(queries, thresholds, encoder.name, today)
+        flipped = [{**q, "fit": not q["fit"]} for q in queries]
+        other = fit_curated(flipped)
+        if other is not None:
+            print(
+                f"  halves swapped (a check of the spread, not recorded): thresholds {other[0]:.4f} / {other[1]:.4f}, "
+                f"odd groups {json.dumps(curated_measure([q for q in flipped if not q['fit']], other))}"
+            )
 
     rows = _lines(GROUPS)
     vectors = encoder.encode_queries([row["question"] for row in rows])
@@ -225,6 +232,11 @@ def main() -> int:
     held = grouping_report(rows, vectors, group_threshold, False)
     print(f"  held-out half: {json.dumps(held)}")
     print(f"  all: {json.dumps(grouping_measure([r['group'] for r in rows], cluster(vectors, group_threshold)))}")
+    swapped = fit_grouping(rows, vectors, half=False)
+    print(
+        f"  halves swapped (a check of the spread, not recorded): threshold {swapped:.4f}, odd groups "
+        f"{json.dumps(grouping_report(rows, vectors, swapped, True))}"
+    )
     data.setdefault("digest", {})[encoder.name] = {
         "threshold": group_threshold,
         "fitted_on": f"{GROUPS.relative_to(HERE.parent)} (odd groups)",
