@@ -5,8 +5,8 @@ A maintainer saves an answer under a hand-off reply, with `/curate` on a questio
 same thing — the cosine of the two questions' embeddings (the index's own multilingual encoder;
 the asked question embedded as a query, the curated one as a passage, which bench/secretariat.py
 measured to separate paraphrases from other questions on one topic far better than two queries)
-at or above the threshold `bench/secretariat.py` fitted for that encoder into
-`index/secretariat.json` — gets the curated answer first, labelled "Answer from the OAS
+at or above the thresholds `bench/secretariat.py` fitted for that encoder into
+`index/secretariat.json`, one within a language and one across languages — gets the curated answer first, labelled "Answer from the OAS
 Secretariat, <date>", and the documents' own answer below it, in every front end (Telegram,
 inline mode, the console) through `reply_html` / `reply_plain`. An encoder the bench has not
 calibrated matches only the same question (cosine ≥ `UNCALIBRATED`), never a guess.
