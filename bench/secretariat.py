@@ -48,7 +48,7 @@ from bot.config import BUNDLED_MODEL
 from bot.curated import CALIBRATION, UNCALIBRATED
 from bot.digest import cluster
 from index.encoder import load_encoder
-from index.query import detect_language
+from index.language.identify import detect_language
 
 HERE = Path(__file__).resolve().parent
 PAIRS = HERE / "eval" / "curated_pairs.jsonl"

@@ -38,7 +38,7 @@ from bot.formatting import answer_html, answer_plain
 from bot.texts import LANGUAGE_NAMES, t
 from index.corpus import DocumentInfo
 from index.encoder import Encoder
-from index.query import detect_language
+from index.language.identify import detect_language
 from index.text import fold
 
 logger = logging.getLogger(__name__)

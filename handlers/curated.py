@@ -32,7 +32,7 @@ from handlers.callbacks import (
 from handlers.common import escape, keyboard, reply_html, reply_text
 from handlers.context import Context
 from handlers.guards import is_maintainer, maintainers_only
-from index.query import detect_language
+from index.language.identify import detect_language
 
 PICK_LIMIT = 10  # unanswered questions offered by /curate
 LISTED = 30  # curated answers listed by /curated
