@@ -18,8 +18,8 @@ from bot.answering import browse
 from bot.answering.answer import Answer, Answerer
 from bot.answering.models import TurnContext
 from bot.arguments import whole_number
-from bot.text_input import printable
 from bot.curated import CuratedAnswers, find, reply_plain
+from bot.text_input import printable
 from bot.texts import LANGUAGE_NAMES, LANGUAGES, normalise_language, t
 from index.corpus import DocumentInfo
 

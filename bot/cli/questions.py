@@ -72,8 +72,8 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     from bot.chat import chat_loop, console_lines
-    from bot.database import CONSOLE_USER
     from bot.curated import CuratedAnswers
+    from bot.database import CONSOLE_USER
     from bot.services import load_answerer
     from index.corpus import load_manifest
 

@@ -381,24 +381,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "pt": "Revogado: essa pessoa não pode mais apresentar relatórios.",
     },
     # -- /export, /deadline ---------------------------------------------------------------------------
-    "export.usage": {  # HTML
-        "en": "Usage: <code>/export {year}</code> (default: the year being reported on), and a language "
-        "for one version only: <code>/export {year} es</code> (en, es, fr, pt); <code>all</code> adds the reports "
-        "awaiting review, marked (<code>/export {year} all</code>); <code>xlsx</code> gives the spreadsheet "
-        "(<code>/export {year} xlsx</code>).",
-        "es": "Uso: <code>/export {year}</code> (por defecto: el año sobre el que se informa), y un idioma "
-        "para una sola versión: <code>/export {year} es</code> (en, es, fr, pt); <code>all</code> añade los informes "
-        "por revisar, marcados (<code>/export {year} all</code>); <code>xlsx</code> da la hoja de cálculo "
-        "(<code>/export {year} xlsx</code>).",
-        "fr": "Utilisation : <code>/export {year}</code> (par défaut : l'année sur laquelle on rend compte), "
-        "et une langue pour une seule version : <code>/export {year} es</code> (en, es, fr, pt) ; <code>all</code> "
-        "ajoute les rapports à examiner, signalés (<code>/export {year} all</code>) ; <code>xlsx</code> donne le "
-        "tableur (<code>/export {year} xlsx</code>).",
-        "pt": "Uso: <code>/export {year}</code> (padrão: o ano sobre o qual se relata), e um idioma "
-        "para uma só versão: <code>/export {year} es</code> (en, es, fr, pt); <code>all</code> acrescenta os "
-        "relatórios por rever, assinalados (<code>/export {year} all</code>); <code>xlsx</code> dá a folha de "
-        "cálculo (<code>/export {year} xlsx</code>).",
-    },
     "export.caption": {
         "en": "Annual report draft {year} ({language}): edit it in Word, then send it.",
         "es": "Borrador del informe anual {year} ({language}): edítelo en Word y luego envíelo.",
