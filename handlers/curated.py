@@ -29,7 +29,7 @@ from handlers.callbacks import (
     CurateHandoffButton,
     CurateQuestionButton,
 )
-from handlers.common import escape, keyboard, reply_html, reply_text
+from handlers.common import answer_query, edit_buttons, escape, keyboard, reply_html, reply_text
 from handlers.context import Context
 from handlers.guards import is_maintainer, maintainers_only
 from index.language.identify import detect_language
@@ -88,9 +88,9 @@ async def curate_question(update: Update, context: Context) -> None:
     query, services = update.callback_query, context.services
     row = await asyncio.to_thread(services.store.question, context.button.question)
     if row is None:
-        await query.answer(context.t("button.stale"), show_alert=True)
+        await answer_query(query, context.t("button.stale"), show_alert=True)
         return
-    await query.answer()
+    await answer_query(query)
     draft = await asyncio.to_thread(
         services.curated.draft, row["question"], created_by=update.effective_user.id, question_id=row["id"]
     )
@@ -109,7 +109,7 @@ async def save_handoff_reply(update: Update, context: Context) -> None:
     message = await asyncio.to_thread(handoffs.message, services.store, context.button.message)
     handoff = await asyncio.to_thread(handoffs.handoff, services.store, message["handoff_id"]) if message else None
     if message is None or handoff is None or message["sender"] != "secretariat":
-        await query.answer(context.t("button.stale"), show_alert=True)
+        await answer_query(query, context.t("button.stale"), show_alert=True)
         return
     text = message["text"]
     sources = cited_documents(text, services.documents())
@@ -123,8 +123,8 @@ async def save_handoff_reply(update: Update, context: Context) -> None:
         question_id=handoff.question_id,
         handoff_id=handoff.id,
     )
-    await query.answer(context.t("curated.saved_short"))
-    await query.edit_message_reply_markup(None)
+    await answer_query(query, context.t("curated.saved_short"))
+    await edit_buttons(query, None)
     await reply_text(update, context.t("curated.saved", id=saved.id, version=saved.version))
 
 
@@ -152,9 +152,9 @@ async def edit_curated(update: Update, context: Context) -> None:
     query, services = update.callback_query, context.services
     item = await asyncio.to_thread(services.curated.get, context.button.curated)
     if item is None or item.status != "active":
-        await query.answer(context.t("curated.gone"), show_alert=True)
+        await answer_query(query, context.t("curated.gone"), show_alert=True)
         return
-    await query.answer()
+    await answer_query(query)
     prompt = await update.effective_message.reply_text(
         context.t("curated.edit_prompt", question=item.question[:300], version=item.version),
         reply_markup=ForceReply(selective=True, input_field_placeholder=context.t("curate.placeholder")),
@@ -169,9 +169,9 @@ async def edit_curated(update: Update, context: Context) -> None:
 async def retire_curated(update: Update, context: Context) -> None:
     query = update.callback_query
     done = await asyncio.to_thread(context.services.curated.retire, context.button.curated)
-    await query.answer(context.t("curated.retired_short" if done else "curated.gone"), show_alert=not done)
+    await answer_query(query, context.t("curated.retired_short" if done else "curated.gone"), show_alert=not done)
     if done:
-        await query.edit_message_reply_markup(None)
+        await edit_buttons(query, None)
         await reply_text(update, context.t("curated.retired", id=context.button.curated))
 
 

@@ -27,7 +27,7 @@ from bot.formatting import split_message
 from bot.services import Services
 from bot.texts import DEFAULT_LANGUAGE, t
 from handlers.callbacks import ButtonHandler, CurateQuestionButton, OpenHandoffButton
-from handlers.common import keyboard, reply_html, reply_text
+from handlers.common import answer_query, keyboard, reply_html, reply_text
 from handlers.context import LANGUAGE_CHOICE, Context
 from handlers.guards import maintainers_only
 from handlers.jobs import _stored_user_data
@@ -153,9 +153,9 @@ async def open_handoff(update: Update, context: Context) -> None:
     query, store = update.callback_query, context.services.store
     found = await asyncio.to_thread(handoffs.handoff, store, context.button.handoff)
     if found is None:
-        await query.answer(context.t("button.stale"), show_alert=True)
+        await answer_query(query, context.t("button.stale"), show_alert=True)
         return
-    await query.answer()
+    await answer_query(query)
     pieces = split_message(_handoff_html(context.lang, found))
     for piece in pieces:
         sent = await update.effective_message.reply_text(piece, parse_mode=ParseMode.HTML, do_quote=False)

@@ -30,7 +30,7 @@ from bot.reporting.reports import Report
 from bot.services import Services
 from bot.texts import t
 from handlers.callbacks import ApproveButton, ButtonHandler, EditReportButton, ReturnButton
-from handlers.common import escape, keyboard, reply_html, reply_text
+from handlers.common import answer_query, edit_buttons, escape, keyboard, reply_html, reply_text
 from handlers.context import LANGUAGE_CHOICE, Context
 from handlers.guards import is_maintainer, maintainers_only
 from handlers.jobs import _stored_user_data, publish_reports_soon
@@ -96,10 +96,10 @@ async def approve(update: Update, context: Context) -> None:
         review.approve, context.services.store, button.report, button.version, update.effective_user.id
     )
     if done is None:
-        await query.answer(context.t("review.stale"), show_alert=True)
+        await answer_query(query, context.t("review.stale"), show_alert=True)
         return
-    await query.answer(context.t("review.approved_short"))
-    await query.edit_message_reply_markup(None)
+    await answer_query(query, context.t("review.approved_short"))
+    await edit_buttons(query, None)
     await reply_text(update, context.t("review.approved", id=done.id))
     publish_reports_soon(context)  # approved: into search, through the one publisher
     await show_next(update, context)
@@ -111,9 +111,9 @@ async def ask_comment(update: Update, context: Context) -> None:
     query, button = update.callback_query, context.button
     current = await asyncio.to_thread(review.queue, context.services.store)
     if not any(r.id == button.report and r.version == button.version for r in current):
-        await query.answer(context.t("review.stale"), show_alert=True)
+        await answer_query(query, context.t("review.stale"), show_alert=True)
         return
-    await query.answer()
+    await answer_query(query)
     prompt = await update.effective_message.reply_text(
         context.t("review.comment_prompt", id=button.report),
         reply_markup=ForceReply(selective=True, input_field_placeholder=context.t("review.comment_placeholder")),

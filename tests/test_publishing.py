@@ -70,6 +70,7 @@ async def test_reports_submitted_during_a_long_index_job_hold_no_worker_and_ques
 
 @pytest.fixture
 async def chat_bot(settings, services):
+    settings.review_reports = False  # the publisher is tested here: reports approved as submitted
     async with running_bot(settings, services) as harness:
         yield harness
 
@@ -78,7 +79,7 @@ async def test_a_typo_in_the_manifest_keeps_the_last_index_serving_and_says_wher
     from bot.services import build_services
     from index.encoder import HashingEncoder
 
-    settings = make_settings(tmp_path, corpus_dir=small_corpus, maintainers_chat_id=-100777)
+    settings = make_settings(tmp_path, corpus_dir=small_corpus, maintainers_chat_id=-100777, review_reports=False)
     build_services(settings, encoder=HashingEncoder()).close()  # a valid index on disk
     manifest = small_corpus / "manifest.toml"
     good = manifest.read_text(encoding="utf-8")
@@ -119,6 +120,7 @@ async def test_a_typo_in_the_manifest_keeps_the_last_index_serving_and_says_wher
 async def test_a_report_not_yet_published_when_the_bot_stopped_is_published_at_the_next_start(
     settings, services, monkeypatch
 ):
+    settings.review_reports = False  # approved as submitted: what is tested is the publishing
     async with running_bot(settings, services) as bot:
         await _register(bot)
         monkeypatch.setattr("bot.publisher.ReportPublisher.request", lambda self: None)  # killed before it ran

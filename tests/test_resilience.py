@@ -18,9 +18,10 @@ def _fill_the_disk(store) -> None:
     """SQLite's own "database or disk is full", as on a full disk: no page more may be written."""
     pages = store.db.execute("PRAGMA page_count").fetchone()[0]
     store.db.execute(f"PRAGMA max_page_count = {pages}")
-    with pytest.raises(sqlite3.OperationalError, match="full"):
-        for n in range(100_000):  # the free room left in the last pages
-            store.log_question(user_id=n, question="x" * 200, lang="en", found=True, kind="answer", latency_ms=1)
+    for size in (200, 20, 1):  # the free room left in the last pages, down to what a short question needs
+        with pytest.raises(sqlite3.OperationalError, match="full"):
+            for n in range(100_000):
+                store.log_question(user_id=n, question="x" * size, lang="en", found=True, kind="answer", latency_ms=1)
 
 
 async def test_a_full_disk_costs_no_answer_and_the_apology_claims_nothing(bot):

@@ -114,7 +114,7 @@ def cmd_reports_list(args: argparse.Namespace, settings: Settings) -> int:
 
     found = [
         report
-        for report in active_reports(_store(settings), args.year)
+        for report in active_reports(_store(settings), args.year, every_state=True)
         if args.actor is None or report.actor_id == args.actor.upper()
     ]
     if not found:
@@ -122,7 +122,7 @@ def cmd_reports_list(args: argparse.Namespace, settings: Settings) -> int:
     for report in sorted(found, key=lambda r: r.id, reverse=True):
         print(
             f"#{report.id:<5} {report.actor_id:14} {report.year}  {report.kind:13} "
-            f"{report.ref.key:22} {report.description[:60]}"
+            f"{report.ref.key:22} {report.review:9} {report.description[:60]}"
         )
     return 0
 

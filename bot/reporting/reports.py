@@ -331,10 +331,15 @@ def versions(store: Store, report_id: int) -> list[dict]:
 _RECORD = "status = 'active' and review = 'approved'"
 
 
-def active_reports(store: Store, year: int | None = None, *, include_submitted: bool = False) -> list[Report]:
+def active_reports(
+    store: Store, year: int | None = None, *, include_submitted: bool = False, every_state: bool = False
+) -> list[Report]:
     """The record: approved reports not withdrawn; with `include_submitted`, those awaiting review too
-    (an export a maintainer asks for with `all`, which marks them)."""
+    (an export a maintainer asks for with `all`, which marks them); with `every_state`, returned
+    ones as well (a maintainer's list of what is not withdrawn)."""
     where = "status = 'active' and review in ('approved', 'submitted')" if include_submitted else _RECORD
+    if every_state:
+        where = "status = 'active'"
     args: list = []
     if year is not None:
         where += " and year = ?"
