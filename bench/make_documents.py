@@ -84,6 +84,9 @@ class Writer:
         self.style = style
         self.doc = docx.Document()
         self._next_list = 100
+        self.expected: list[str] = []  # the lines a reader should give back: paragraphs, markers, cells
+        self._counts: dict[int, list[int]] = {}
+        self._kinds: dict[int, tuple[int, bool]] = {}
         normal = self.doc.styles["Normal"]
         normal.font.name = style.font
         normal.font.size = Pt(style.size)
@@ -206,6 +209,7 @@ class Writer:
             override.append(start_at)
             num.append(override)
         numbering.append(num)
+        self._kinds[number] = (start, bullet)
         return number
 
     # -- content ----------------------------------------------------------------------------
@@ -218,6 +222,7 @@ class Writer:
             run.bold = True
         if self.style.justified and not heading:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        self.expected.append(f"{self._marker(list_id, level)} {text}" if list_id is not None else text)
         if list_id is not None:
             ppr = paragraph._p.get_or_add_pPr()
             numpr = OxmlElement("w:numPr")
@@ -231,12 +236,32 @@ class Writer:
             paragraph.paragraph_format.first_line_indent = None
         return paragraph
 
-    def table(self, table: Table, *, header_rows: int = 1) -> None:
+    def _marker(self, list_id: int, level: int) -> str:
+        start, bullet = self._kinds[list_id]
+        counts = self._counts.setdefault(list_id, [start - 1])
+        if level == 0:
+            counts[:] = [counts[0] + 1]
+            return "•" if bullet else f"{counts[0]}."
+        while len(counts) <= level:
+            counts.append(0)
+        counts[level] += 1
+        return f"{chr(ord('a') + counts[level] - 1)})"
+
+    def table(self, table: Table, *, header_rows: int = 1, repeat_header: bool = False) -> None:
         columns = max(len(row) for row in table.rows)
         grid = self.doc.add_table(rows=0, cols=columns)
         grid.style = self.doc.styles["Table Grid"]
+        for row in table.rows:
+            for paragraphs in row:
+                texts = paragraphs or [""]
+                self.expected.append("\t" + texts[0])
+                self.expected.extend(texts[1:])
         for row_number, row in enumerate(table.rows):
-            cells = grid.add_row().cells
+            added = grid.add_row()
+            if repeat_header and row_number < header_rows:
+                header = OxmlElement("w:tblHeader")
+                added._tr.get_or_add_trPr().append(header)
+            cells = added.cells
             for cell, paragraphs in zip(cells, row, strict=False):
                 cell.paragraphs[0].text = ""
                 for position, text in enumerate(paragraphs or [""]):
@@ -450,65 +475,88 @@ def make_multilingual() -> None:
 
 # -- unit test fixtures ---------------------------------------------------------------------
 
-FILLER = (
-    "The member states reaffirmed their commitment to the protection of migrant workers and their families, "
-    "to the exchange of information between consular networks, and to the regular review of the Program."
-)
-
-
 def make_fixtures() -> None:
+    """The unit tests' files, and beside each PDF the lines its reader must give back."""
     FIXTURES.mkdir(parents=True, exist_ok=True)
-    # 1. layout.pdf: three pages with a running header, a "- N -" footer, hyphenated words, a
-    #    numbered list whose items wrap, and a table whose header row repeats its columns.
-    writer = Writer(Style(), header=["OEA/Ser.W CIDI/CAM/doc.7/21"], first_page=["OEA/Ser.W", "CIDI/CAM/doc.7/21", "Dated 12 March 2021"])
+    # layout.pdf: four pages with a running header, a "- N -" footer, a symbol block on page one,
+    # hyphenated words, numbered items that wrap, and a table that goes on over a page break.
+    writer = Writer(
+        Style(),
+        header=["OEA/Ser.W CIDI/CAM/doc.7/21"],
+        first_page=["OEA/Ser.W", "CIDI/CAM/doc.7/21", "Dated 12 March 2021", "Original: English"],
+    )
+    writer.paragraph("WORK PLAN OF THE COMMITTEE ON MIGRATION ISSUES FOR 2021", heading=1)
     writer.paragraph("I. BACKGROUND", heading=1)
-    for _ in range(3):
-        writer.paragraph(
-            "Notwithstanding the intergovernmental recommendations, institutionalization of comprehensive "
-            "interinstitutional mechanisms for unaccompanied adolescents remained extraordinarily uneven "
-            "throughout the subregion, particularly regarding internationally recognized responsibilities. "
-            + FILLER
-        )
+    background = [
+        "Notwithstanding the intergovernmental recommendations adopted in previous years, institutionalization of "
+        "comprehensive interinstitutional mechanisms for unaccompanied adolescents remained extraordinarily uneven "
+        "throughout the subregion, particularly regarding internationally recognized responsibilities.",
+        "The member states reaffirmed their commitment to the protection of migrant workers and their families, to "
+        "the exchange of information between consular networks, and to the regular review of the Inter-American "
+        "Program, including its long-term objectives and its gender-based approach to the vulnerabilities of migrants.",
+        "Representatives of the Inter-American Commission on Human Rights, the Inter-American Children’s Institute "
+        "and the Inter-American Commission of Women presented their contributions, notably on interculturality, "
+        "self-employment of returning migrants, and the characteristics of intraregional labour mobility.",
+        "Consultations with civil society organizations highlighted the importance of documentation, regularization "
+        "and nondiscrimination, and recommended strengthening coordination mechanisms among governmental institutions.",
+    ]
+    for text in background:
+        writer.paragraph(text)
     writer.paragraph("II. SUGGESTED ACTIVITIES", heading=1)
     writer.paragraph("The Committee on Migration Issues will:")
     items = writer.new_list()
-    activities = [
+    for text in [
         "Coordinate with the General Secretariat every initiative related to the Program, including the "
         "exchange of information on migration legislation among the consular networks of the member states.",
         "Exchange best practices.",
-        "Prepare a report on the 2021 Program activities for the\u00a0Permanent Council, with the contributions "
-        "of the Inter-American Commission on Human Rights and of the Inter-American Children’s Institute.",
+        "Prepare a report on the 2021 Program activities for the Permanent Council, with the contributions "
+        "of the Inter-American Commission on Human Rights and of the Inter-American Children’s Institute, "
+        "to be presented before 12 November 2021 in accordance with resolution AG/RES. 2961 (L-O/20).",
         "Hold an informal meeting with civil society organizations.",
-    ]
-    for text in activities:
-        writer.paragraph(text, list_id=items)
-    writer.paragraph("Members of the Committee on Migration Issues:")
-    writer.paragraph(FILLER * 2)
-    writer.paragraph("Activities of the Program actors continue below.")
-    more = writer.new_list(start=5)
-    writer.paragraph("Strengthen the protection of migrant children traveling without their families, in "
-                     "cooperation with the Inter-American Children’s Institute.", list_id=more)
-    writer.paragraph("III. SCHEDULE OF MEETINGS", heading=1)
-    table = Table(rows=[[["DATE"], ["ACTIVITY"], ["RESPONSIBLE"]]])
-    for month, activity, who in [
-        ("March 2021", "Informal meeting of the CAM with the Inter-American Commission on Human Rights on the situation of migrant caravans", "CAM Chair"),
-        ("May 2021", "Presentation of written comments of member states on the draft report", "Member states"),
-        ("June 2021", "Adoption of the report", "CAM"),
     ]:
-        table.rows.append([[month], [activity], [who]])
-    writer.paragraph(FILLER * 4)
-    writer.table(table)
+        writer.paragraph(text, list_id=items)
+    writer.paragraph("The General Secretariat will:")
+    more = writer.new_list(start=5)
+    for text in [
+        "Strengthen the protection of migrant children traveling without their families, in cooperation with "
+        "the Inter-American Children’s Institute and the consular networks of the countries of origin.",
+        "Support the member states in the collection of comparable statistics on migration flows.",
+    ]:
+        writer.paragraph(text, list_id=more)
+    writer.paragraph("III. SCHEDULE OF MEETINGS", heading=1)
+    writer.paragraph(
+        "The schedule below lists the meetings of the Committee; dates may be changed by the Chair after "
+        "consultation with the member states and the Secretariat."
+    )
+    table = Table(rows=[[["DATE"], ["ACTIVITY"], ["RESPONSIBLE"]]])
+    months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October"]
+    for number, month in enumerate(months):
+        activity = [f"Informal meeting number {number + 1} of the Committee with the Program actors"]
+        if number == 6:
+            activity = [
+                "Special meeting on the situation of migrant caravans, with the participation of the "
+                "Inter-American Commission on Human Rights, the International Organization for Migration, "
+                "the United Nations High Commissioner for Refugees, the consular networks of the countries "
+                "of origin, transit and destination, and civil society organizations working on the ground",
+                "Presentation of the conclusions to the Permanent Council",
+            ]
+        table.rows.append([[f"{month} 2021"], activity, ["CAM Chair"]])
+    writer.table(table, repeat_header=True)
     writer.paragraph("IV. FINAL PROVISIONS", heading=1)
-    writer.paragraph(FILLER)
+    writer.paragraph(
+        "This work plan was adopted by the Committee on Migration Issues at its regular meeting held on "
+        "12 March 2021 and will be reviewed at the end of the year."
+    )
     path = FIXTURES / "layout.docx"
     writer.save(path, title=None)
     to_pdf(path, FIXTURES)
     path.unlink()
-    print("wrote layout.pdf")
+    (FIXTURES / "layout.expected.txt").write_text("\n".join(writer.expected) + "\n", encoding="utf-8")
+    print("wrote layout.pdf and layout.expected.txt")
 
-    # 2. structure.docx: heading styles, a table between paragraphs, a list numbered by Word that
-    #    continues across a paragraph, bullets and a nested level.
-    writer = Writer(Style(), header=["Test header that is not body text"])
+    # structure.docx: heading styles, a table between paragraphs, a list numbered by Word that
+    # goes on across other paragraphs, a nested level, bullets, a list that starts at 4.
+    writer = Writer(Style(), header=["Running header that is not body text"])
     writer.paragraph("Work Plan of the Committee on Migration Issues 2021", heading=1)
     writer.paragraph("A. Objectives", heading=2)
     writer.paragraph("The Committee will pursue the following objectives:")
@@ -517,23 +565,34 @@ def make_fixtures() -> None:
     writer.paragraph("Exchange best practices among the actors.", list_id=objectives)
     writer.paragraph("B. Activities", heading=2)
     writer.paragraph("General Secretariat:")
-    activities_list = writer.new_list()
-    writer.paragraph("Coordinate the initiatives related to the Program.", list_id=activities_list)
-    writer.paragraph("Enter into cooperation agreements.", list_id=activities_list)
-    writer.paragraph("by signing memoranda of understanding;", list_id=activities_list, level=1)
-    writer.paragraph("by exchanging letters.", list_id=activities_list, level=1)
+    activities = writer.new_list()
+    writer.paragraph("Coordinate the initiatives related to the Program.", list_id=activities)
+    writer.paragraph("Enter into cooperation agreements:", list_id=activities)
+    writer.paragraph("by signing memoranda of understanding;", list_id=activities, level=1)
+    writer.paragraph("by exchanging letters.", list_id=activities, level=1)
     writer.paragraph("Inter-American Commission on Human Rights (IACHR):")
-    writer.paragraph("Offer training on due process in migration proceedings.", list_id=activities_list)
+    writer.paragraph("Offer training on due process in migration proceedings:", list_id=activities)
     bullets = writer.new_list(bullet=True)
     writer.paragraph("in Central America", list_id=bullets)
     writer.paragraph("in the Caribbean", list_id=bullets)
     writer.paragraph("C. Calendar", heading=2)
-    calendar = Table(rows=[[["DATE"], ["ACTIVITY"]], [["March 2021"], ["Informal meeting with the IACHR", "Presentation of the report"]], [["May 2021"], ["Adoption of the Work Plan"]]])
+    calendar = Table(
+        rows=[
+            [["DATE"], ["ACTIVITY"]],
+            [["March 2021"], ["Informal meeting with the IACHR", "Presentation of the report"]],
+            [["May 2021"], ["Adoption of the Work Plan"]],
+        ]
+    )
     writer.table(calendar)
     writer.paragraph("The calendar may change with the Committee’s agenda.")
+    writer.paragraph("D. Member states", heading=2)
+    states = writer.new_list(start=4)
+    writer.paragraph("Exchange information on migration flows.", list_id=states)
+    writer.paragraph("Consider ratifying the inter-American instruments.", list_id=states)
     path = FIXTURES / "structure.docx"
     writer.save(path, title="Work Plan of the Committee on Migration Issues 2021")
-    print("wrote structure.docx")
+    (FIXTURES / "structure.expected.txt").write_text("\n".join(writer.expected) + "\n", encoding="utf-8")
+    print("wrote structure.docx and structure.expected.txt")
 
 
 def main() -> None:

@@ -24,7 +24,7 @@ from index.corpus import DocumentInfo
 from index.parse import Block, parse_document
 from index.text import split_sentences
 
-CHUNKER_VERSION = "8"
+CHUNKER_VERSION = "9"
 MAX_CHUNK_CHARS = 800
 MIN_CHUNK_CHARS = 60  # a group shorter than this is a scrap (a title line, a lone heading)
 _STANDALONE_LABELS = ("activity", "specific objective", "general objective")
@@ -301,14 +301,16 @@ def _make_chunk(document: DocumentInfo, group: list[Block], context: str, positi
     )
 
 
-def chunk_document(text: str, document: DocumentInfo) -> list[Chunk]:
+def chunk_document(text: str, document: DocumentInfo, headings: dict[int, int] | None = None) -> list[Chunk]:
     """A document's passages, each stamped with the document's language (it is stemmed and read in it).
+
+    `headings` are the lines the document's file sets as headings (index/extract.py).
 
     "Activity N" names the Program's own numbered activities; another document's numbered
     paragraphs under an "activities" heading (an annual report's) keep their own numbering as
     items, cited by their section, never as a Program activity.
     """
-    blocks = parse_document(text)
+    blocks = parse_document(text, headings)
     if document.kind != "program":
         for block in blocks:
             if block.label and block.label.startswith("activity "):

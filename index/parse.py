@@ -25,7 +25,7 @@ _bullet = re.compile(r"^[·•\-–]\s*(\S.*)$")
 _acronym = re.compile(r"\([A-Z][A-Za-z/\-]{1,12}\)")
 # Word field codes: � HYPERLINK "url" [\o "tip"] �display� -> display
 _field_code = re.compile(r"\ufffd?\s*HYPERLINK\s+\"[^\"]*\"(?:\s*\\\w+\s*\"[^\"]*\")*\s*\ufffd*")
-_footnote_marker = re.compile(r"^\ufffd[.)]?\s*")
+_footnote_marker = re.compile(r"^\ufffd\s*[.)]?\s*")
 _continuation = re.compile(r"^(?:[/.),]\s*\S|[a-z][a-z]+\b)")
 
 
@@ -220,8 +220,15 @@ def _clean_title(text: str) -> str:
     return text
 
 
-def parse_document(text: str) -> list[Block]:
-    """Split a document into headings and paragraphs, each with its section path."""
+def parse_document(text: str, headings: dict[int, int] | None = None) -> list[Block]:
+    """Split a document into headings and paragraphs, each with its section path.
+
+    `headings` are the lines the file itself marks as headings (offset → level, 0 when the level
+    is unknown): a Word heading style, a PDF line in bold or larger type. They are headings even
+    when their words do not look like one, unless they read as a sentence (a closing full stop)
+    or sit in a table.
+    """
+    headings = headings or {}
     outline = _Outline()
     blocks: list[Block] = []
     # Objectives listed as plain paragraphs get their numbers from their order;
@@ -234,6 +241,8 @@ def parse_document(text: str) -> list[Block]:
         line = raw_line.lstrip("\t")
         in_table = in_table or raw_line.startswith("\t")
         heading = _classify_heading(line, outline)
+        if heading is None and start in headings and not raw_line.startswith("\t"):
+            heading = _styled_heading(line, headings[start])
         if heading is not None and in_table and (heading.rank > 2 or heading.kind != "part"):
             heading = None  # table cells are data, not structure
         if heading is not None:
@@ -265,6 +274,13 @@ def parse_document(text: str) -> list[Block]:
                 label = _item_label(path, number)
         blocks.append(Block(line, start, end, path, label=label, number=number, in_table=in_table))
     return blocks
+
+
+def _styled_heading(line: str, level: int) -> _Heading | None:
+    """A line the file sets as a heading: its level gives the rank (parts, sections, subsections)."""
+    if len(line) > MAX_HEADING_CHARS or line.rstrip().endswith((".", ";", ",")) or _numbered.match(line):
+        return None
+    return _Heading({1: 1, 2: 2, 3: 3}.get(level, 6), _clean_title(line))
 
 
 def _classify_heading(line: str, outline: _Outline) -> _Heading | None:

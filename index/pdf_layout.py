@@ -159,7 +159,8 @@ def read_layout(path, *, labels: list[str] | None = None) -> Layout:
         budget = max(MIN_SECONDS, SECONDS_PER_PAGE * count)
         if time.perf_counter() - started > budget:
             raise LayoutTimeout(f"reading took over {budget:.0f} s ({number + 1} of {count} pages)")
-    furniture, printed = _remove_furniture(pages_lines)
+    table_tops = [min((table.top for table in tables), default=None) for tables in pages_tables]
+    furniture, printed = _remove_furniture(pages_lines, table_tops)
     if not labels:
         labels = _printed_labels(printed, len(pages_lines))
     builder = _Builder(pages_lines, pages_tables)
@@ -434,11 +435,18 @@ def _furniture_key(line: Line) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", " ", line.text.casefold())).strip()
 
 
-def _remove_furniture(pages: list[list[Line]]) -> tuple[list[list[str]], list[str | None]]:
-    """Drop running headers and footers in place; the removed lines per page and the printed page numbers."""
+def _remove_furniture(
+    pages: list[list[Line]], table_tops: list[float | None] | None = None
+) -> tuple[list[list[str]], list[str | None]]:
+    """Drop running headers and footers in place; the removed lines per page and the printed page numbers.
+
+    `table_tops` (the top of each page's first table) tells where a page's body starts when a
+    table comes first."""
+    table_tops = table_tops or [None] * len(pages)
     removed: list[list[str]] = [[] for _ in pages]
     printed: list[str | None] = [None] * len(pages)
     with_text = [number for number, lines in enumerate(pages) if lines]
+    _remove_page_numbers(pages, with_text, removed, printed)
     if len(with_text) < 2:
         return removed, printed
     needed = max(2, (len(with_text) + 1) // 2)
@@ -454,10 +462,12 @@ def _remove_furniture(pages: list[list[Line]]) -> tuple[list[list[str]], list[st
         if total >= needed:
             repeated |= {(key, slot - 1), (key, slot), (key, slot + 1)}
     if not repeated:
+        _remove_margin_lines(pages, with_text, table_tops, removed)
         return removed, printed
     tops: list[float] = []
     header_tops: list[float] = []
     header_gaps: list[float] = []
+    with_header: set[int] = set()
     for number in with_text:
         lines = pages[number]
         edge = {id(line) for line in lines[:FURNITURE_LINES] + lines[-FURNITURE_LINES:]}
@@ -475,9 +485,14 @@ def _remove_furniture(pages: list[list[Line]]) -> tuple[list[list[str]], list[st
                 continue
             kept.append(line)
         pages[number] = kept
-        if last_header is not None and kept:
-            tops.append(kept[0].top)
-            header_gaps.append(kept[0].top - last_header.bottom)
+        if last_header is not None:
+            with_header.add(number)
+            starts = [top for top in (kept[0].top if kept else None, table_tops[number]) if top is not None]
+            if starts and min(starts) > last_header.bottom:
+                tops.append(min(starts))
+                header_gaps.append(min(starts) - last_header.bottom)
+    if not with_header:
+        _remove_margin_lines(pages, with_text, table_tops, removed)
     if tops:
         # Above where the body starts on the other pages, or in a block that starts where their
         # headers start and ends with the space they leave below them (page one's symbol block).
@@ -489,13 +504,56 @@ def _remove_furniture(pages: list[list[Line]]) -> tuple[list[list[str]], list[st
         gap = statistics.median(header_gaps)
         for number in with_text:
             lines = pages[number]
+            if number in with_header or not lines:
+                continue
             cut = sum(1 for line in lines if line.top < body_top - 2)
-            if lines and abs(lines[0].top - header_top) <= 4:
+            if abs(lines[0].top - header_top) <= 4:
                 cut = max(cut, _header_block(lines, gap, left, right))
             if cut:
                 removed[number] = [line.text for line in lines[:cut]] + removed[number]
                 pages[number] = lines[cut:]
     return removed, printed
+
+
+_PAGE_NUMBER = re.compile(r"^[-–—(\[]?\s*\d{1,4}\s*(?:/\s*\d{1,4})?\s*[-–—)\]]?$")
+
+
+def _remove_page_numbers(
+    pages: list[list[Line]], with_text: list[int], removed: list[list[str]], printed: list[str | None]
+) -> None:
+    """A page number alone on the last (or first) line of a page, well apart from the text, is a
+    footer (or header) even when there are too few pages to see it repeat."""
+    for number in with_text:
+        lines = pages[number]
+        for position in (len(lines) - 1, 0):
+            if len(lines) < 2 or not _PAGE_NUMBER.match(lines[position].text):
+                continue
+            neighbour = lines[position - 1] if position else lines[1]
+            if abs(lines[position].top - neighbour.top) > 2.5 * lines[position].size:
+                removed[number].append(lines[position].text)
+                printed[number] = printed[number] or re.search(r"\d+", lines[position].text).group(0)
+                del lines[position]
+
+
+def _remove_margin_lines(
+    pages: list[list[Line]], with_text: list[int], table_tops: list[float | None], removed: list[list[str]]
+) -> None:
+    """No running header repeats (a short document): lines printed above where the text of every
+    other page starts are in the top margin, a header of that page only."""
+    starts = {}
+    for number in with_text:
+        candidates = [top for top in (pages[number][0].top if pages[number] else None, table_tops[number]) if top is not None]
+        if candidates:
+            starts[number] = min(candidates)
+    for number in with_text:
+        others = [top for other, top in starts.items() if other != number]
+        if not others:
+            continue
+        limit = min(others) - 2
+        above = [line for line in pages[number] if line.bottom < limit]
+        if above and len(above) < len(pages[number]):
+            removed[number] = [line.text for line in above] + removed[number]
+            pages[number] = [line for line in pages[number] if line.bottom >= limit]
 
 
 def _header_block(lines: list[Line], gap: float, left: float, right: float) -> int:

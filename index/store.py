@@ -124,7 +124,7 @@ def document_hash(corpus_dir: Path, document: DocumentInfo) -> str:
 
 def chunk_one(corpus_dir: Path, document: DocumentInfo) -> tuple[list[Chunk], DocumentEntry]:
     extracted = extract(corpus_dir / document.file)
-    document_chunks = chunk_document(extracted.text, document)
+    document_chunks = chunk_document(extracted.text, document, extracted.headings)
     for chunk in document_chunks:  # so a citation can say "p. 14" of the printed document
         chunk.page = extracted.page_at(chunk.start)
     sections = {tuple(chunk.section) for chunk in document_chunks}
