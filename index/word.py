@@ -3,7 +3,8 @@
 The body is walked once, in document order, so a table sits between the paragraphs around it
 (python-docx's `document.paragraphs` and `document.tables` are two separate lists). Each
 paragraph is one line; a table is written row by row, one cell per line led by a tab (further
-paragraphs of a cell on the lines after it), the convention `index.parse` reads as table cells.
+paragraphs of a cell on the lines after it; a row's first cell led by two tabs; a form feed on a
+line of its own after the table), the convention `index.parse` reads as table cells and rows.
 
 List numbers are not stored in a Word file: Word computes them from the numbering definitions
 (numbering.xml) when it shows the document. They are computed here the same way: a counter per
@@ -24,6 +25,7 @@ from dataclasses import dataclass, field
 
 from docx.oxml.ns import qn
 
+TABLE_END = "\f"  # a line of its own after a table: what follows is not in its last cell
 _SYMBOL_BULLETS = "\uf0b7\uf0a7\uf0d8\uf0fc\uf076\uf0a8\uf06e\uf0e0\uf02d"  # Symbol/Wingdings bullets
 
 
@@ -253,15 +255,17 @@ def read_word(document, *, limit: int) -> WordText:
                 found.append((text, 0 if cell else level))
         elif element.tag == qn("w:tbl"):
             for row in element.findall(qn("w:tr")):
-                for tc in row.findall(qn("w:tc")):
+                for column, tc in enumerate(row.findall(qn("w:tc"))):
                     merge = tc.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}")
                     inner: list[tuple[str, int]] = []
                     if merge is None or merge.get(qn("w:val")) == "restart":
                         for child in tc:
                             inner += block(child, cell=True)
                     texts = [text.lstrip("\t") for text, _ in inner] or [""]
-                    found.append(("\t" + texts[0], 0))
+                    found.append(("\t\t" + texts[0] if column == 0 else "\t" + texts[0], 0))
                     found += [(text, 0) for text in texts[1:]]
+            if not cell:
+                found.append((TABLE_END, 0))
         elif element.tag in (qn("w:sdt"), qn("w:customXml"), qn("w:sdtContent"), qn("w:ins")):
             for child in element:
                 if child.tag in (qn("w:sdtPr"), qn("w:sdtEndPr")):

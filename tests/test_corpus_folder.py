@@ -81,7 +81,11 @@ def test_files_copied_into_the_folder_are_indexed_and_listed(cli, small_corpus, 
     (small_corpus / "andean.pdf").write_bytes(_pdf(["The Andean migration card replaced tourist cards in 2002."]))
     document = docx.Document()
     document.add_paragraph("Plan de trabajo de la Comisión 2027")
-    document.add_paragraph("La Comisión celebrará un taller sobre quokkas migratorias el 3 de marzo de 2027.")
+    # the date the plan gives as its own (approved), not the first date it names
+    document.add_paragraph(
+        "La Comisión celebrará un taller sobre quokkas migratorias el 5 de abril de 2027; "
+        "plan aprobado el 3 de marzo de 2027."
+    )
     document.save(small_corpus / "plan.docx")
 
     code, out = cli("index", "update", "--dry-run")
