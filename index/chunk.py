@@ -133,8 +133,11 @@ def _is_table_header(block: Block) -> bool:
 
 def _in_header_row(block: Block) -> bool:
     """A short cell of a table's first row, when the rows are known: a column header."""
-    return block.in_table and block.row == 0 and len(block.text) <= _TABLE_HEADER_CHARS and not any(
-        char.isdigit() for char in block.text
+    return (
+        block.in_table
+        and block.row == 0
+        and len(block.text) <= _TABLE_HEADER_CHARS
+        and not any(char.isdigit() for char in block.text)
     )
 
 

@@ -49,7 +49,9 @@ class Extracted:
 
     text: str
     pages: list[tuple[int, str]] = field(default_factory=list)  # (offset of the page's first character, label)
-    headings: dict[int, int] = field(default_factory=dict)  # offset of a line the file sets as a heading → level (0: unknown)
+    headings: dict[int, int] = field(
+        default_factory=dict
+    )  # offset of a line the file sets as a heading → level (0: unknown)
     page_one_header: list[str] = field(default_factory=list)  # lines page one printed above its body
     title: str | None = None  # the file's own title property
 

@@ -222,7 +222,11 @@ def first_title(page_one: list[str], text: str, headings: dict[int, int] | None 
     Failing that, the document's first line when it could be a title (a plain note's heading)."""
     generic = set(_every("generic_headings"))
     all_lines = text.split("\n")
-    styled = {all_lines[number].strip() for number in {text.count("\n", 0, offset) for offset in headings or {}} if number < len(all_lines)}
+    styled = {
+        all_lines[number].strip()
+        for number in {text.count("\n", 0, offset) for offset in headings or {}}
+        if number < len(all_lines)
+    }
     fallback = page_one[0].rstrip(":").strip() if page_one and _title_candidate(page_one[0], generic) else None
     for position, line in enumerate(page_one):
         if len(line) > MAX_TITLE_CHARS or (_SECTION_NUMBER.match(line) and not _generic(line, generic)):

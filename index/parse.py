@@ -333,7 +333,12 @@ class _Rows:
 
 def _column_header(text: str) -> bool:
     letters = [char for char in text if char.isalpha()]
-    return bool(letters) and len(text) <= 40 and all(char.isupper() for char in letters) and not any(c.isdigit() for c in text)
+    return (
+        bool(letters)
+        and len(text) <= 40
+        and all(char.isupper() for char in letters)
+        and not any(c.isdigit() for c in text)
+    )
 
 
 def _styled_heading(line: str, level: int) -> _Heading | None:

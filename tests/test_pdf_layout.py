@@ -7,6 +7,7 @@ layout.expected.txt holds the lines as they were written, before printing.
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import zlib
 from pathlib import Path
@@ -49,7 +50,7 @@ def test_hyphenated_line_ends_are_joined_and_compounds_keep_their_hyphen(layout)
         words = page[0]
         cut += [
             (word.text, following.text)
-            for word, following in zip(words, words[1:], strict=False)
+            for word, following in itertools.pairwise(words)
             if word.text.endswith("-") and following.top > word.top + 5 and word.text[-2:-1].isalpha()
         ]
     assert len(cut) >= 5, "the fixture must hyphenate words at line ends"

@@ -36,8 +36,10 @@ def test_body_order_with_list_numbers_as_word_prints_them(structure):
     assert structure.text.splitlines() == expected
     lines = structure.text.splitlines()
     # the table stands between the paragraphs around it, not at the end
-    assert lines.index("C. Calendar") < lines.index("\t\tDATE") < lines.index(
-        "The calendar may change with the Committee’s agenda."
+    assert (
+        lines.index("C. Calendar")
+        < lines.index("\t\tDATE")
+        < lines.index("The calendar may change with the Committee’s agenda.")
     )
     assert "3. Offer training on due process in migration proceedings" in lines  # goes on past a paragraph
     assert "b) by exchanging letters." in lines and "4. Exchange information on migration flows." in lines
