@@ -1,7 +1,8 @@
 """A PDF's text rebuilt from its layout: paragraphs, tables and page labels as the reader sees them.
 
-A PDF holds glyphs at positions, not paragraphs. pdfplumber (MIT, on pdfminer.six) gives the
-words with their positions and fonts; from them:
+A PDF holds glyphs at positions, not paragraphs. pdfminer.six (MIT) interprets the pages; a small
+device keeps each glyph's text, box and font (pdfplumber's full objects would cost as much
+again), and pdfplumber's table finder (MIT) reads the ruling lines. From them:
 
 - **Lines** are words on one baseline, in reading order.
 - **Running headers and footers** are lines repeated at the same place (digits aside, so "- 3 -"
@@ -14,11 +15,13 @@ words with their positions and fonts; from them:
   larger than the line spacing, when the next line starts further left or right than the
   paragraph's wrapped lines (a first-line indent, a list item out-dented from its hanging text),
   or when the font size or weight changes (a heading). One paragraph is one line of the text.
-- **Hyphenated line ends** are joined when the document itself says the joined word is a word:
-  the joined form occurs elsewhere in it, or the hyphenated form does not (a capitalised second
-  part, as in "Inter-American", keeps its hyphen when neither occurs). The document's own
-  vocabulary is used rather than a dictionary because OAS documents are in four languages and
-  full of names and acronyms no general word list holds.
+- **Hyphenated line ends** are joined when the joined word is a word of the document: first by
+  its own vocabulary (the hyphenated form written elsewhere in it keeps the hyphen: Inter-American;
+  the joined form, or one of its inflections, joins: migra-tion), then by the word list of its
+  language (index/wordlists.py: "shortcoming" is a word, "longterm" is not, so long-term stays),
+  then two words of the document stay a compound (gender-based); a capitalised second part keeps
+  the hyphen. The vocabulary comes first because OAS documents are full of names and acronyms no
+  general word list holds.
 - **Tables with ruled cells** are found by pdfplumber's table finder and written row by row, one
   cell per line led by a tab (further paragraphs of a cell on the lines after it; a row's first
   cell led by two, a form feed on a line of its own after the table), which is how the corpus's
@@ -34,6 +37,7 @@ than its time budget raises `LayoutTimeout`.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 import statistics
@@ -53,7 +57,6 @@ FURNITURE_LINES = 3  # how many lines at a page's top and bottom may be a runnin
 _MARKER = re.compile(r"^(?:[•·▪◦‣○■□➢►\-–—*]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|\(?[ivxlcIVXLC]{1,6}[.)])$")
 _HYPHENS = ("-", "\u2010", "\u00ad")
 _WORD = re.compile(r"[^\W\d_]+(?:[-\u2010'’][^\W\d_]+)*")
-_ROMAN = re.compile(r"^[ivxlcdm]+$", re.I)
 
 
 class LayoutTimeout(Exception):
@@ -73,10 +76,12 @@ class Word:
 
 @dataclass
 class Line:
+    """Words on one baseline, left to right (never changed once made: its measures are kept)."""
+
     words: list[Word]
     page: int
 
-    @property
+    @functools.cached_property
     def text(self) -> str:
         return " ".join(word.text for word in self.words)
 
@@ -88,26 +93,26 @@ class Line:
     def x1(self) -> float:
         return self.words[-1].x1
 
-    @property
+    @functools.cached_property
     def top(self) -> float:
         return min(word.top for word in self.words)
 
-    @property
+    @functools.cached_property
     def bottom(self) -> float:
         return max(word.bottom for word in self.words)
 
-    @property
+    @functools.cached_property
     def size(self) -> float:
         sizes = Counter()
         for word in self.words:
             sizes[round(word.size, 1)] += len(word.text)
         return sizes.most_common(1)[0][0]
 
-    @property
+    @functools.cached_property
     def bold(self) -> bool:
         return all(word.bold for word in self.words)
 
-    @property
+    @functools.cached_property
     def text_x0(self) -> float:
         """Where the text starts after a list marker ("1.", "•"): a hanging indent's wrapped lines start there."""
         if len(self.words) > 1 and _MARKER.match(self.words[0].text):
