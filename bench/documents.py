@@ -113,7 +113,8 @@ def pages_right(chunks, folder: Path) -> tuple[int, int]:
     for chunk in chunks:
         if chunk.page is None:
             continue
-        texts.setdefault(chunk.doc, page_texts(folder / chunk.doc))
+        if chunk.doc not in texts:
+            texts[chunk.doc] = page_texts(folder / chunk.doc)
         words = letters(" ".join(chunk.text.split()[:6]))[:30]
         if len(words) < 10:
             continue
