@@ -9,7 +9,7 @@ PDF pages are kept: `Extracted.pages` holds where each page starts in the text a
 document prints on it (PDF page labels, else the number printed in its running footer or header,
 else the page number), so a citation can say "p. 14".
 
-PDFs are read by their layout (`index.pdf_layout`: paragraphs rebuilt from geometry, running
+PDFs are read by their layout (`index/pdf/`: paragraphs rebuilt from geometry, running
 headers and footers dropped, hyphenated line ends joined, ruled tables kept as cells) and Word
 files in reading order with their list numbers (`index.word`). Both write what `index.parse`
 reads: one paragraph a line, table cells led by a tab. `Extracted.headings` marks the lines the
@@ -149,7 +149,7 @@ def _checked_text(text: str, name: str) -> str:
 def _read_pdf(path: Path, name: str) -> Extracted:
     from pypdf import PdfReader
 
-    from index.pdf_layout import LayoutTimeout, read_layout
+    from index.pdf import LayoutTimeout, read_layout
 
     try:
         reader = PdfReader(path)

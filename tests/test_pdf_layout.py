@@ -18,7 +18,7 @@ from index.chunk import TABLE_PREFIX, chunk_document
 from index.corpus import DocumentInfo
 from index.extract import extract
 from index.parse import parse_document
-from index.pdf_layout import _pages
+from index.pdf import pages as _pages
 
 FIXTURES = Path(__file__).parent / "fixtures"
 LAYOUT = FIXTURES / "layout.pdf"
