@@ -84,7 +84,7 @@ def test_a_table_row_goes_with_its_column_headers_across_the_page_break(layout):
     august = next(chunk for chunk in rows if "August 2021" in chunk.text)
     assert "Informal meeting number 8 of the Committee with the Program actors" in august.text  # split by the page
     assert sum(chunk.text.count("DATE") for chunk in chunks) == 0  # the header row repeated on page 3 is not a row
-    assert next(chunk for chunk in chunks if "Support the member states" in chunk.text).page == "2"
+    assert layout.page_at(layout.text.index("6. Support the member states")) == "2"  # item 6 starts page 2
     assert next(chunk for chunk in rows if "October 2021" in chunk.text).page == "3"
 
 
