@@ -264,7 +264,7 @@ def multilingual(encoder, workdir: Path, show: bool) -> list[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--formats", default="txt,pdf,docx")
+    parser.add_argument("--formats", default="txt,pdf,docx", help='"" for none (metadata, timing, other languages only)')
     parser.add_argument("--no-multilingual", action="store_true")
     parser.add_argument("--runs", type=int, default=3, help="timed passes of the PDF extraction")
     parser.add_argument("--show", action="store_true", help="print misses, furniture found, near misses answered")
@@ -275,7 +275,7 @@ def main() -> None:
     workdir = Path(tempfile.mkdtemp(prefix="documents-bench-"))
     try:
         results = {}
-        for suffix in ("." + name for name in args.formats.split(",")):
+        for suffix in ("." + name for name in args.formats.split(",") if name):
             results[suffix] = measure_format(suffix, encoder, items, workdir, args.show)
         print(f"{len(items)} development questions with evidence; encoder {encoder.name}")
         print(f"{'format':7} {'passages':>8} {'build s':>8} {'r@1':>5} {'r@5':>5} {'in answer':>9} {'furniture':>9}  pages right")
