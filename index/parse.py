@@ -145,7 +145,8 @@ def _join_lone_markers(lines: list[tuple[str, int, int]]) -> list[tuple[str, int
         if _marker_only.match(text) and index + 1 < len(lines):
             next_text, _, next_end = lines[index + 1]
             if not _marker_only.match(next_text):
-                joined.append((f"{text.strip()} {next_text}", start, next_end))
+                cell = text[: len(text) - len(text.lstrip("\t"))]  # a table cell's tabs stay in front
+                joined.append((f"{cell}{text.strip()} {next_text.lstrip(chr(9))}", start, next_end))
                 index += 2
                 continue
         joined.append((text, start, end))
@@ -257,6 +258,8 @@ def parse_document(text: str, headings: dict[int, int] | None = None) -> list[Bl
             in_table = False
             continue
         line = raw_line.lstrip("\t")
+        if in_table and not raw_line.startswith("\t") and rows.complete and _is_caps_title(line):
+            in_table = False  # a title in capitals after a table's last full row: the table is over
         if raw_line.startswith("\t") and not in_table:
             rows = _Rows()
         in_table = in_table or raw_line.startswith("\t")
@@ -308,6 +311,11 @@ class _Rows:
         self.cells = 0
         self.headers = 0
         self.given = False
+
+    @property
+    def complete(self) -> bool:
+        """Counted rows (a text export's), the last one full."""
+        return not self.given and self.headers >= 2 and (self.cells - self.headers) % self.headers == 0
 
     def place(self, raw_line: str) -> int | None:
         if raw_line.startswith("\t\t"):

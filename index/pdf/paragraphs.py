@@ -112,7 +112,7 @@ class Builder:
                         if more and rows and _row_text(more[0]) == _row_text(rows[0]):
                             more = more[1:]  # the header row repeated on the new page
                         cut = table.bottom >= self.bottom - 1.5 * self.line_step  # it filled its page
-                        if more and rows and _continues(rows[-1], more[0], cut=cut):
+                        if more and len(rows) > 1 and _continues(rows[-1], more[0], cut=cut):  # not the header row
                             rows[-1] = [
                                 Cell(a.x0, a.x1, a.lines + b.lines) for a, b in zip(rows[-1], more[0], strict=False)
                             ]
