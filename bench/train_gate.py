@@ -161,7 +161,12 @@ def report(rows: list[Row], refused: np.ndarray, told: np.ndarray, label: str) -
 
 def training_items() -> list[dict]:
     items = [item for item in questions("tune")]
-    for name in ("eval/train_wide.jsonl", "eval/near_misses.jsonl", "eval/out_of_scope_train.jsonl", "out_of_scope.jsonl"):
+    for name in (
+        "eval/train_wide.jsonl",
+        "eval/near_misses.jsonl",
+        "eval/out_of_scope_train.jsonl",
+        "out_of_scope.jsonl",
+    ):
         path = HERE / name
         if path.exists():
             items += load(path)

@@ -20,8 +20,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from bot.texts import t
-from index.corpus import GENERATED_PREFIX, CorpusError, DocumentInfo, content_hash, load_manifest
-from index.extract import MAX_FILE_BYTES, SUPPORTED_SUFFIXES, ExtractionError, extract_text
+from index.corpus import GENERATED_PREFIX, CorpusError, DocumentInfo, find_twin, load_manifest, twin_error
+from index.extract import MAX_FILE_BYTES, SUPPORTED_SUFFIXES, ExtractionError, extract
 from index.metadata import KINDS, detect_metadata, short_name, slugify
 
 __all__ = [
@@ -102,19 +102,19 @@ def prepare_document(
 ) -> tuple[DocumentInfo, str]:
     """Extract the text (raising ExtractionError with the reason) and settle the metadata.
 
-    The same content under another name is refused (CorpusError naming the document already in
-    the corpus): two copies would answer every question twice. `source_dirs` are all the folders
+    The same content under another name, or in another format (a DOCX beside its PDF), is
+    refused (CorpusError naming the document already in the corpus): two copies would answer
+    every question twice. It is the check the folder scan makes (`index.corpus.find_twin`). `source_dirs` are all the folders
     the index is built from (the corpus first); the name chosen is free in all of them.
     """
     name = original_name or source.name
     given_date = _date(date, name)  # before the work of extracting: a typo in the caption is said at once
-    text = extract_text(source, name=name)
-    documents = load_manifest(corpus_dir)
-    digest = content_hash(source)
-    twin = next((doc for doc in documents if content_hash(corpus_dir / doc.file) == digest), None)
+    extracted = extract(source, name=name)
+    text = extracted.text
+    twin = find_twin(corpus_dir, text, load_manifest(corpus_dir))
     if twin is not None:
-        raise CorpusError(f"{name} has the same content as {twin.file} ({twin.short}), already in the corpus.")
-    detected = detect_metadata(source, text)
+        raise CorpusError(twin_error(name, twin))
+    detected = detect_metadata(source, text, extracted)
     file = free_name(f"{slugify(Path(name).stem)}{Path(name).suffix.lower()}", source_dirs or [corpus_dir])
     final_title = title or detected.title or Path(name).stem
     try:

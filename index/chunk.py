@@ -116,6 +116,7 @@ def _slice(block: Block, start: int, end: int) -> Block:
         block.label,
         block.number,
         in_table=block.in_table,
+        row=block.row,
     )
 
 
@@ -127,6 +128,16 @@ def _is_table_header(block: Block) -> bool:
         and bool(letters)
         and all(char.isupper() for char in letters)
         and not any(char.isdigit() for char in block.text)  # "MARCH – 2019" is a cell, not a header
+    )
+
+
+def _in_header_row(block: Block) -> bool:
+    """A short cell of a table's first row, when the rows are known: a column header."""
+    return (
+        block.in_table
+        and block.row == 0
+        and len(block.text) <= _TABLE_HEADER_CHARS
+        and not any(char.isdigit() for char in block.text)
     )
 
 
@@ -202,7 +213,7 @@ def chunk_blocks(blocks: list[Block], document: DocumentInfo) -> list[Chunk]:
             continue
         if heading_run:
             flush_outline(block)
-        if _is_table_header(block) and grouper.table_rows == 0:
+        if (_is_table_header(block) and grouper.table_rows == 0) or _in_header_row(block):
             grouper.columns.append(block.text)
             continue
         if block.in_table:
@@ -217,8 +228,13 @@ def chunk_blocks(blocks: list[Block], document: DocumentInfo) -> list[Chunk]:
                 grouper.add(piece)
                 grouper.flush()
                 continue
-            if piece.in_table and any(b.in_table and len(b.text) >= 60 for b in current):
-                grouper.flush()  # a table row (its short cells, then its text) is a passage of its own
+            if piece.in_table and piece.row is not None:
+                if current and current[-1].in_table and current[-1].row != piece.row:
+                    grouper.flush()  # a table row is a passage of its own
+            elif piece.in_table and any(b.in_table and len(b.text) >= 60 for b in current):
+                grouper.flush()  # rows unknown: its short cells, then its text, are a row
+            elif not piece.in_table and current and current[-1].in_table:
+                grouper.flush()  # the table has ended
             same_section = bool(current) and current[-1].path == piece.path
             size = sum(len(b.text) + 1 for b in current) + len(piece.text)
             if (
@@ -244,6 +260,10 @@ def _shared_path(first: list[Block], second: list[Block]) -> int:
     return count
 
 
+def _row(blocks: list[Block]) -> bool:
+    return all(block.in_table and block.row is not None for block in blocks)
+
+
 def _merge_scraps(groups: list[tuple[list[Block], str]]) -> list[tuple[list[Block], str]]:
     """A group too short to mean anything alone joins the neighbour it shares most headings with
     (the one before on a tie). Into a numbered item it goes as context, so that the item's own
@@ -254,11 +274,14 @@ def _merge_scraps(groups: list[tuple[list[Block], str]]) -> list[tuple[list[Bloc
     while position < len(merged):
         blocks, context = merged[position]
         size = sum(len(b.text) for b in blocks)
-        if size >= MIN_CHUNK_CHARS or any(_standalone(b) for b in blocks) or len(merged) == 1:
+        if size >= MIN_CHUNK_CHARS or any(_standalone(b) for b in blocks) or len(merged) == 1 or _row(blocks):
+            position += 1  # a table row read under its column headers is whole, however short
+            continue
+        before = merged[position - 1] if position > 0 and not _row(merged[position - 1][0]) else None
+        after = merged[position + 1] if position + 1 < len(merged) and not _row(merged[position + 1][0]) else None
+        if before is None and after is None:
             position += 1
             continue
-        before = merged[position - 1] if position > 0 else None
-        after = merged[position + 1] if position + 1 < len(merged) else None
         into_before = after is None or (
             before is not None and _shared_path(before[0], blocks) >= _shared_path(blocks, after[0])
         )
@@ -301,14 +324,16 @@ def _make_chunk(document: DocumentInfo, group: list[Block], context: str, positi
     )
 
 
-def chunk_document(text: str, document: DocumentInfo) -> list[Chunk]:
+def chunk_document(text: str, document: DocumentInfo, headings: dict[int, int] | None = None) -> list[Chunk]:
     """A document's passages, each stamped with the document's language (it is stemmed and read in it).
+
+    `headings` are the lines the document's file sets as headings (index/extract.py).
 
     "Activity N" names the Program's own numbered activities; another document's numbered
     paragraphs under an "activities" heading (an annual report's) keep their own numbering as
     items, cited by their section, never as a Program activity.
     """
-    blocks = parse_document(text)
+    blocks = parse_document(text, headings)
     if document.kind != "program":
         for block in blocks:
             if block.label and block.label.startswith("activity "):
@@ -323,6 +348,9 @@ def chunk_document(text: str, document: DocumentInfo) -> list[Chunk]:
 def document_language(text: str) -> str:
     """The language a document is written in, among the bot's, from a sample of its prose."""
     from index.language.identify import detect_language
+    from index.language.identify import document_language as identify
 
     sample = " ".join(line for line in text.splitlines() if len(line) > 60)[:4000] or text[:4000]
-    return detect_language(sample, "en") if sample.strip() else "en"
+    if not sample.strip():
+        return "en"
+    return identify(sample) or detect_language(sample, "en")

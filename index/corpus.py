@@ -5,13 +5,22 @@ The folder is the truth. A supported file that `manifest.toml` does not list is 
 that is gone is reported, not fatal. The manifest is edited in place with tomlkit, so the
 comments, order and layout a maintainer gave it survive every upload and removal, and each write
 replaces the file atomically.
+
+One content check serves every way in (a file copied into the folder, `corpus add`, an upload):
+`find_twin` compares a new document's normalised text (words only, case and accents folded) with
+each listed document's, so the same text under another name, or as DOCX beside its PDF, is named
+as the document already there. Texts are compared by a sketch of their word 5-grams (a few
+differences, such as a page header left in, still match); sketches are kept by file hash in
+`.fingerprints.json` in the folder, so a check does not read every PDF again.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import os
+import re
 import shutil
 import tempfile
 import tomllib
@@ -25,6 +34,10 @@ MANIFEST_NAME = "manifest.toml"
 # "focal-report-<id>.txt" in their own folder; no maintained document may take such a name.
 GENERATED_PREFIX = "focal-report-"
 MANIFEST_HEADER = "# The documents migrantsbot answers from. One [[document]] per file in this folder.\n"
+FINGERPRINTS_NAME = ".fingerprints.json"  # a cache (file hash → text sketch); safe to delete
+SHINGLE_WORDS = 5
+SKETCH_SIZE = 256
+TWIN_SIMILARITY = 0.8  # share of word 5-grams in common (estimated) from which two texts are one document
 
 
 class CorpusError(Exception):
@@ -107,24 +120,30 @@ class NewFile(BaseModel):
 def register_new_files(corpus_dir: Path, *, dry_run: bool = False) -> list[NewFile]:
     """List every supported unlisted file in the manifest, with the metadata read from it.
 
-    A file that cannot become text is reported with its reason and not listed, so the next run
-    tries it again once it is fixed.
+    A file that cannot become text, or whose text is a document already listed (or another new
+    file of this scan), is reported with its reason and not listed, so the next run tries it
+    again once it is fixed or removed.
     """
-    from index.extract import ExtractionError, extract_text
+    from index.extract import ExtractionError, extract
     from index.metadata import detect_metadata, short_name
 
     found: list[NewFile] = []
+    listed = load_manifest(corpus_dir)
     for name in scan_folder(corpus_dir).unlisted:
         path = corpus_dir / name
         if is_generated_name(name):
             found.append(NewFile(file=name, error=reserved_name_error(name)))
             continue
         try:
-            text = extract_text(path)
+            extracted = extract(path)
         except ExtractionError as error:
             found.append(NewFile(file=name, error=str(error)))
             continue
-        detected = detect_metadata(path, text)
+        twin = find_twin(corpus_dir, extracted.text, listed + [new.info for new in found if new.info])
+        if twin is not None:
+            found.append(NewFile(file=name, error=twin_error(name, twin)))
+            continue
+        detected = detect_metadata(path, extracted.text, extracted)
         title = detected.title or path.stem
         info = DocumentInfo(
             file=name,
@@ -139,6 +158,85 @@ def register_new_files(corpus_dir: Path, *, dry_run: bool = False) -> list[NewFi
             add_entry(corpus_dir, info)
         found.append(NewFile(file=name, info=info))
     return found
+
+
+def twin_error(name: str, twin: DocumentInfo) -> str:
+    return f"{name} has the same content as {twin.file} ({twin.short}), already in the corpus."
+
+
+# -- the content check --------------------------------------------------------------------------
+
+
+def normalised_words(text: str) -> list[str]:
+    """The words of a text, case and accents folded, without punctuation, layout or list marks."""
+    from index.text import fold
+
+    return re.findall(r"[^\W_]+", fold(text))
+
+
+def sketch(text: str) -> dict:
+    """A text's fingerprint: the hash of its normalised words, and the smallest hashes of its word 5-grams."""
+    words = normalised_words(text)
+    size = min(SHINGLE_WORDS, max(len(words), 1))
+    shingles = {" ".join(words[i : i + size]) for i in range(max(len(words) - size + 1, 1))}
+    hashes = sorted(
+        int.from_bytes(hashlib.blake2b(shingle.encode(), digest_size=8).digest(), "big") for shingle in shingles
+    )
+    return {"exact": hashlib.sha256(" ".join(words).encode()).hexdigest(), "sketch": hashes[:SKETCH_SIZE]}
+
+
+def similarity(first: dict, second: dict) -> float:
+    """Estimated share of word 5-grams the two texts have in common (Jaccard, by bottom-k sketches)."""
+    if first["exact"] == second["exact"]:
+        return 1.0
+    a, b = set(first["sketch"]), set(second["sketch"])
+    union = sorted(a | b)[:SKETCH_SIZE]
+    if not union:
+        return 0.0
+    return sum(1 for value in union if value in a and value in b) / len(union)
+
+
+def find_twin(corpus_dir: Path, text: str, documents: list[DocumentInfo] | None = None) -> DocumentInfo | None:
+    """The listed document whose text is this one's (the same words, give or take a few), if any."""
+    from index.extract import ExtractionError, extract_text
+
+    documents = load_manifest(corpus_dir) if documents is None else documents
+    mine = sketch(text)
+    cache_path = corpus_dir / FINGERPRINTS_NAME
+    try:
+        cache = json.loads(cache_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        cache = {}
+    fresh: dict[str, dict] = {}
+    twin = None
+    for document in documents:
+        path = corpus_dir / document.file
+        if not path.is_file():
+            continue
+        digest = content_hash(path)
+        theirs = cache.get(digest)
+        if not isinstance(theirs, dict) or "sketch" not in theirs:
+            try:
+                theirs = sketch(extract_text(path))
+            except ExtractionError:
+                continue
+        fresh[digest] = theirs
+        if twin is None and similarity(mine, theirs) >= TWIN_SIMILARITY:
+            twin = document
+    if fresh.keys() != cache.keys():
+        _write_cache(cache_path, fresh)
+    return twin
+
+
+def _write_cache(path: Path, fingerprints: dict[str, dict]) -> None:
+    """Replace the fingerprint cache atomically; a folder that cannot be written simply has none."""
+    try:
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".fingerprints.", suffix=".json")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(fingerprints, out)
+        os.replace(temporary, path)
+    except OSError:
+        pass
 
 
 def is_generated_name(file: str) -> bool:

@@ -6,15 +6,31 @@ length while it is extracted. A file that cannot become text raises `ExtractionE
 message that names the file as the maintainer knows it (`name`, not a staging path).
 
 PDF pages are kept: `Extracted.pages` holds where each page starts in the text and the label the
-document prints on it (PDF page labels, else the page number), so a citation can say "p. 14".
+document prints on it (PDF page labels, else the number printed in its running footer or header,
+else the page number), so a citation can say "p. 14".
+
+PDFs are read by their layout (`index/pdf/`: paragraphs rebuilt from geometry, running
+headers and footers dropped, hyphenated line ends joined, ruled tables kept as cells) and Word
+files in reading order with their list numbers (`index.word`). Both write what `index.parse`
+reads: one paragraph a line, table cells led by a tab. `Extracted.headings` marks the lines the
+file itself sets as headings (a heading style, bold or larger type); `Extracted.page_one_header`
+keeps what page one printed above its body (an OAS symbol block), which the metadata reads.
+
+The same file is often read twice in a row (its metadata when it is found in the folder, then
+its passages), so the last few extractions are kept by content hash.
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
+import hashlib
+import logging
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+
+logger = logging.getLogger(__name__)
 
 SUPPORTED_SUFFIXES = {".txt", ".md", ".pdf", ".docx"}
 MAX_FILE_BYTES = 20_000_000  # 20 MB, as maintainers read it
@@ -33,6 +49,11 @@ class Extracted:
 
     text: str
     pages: list[tuple[int, str]] = field(default_factory=list)  # (offset of the page's first character, label)
+    headings: dict[int, int] = field(
+        default_factory=dict
+    )  # offset of a line the file sets as a heading → level (0: unknown)
+    page_one_header: list[str] = field(default_factory=list)  # lines page one printed above its body
+    title: str | None = None  # the file's own title property
 
     def page_at(self, offset: int) -> str | None:
         """The label of the page holding character `offset`, or None for formats without pages."""
@@ -57,15 +78,21 @@ def extract(path: Path, *, name: str | None = None, max_bytes: int = MAX_FILE_BY
         raise ExtractionError(f"{name} is {size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB.")
     if suffix in {".txt", ".md"}:
         extracted = Extracted(_read_plain(path, name))
-    elif suffix == ".pdf":
-        extracted = _read_pdf(path, name)
     else:
-        extracted = Extracted(_read_docx(path, name))
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        extracted = _read_cached(digest, suffix, str(path), name)
     if len(extracted.text) > MAX_TEXT_CHARS:
         raise ExtractionError(_too_long(name))
     if not extracted.text.strip():
         raise ExtractionError(f"{name} has no text (a scanned PDF needs OCR first).")
     return extracted
+
+
+@functools.lru_cache(maxsize=8)
+def _read_cached(digest: str, suffix: str, path: str, name: str) -> Extracted:
+    """A PDF or DOCX read once per content (the digest is the key; path and name come along)."""
+    del digest  # the key only
+    return _read_pdf(Path(path), name) if suffix == ".pdf" else _read_docx(Path(path), name)
 
 
 def extract_text(path: Path, *, name: str | None = None, max_bytes: int = MAX_FILE_BYTES) -> str:
@@ -122,40 +149,58 @@ def _checked_text(text: str, name: str) -> str:
 def _read_pdf(path: Path, name: str) -> Extracted:
     from pypdf import PdfReader
 
+    from index.pdf import LayoutTimeout, read_layout
+
     try:
         reader = PdfReader(path)
         if reader.is_encrypted:
             raise ExtractionError(f"{name} is encrypted; send an unprotected copy.")
         if len(reader.pages) > MAX_PDF_PAGES:
             raise ExtractionError(f"{name} has {len(reader.pages)} pages; the limit is {MAX_PDF_PAGES}.")
-        labels = _page_labels(reader)
-        parts: list[str] = []
-        pages: list[tuple[int, str]] = []
-        length = 0
-        for number, page in enumerate(reader.pages):
-            text = page.extract_text() or ""
-            pages.append((length, labels[number] if number < len(labels) else str(number + 1)))
-            parts.append(text)
-            length += len(text) + 1
-            if length > MAX_TEXT_CHARS:
-                raise ExtractionError(_too_long(name))
-        return Extracted("\n".join(parts), pages)
+        layout = read_layout(path, labels=_page_labels(reader))
+        title = _pdf_title(reader)
     except ExtractionError:
         raise
-    except Exception as error:  # pypdf raises many types on a damaged file: PdfReadError, ValueError, KeyError…
+    except LayoutTimeout as error:
+        raise ExtractionError(f"{name} could not be read in time: {error}.") from error
+    except Exception as error:  # pypdf and pdfminer raise many types on a damaged file
         raise ExtractionError(f"{name} is not a readable PDF ({type(error).__name__}: {error}).") from error
+    if len(layout.text) > MAX_TEXT_CHARS:
+        raise ExtractionError(_too_long(name))
+    if layout.skipped:
+        logger.warning("%s: pages %s left out (their content is too large to read)", name, layout.skipped)
+    return Extracted(
+        layout.text,
+        layout.pages,
+        headings=dict.fromkeys(layout.headings, 0),
+        page_one_header=layout.furniture[0] if layout.furniture else [],
+        title=title,
+    )
 
 
-def _page_labels(reader) -> list[str]:
-    """The printed page numbers the PDF defines ("iii", "14"), else none (the caller numbers pages)."""
+def _page_labels(reader) -> list[str] | None:
+    """The printed page numbers the PDF defines ("iii", "14"), else None (the layout reader looks
+    for numbers printed in running footers, then numbers the pages)."""
     try:
-        labels = list(reader.page_labels)
-    except Exception:  # a malformed /PageLabels tree: fall back to page numbers
-        return []
-    return [str(label) for label in labels]
+        if "/PageLabels" not in reader.trailer["/Root"]:
+            return None
+        return [str(label) for label in reader.page_labels]
+    except Exception:  # a malformed /PageLabels tree: fall back
+        return None
 
 
-def _read_docx(path: Path, name: str) -> str:
+def _pdf_title(reader) -> str | None:
+    """The Title property, read on its own: pypdf's metadata object fails as a whole on a
+    malformed date (LibreOffice writes CreationDate as "D:20261206134456Z'")."""
+    try:
+        info = reader.trailer["/Info"].get_object()
+        title = info.get("/Title")
+    except Exception:
+        return None
+    return str(title).strip() or None if title is not None else None
+
+
+def _read_docx(path: Path, name: str) -> Extracted:
     import docx
 
     try:
@@ -167,25 +212,14 @@ def _read_docx(path: Path, name: str) -> str:
         raise ExtractionError(
             f"{name} unpacks to {unpacked / 1e6:.0f} MB; the limit is {MAX_UNCOMPRESSED_BYTES / 1e6:.0f} MB."
         )
+    from index.word import read_word
+
     try:
         document = docx.Document(str(path))
-        parts: list[str] = []
-        length = 0
-        for text in _docx_texts(document):
-            parts.append(text)
-            length += len(text) + 1
-            if length > MAX_TEXT_CHARS:
-                raise ExtractionError(_too_long(name))
-    except ExtractionError:
-        raise
+        found = read_word(document, limit=MAX_TEXT_CHARS)
+        title = (document.core_properties.title or "").strip() or None
+    except OverflowError:
+        raise ExtractionError(_too_long(name)) from None
     except Exception as error:  # python-docx and lxml raise KeyError, ValueError, XMLSyntaxError, OpcError…
         raise ExtractionError(f"{name} is not a readable DOCX file ({type(error).__name__}: {error}).") from error
-    return "\n".join(parts)
-
-
-def _docx_texts(document):
-    for paragraph in document.paragraphs:
-        yield paragraph.text
-    for table in document.tables:
-        for row in table.rows:
-            yield " | ".join(cell.text.strip() for cell in row.cells)
+    return Extracted(found.text, headings=found.headings, title=title)

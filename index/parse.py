@@ -5,6 +5,12 @@ numerals (I., II.), letters (A., B., E.1), actor blocks ("· Inter-American Comm
 Rights (IACHR):") and numbered items (objectives, activities, mandates). A delegate asks for
 "activity 9" or "specific objective 8", so every block carries its section path and, for a
 numbered item, the label it is known by.
+
+Tables are written one cell per line led by a tab, a cell's further paragraphs on the lines
+after it (Word's text export, and what index/extract.py writes for PDF and DOCX tables). The PDF
+and DOCX readers lead a row's first cell with two tabs and end the table with a form feed on a
+line of its own; in a text export the rows are counted from the table's column headers (its
+first cells in capitals), so every cell knows its row.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+TABLE_END = "\f"  # the PDF and DOCX readers end a table with a form feed on a line of its own
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 MAX_HEADING_CHARS = 110
 
@@ -25,7 +32,7 @@ _bullet = re.compile(r"^[·•\-–]\s*(\S.*)$")
 _acronym = re.compile(r"\([A-Z][A-Za-z/\-]{1,12}\)")
 # Word field codes: � HYPERLINK "url" [\o "tip"] �display� -> display
 _field_code = re.compile(r"\ufffd?\s*HYPERLINK\s+\"[^\"]*\"(?:\s*\\\w+\s*\"[^\"]*\")*\s*\ufffd*")
-_footnote_marker = re.compile(r"^\ufffd[.)]?\s*")
+_footnote_marker = re.compile(r"^\ufffd\s*[.)]?\s*")
 _continuation = re.compile(r"^(?:[/.),]\s*\S|[a-z][a-z]+\b)")
 
 
@@ -41,6 +48,7 @@ class Block:
     number: int | None = None
     is_heading: bool = False
     in_table: bool = False
+    row: int | None = None  # the table row (0: the column headers) when the rows are known
 
 
 @dataclass
@@ -94,6 +102,13 @@ def _lines_with_offsets(text: str) -> list[tuple[str, int, int]]:
         end = start + len(stripped)
         position += len(raw)
         cleaned = re.sub(r"\s*\t\s*", " ", clean_line(stripped)).strip()
+        cell = "\t\t" if raw.startswith("\t\t") else "\t" if raw.startswith("\t") else ""
+        if cell and not cleaned:
+            lines.append((cell, start, start))  # an empty cell: it counts in its row
+            continue
+        if raw.strip("\r\n") == TABLE_END:
+            lines.append((TABLE_END, start, start))
+            continue
         if not cleaned or cleaned in {"/", ".", ")", ","}:
             continue
         if lines and not raw.startswith("\t") and _is_continuation(cleaned):
@@ -105,7 +120,6 @@ def _lines_with_offsets(text: str) -> list[tuple[str, int, int]]:
                     joiner = " "
                 lines[-1] = (f"{previous.rstrip()}{joiner}{body}", previous_start, end)
                 continue
-        cell = "\t" if raw.startswith("\t") else ""
         lines.append((cell + cleaned, start, end))
     return _join_lone_markers(lines)
 
@@ -131,7 +145,8 @@ def _join_lone_markers(lines: list[tuple[str, int, int]]) -> list[tuple[str, int
         if _marker_only.match(text) and index + 1 < len(lines):
             next_text, _, next_end = lines[index + 1]
             if not _marker_only.match(next_text):
-                joined.append((f"{text.strip()} {next_text}", start, next_end))
+                cell = text[: len(text) - len(text.lstrip("\t"))]  # a table cell's tabs stay in front
+                joined.append((f"{cell}{text.strip()} {next_text.lstrip(chr(9))}", start, next_end))
                 index += 2
                 continue
         joined.append((text, start, end))
@@ -220,8 +235,15 @@ def _clean_title(text: str) -> str:
     return text
 
 
-def parse_document(text: str) -> list[Block]:
-    """Split a document into headings and paragraphs, each with its section path."""
+def parse_document(text: str, headings: dict[int, int] | None = None) -> list[Block]:
+    """Split a document into headings and paragraphs, each with its section path.
+
+    `headings` are the lines the file itself marks as headings (offset → level, 0 when the level
+    is unknown): a Word heading style, a PDF line in bold or larger type. They are headings even
+    when their words do not look like one, unless they read as a sentence (a closing full stop)
+    or sit in a table.
+    """
+    headings = headings or {}
     outline = _Outline()
     blocks: list[Block] = []
     # Objectives listed as plain paragraphs get their numbers from their order;
@@ -229,11 +251,24 @@ def parse_document(text: str) -> list[Block]:
     counted_items = 0
     numbered_items = 0
     in_table = False
+    rows = _Rows()
 
     for raw_line, start, end in _lines_with_offsets(text):
+        if raw_line == TABLE_END:
+            in_table = False
+            continue
         line = raw_line.lstrip("\t")
+        if in_table and not raw_line.startswith("\t") and rows.complete and _is_caps_title(line):
+            in_table = False  # a title in capitals after a table's last full row: the table is over
+        if raw_line.startswith("\t") and not in_table:
+            rows = _Rows()
         in_table = in_table or raw_line.startswith("\t")
+        row = rows.place(raw_line) if in_table else None
+        if not line:
+            continue  # an empty cell
         heading = _classify_heading(line, outline)
+        if heading is None and start in headings and not raw_line.startswith("\t"):
+            heading = _styled_heading(line, headings[start])
         if heading is not None and in_table and (heading.rank > 2 or heading.kind != "part"):
             heading = None  # table cells are data, not structure
         if heading is not None:
@@ -263,8 +298,62 @@ def parse_document(text: str) -> list[Block]:
                 counted_items += 1
                 number = counted_items
                 label = _item_label(path, number)
-        blocks.append(Block(line, start, end, path, label=label, number=number, in_table=in_table))
+        blocks.append(Block(line, start, end, path, label=label, number=number, in_table=in_table, row=row))
     return blocks
+
+
+class _Rows:
+    """Which row of a table each line is in: given (a row's first cell led by two tabs), or
+    counted from the column headers (the table's first cells, in capitals) in a text export."""
+
+    def __init__(self) -> None:
+        self.row = -1
+        self.cells = 0
+        self.headers = 0
+        self.given = False
+
+    @property
+    def complete(self) -> bool:
+        """Counted rows (a text export's), the last one full."""
+        return not self.given and self.headers >= 2 and (self.cells - self.headers) % self.headers == 0
+
+    def place(self, raw_line: str) -> int | None:
+        if raw_line.startswith("\t\t"):
+            self.given = True
+            self.row += 1
+            return self.row
+        if self.given:
+            return self.row
+        if not raw_line.startswith("\t"):
+            return self.row if self.row >= 0 else None  # a cell's further paragraph
+        text = raw_line.strip()
+        if self.cells == self.headers and _column_header(text):
+            self.headers += 1
+            self.cells += 1
+            self.row = 0
+            return 0
+        self.cells += 1
+        if self.headers < 2:
+            return None  # no column headers: the rows cannot be told
+        self.row = 1 + (self.cells - self.headers - 1) // self.headers
+        return self.row
+
+
+def _column_header(text: str) -> bool:
+    letters = [char for char in text if char.isalpha()]
+    return (
+        bool(letters)
+        and len(text) <= 40
+        and all(char.isupper() for char in letters)
+        and not any(c.isdigit() for c in text)
+    )
+
+
+def _styled_heading(line: str, level: int) -> _Heading | None:
+    """A line the file sets as a heading: its level gives the rank (parts, sections, subsections)."""
+    if len(line) > MAX_HEADING_CHARS or line.rstrip().endswith((".", ";", ",")) or _numbered.match(line):
+        return None
+    return _Heading({1: 1, 2: 2, 3: 3}.get(level, 6), _clean_title(line))
 
 
 def _classify_heading(line: str, outline: _Outline) -> _Heading | None:

@@ -82,7 +82,9 @@ class TermStats:
 
     def __init__(self, headings: list[str], bodies: list[str], languages: list[str] | None = None) -> None:
         self.languages = languages or ["en"] * len(bodies)
-        self.heading_stems = [frozenset(_content_stems(t, lang)) for t, lang in zip(headings, self.languages, strict=True)]
+        self.heading_stems = [
+            frozenset(_content_stems(t, lang)) for t, lang in zip(headings, self.languages, strict=True)
+        ]
         self.body_stems = [
             frozenset(_content_stems(body, lang)) | heading
             for body, heading, lang in zip(bodies, self.heading_stems, self.languages, strict=True)

@@ -124,7 +124,7 @@ def document_hash(corpus_dir: Path, document: DocumentInfo) -> str:
 
 def chunk_one(corpus_dir: Path, document: DocumentInfo) -> tuple[list[Chunk], DocumentEntry]:
     extracted = extract(corpus_dir / document.file)
-    document_chunks = chunk_document(extracted.text, document)
+    document_chunks = chunk_document(extracted.text, document, extracted.headings)
     for chunk in document_chunks:  # so a citation can say "p. 14" of the printed document
         chunk.page = extracted.page_at(chunk.start)
     sections = {tuple(chunk.section) for chunk in document_chunks}
@@ -144,10 +144,18 @@ def build_index(
     *,
     show_progress: bool = False,
     on_chunked: Callable[[int], None] | None = None,
+    on_new_files: Callable[[list], None] | None = None,
 ) -> IndexManifest:
-    """Parse, chunk and embed the whole corpus into a new version, then switch to it (under the lock)."""
+    """Parse, chunk and embed the whole corpus into a new version, then switch to it (under the lock).
+
+    `on_new_files` hears of the files found in the folder and listed with their detected metadata
+    (or refused), so a first build reports them as an update does.
+    """
     with locked(index_dir):
-        failed = {found.file: found.error for found in register_new_files(source_folders(corpus_dir)[0]) if found.error}
+        new_files = register_new_files(source_folders(corpus_dir)[0])
+        if on_new_files:
+            on_new_files(new_files)
+        failed = {found.file: found.error for found in new_files if found.error}
         chunks, entries = chunk_corpus(corpus_dir, failed)
         if on_chunked:
             on_chunked(len(chunks))
@@ -263,6 +271,12 @@ def load_searcher(index_dir: Path, encoder: Encoder) -> tuple[Searcher, IndexMan
     if len(unit_vectors) and unit_vectors.matrix.shape[1] != encoder.dimension:
         raise IndexLoadError(f"The sentence vectors in {version} do not match the model. {REBUILD_HINT}")
     searcher = Searcher(
-        encoder, vectors, lexical, chunks, sentence_encoder=second, sentences=sentences, units=UnitIndex(chunks, unit_vectors)
+        encoder,
+        vectors,
+        lexical,
+        chunks,
+        sentence_encoder=second,
+        sentences=sentences,
+        units=UnitIndex(chunks, unit_vectors),
     )
     return searcher, manifest

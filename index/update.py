@@ -226,7 +226,9 @@ def _update_index(corpus_dir: Corpus, index_dir: Path, encoder: Encoder, *, show
                 if document.file in old_entries:
                     reused += reuse(document.file, offset)
                 continue
-            passage_vectors, document_units = embed(encoder, document_chunks, previous=units, show_progress=show_progress)
+            passage_vectors, document_units = embed(
+                encoder, document_chunks, previous=units, show_progress=show_progress
+            )
             parts.append(passage_vectors)
             units = units.merged(document_units)
             if second is not None:

@@ -145,7 +145,7 @@ class FakeBotAPI(BaseRequest):
         fault = next((f for f in self.faults if f.applies(api_method, params)), None)
         if fault is not None:
             return fault.response()
-        for name, content, *_ in (request_data.multipart_data.values() if request_data else []):
+        for name, content, *_ in request_data.multipart_data.values() if request_data else []:
             self.uploads.append((name, content if isinstance(content, bytes) else content.read()))
         if api_method == "sendMessage" and int(params.get("chat_id", 0)) in self.blocked_chats:
             return 403, json.dumps(

@@ -5,12 +5,21 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
+from pathlib import Path
 
 import pytest
 
 from bot.cli import main as cli_main
 from bot.documents import prepare_document
-from index.corpus import DocumentInfo, add_document, load_manifest, remove_document, scan_folder, update_entry
+from index.corpus import (
+    DocumentInfo,
+    add_document,
+    add_entry,
+    load_manifest,
+    remove_document,
+    scan_folder,
+    update_entry,
+)
 from index.encoder import HashingEncoder
 from index.extract import ExtractionError, extract
 from index.metadata import detect_metadata, first_date, guess_kind, short_name
@@ -81,7 +90,11 @@ def test_files_copied_into_the_folder_are_indexed_and_listed(cli, small_corpus, 
     (small_corpus / "andean.pdf").write_bytes(_pdf(["The Andean migration card replaced tourist cards in 2002."]))
     document = docx.Document()
     document.add_paragraph("Plan de trabajo de la Comisión 2027")
-    document.add_paragraph("La Comisión celebrará un taller sobre quokkas migratorias el 3 de marzo de 2027.")
+    # the date the plan gives as its own (approved), not the first date it names
+    document.add_paragraph(
+        "La Comisión celebrará un taller sobre quokkas migratorias el 5 de abril de 2027; "
+        "plan aprobado el 3 de marzo de 2027."
+    )
     document.save(small_corpus / "plan.docx")
 
     code, out = cli("index", "update", "--dry-run")
@@ -159,6 +172,44 @@ def test_the_same_content_under_another_name_is_refused(small_corpus, tmp_path):
     copy.write_bytes((small_corpus / "mini-report.txt").read_bytes())
     with pytest.raises(CorpusError, match=r"same content as mini-report\.txt"):
         prepare_document(copy, small_corpus)
+
+
+def test_a_copy_dropped_into_the_folder_under_another_name_is_not_indexed_twice(cli, small_corpus, tmp_path):
+    original = (small_corpus / "mini-report.txt").read_text(encoding="utf-8")
+    # the same text with other line breaks, spacing and bullets: the same words in the same order
+    (small_corpus / "report copy.txt").write_text(original.replace("\n", "\n\n").replace(" ", "  "), encoding="utf-8")
+    code, out = cli("index", "update")
+    assert code == 1
+    assert "! report copy.txt: not added: report copy.txt has the same content as mini-report.txt (Mini Report)" in out
+    assert "report copy.txt" not in {d.file for d in load_manifest(small_corpus)}
+
+
+def test_the_same_document_as_docx_beside_its_pdf_is_refused_with_the_pdfs_name(small_corpus):
+    from index.corpus import CorpusError
+
+    fixtures = Path(__file__).parent / "fixtures"
+    (small_corpus / "work-plan-2021.pdf").write_bytes((fixtures / "layout.pdf").read_bytes())
+    add_entry(small_corpus, DocumentInfo(file="work-plan-2021.pdf", title="Work Plan 2021", short="Work Plan 2021"))
+    with pytest.raises(CorpusError, match=r"same content as work-plan-2021\.pdf \(Work Plan 2021\)"):
+        prepare_document(fixtures / "layout.docx", small_corpus, original_name="Plan de trabajo 2021.docx")
+
+
+def test_a_first_update_on_a_fresh_data_folder_says_what_it_detected(small_corpus, tmp_path, monkeypatch, capsys):
+    (small_corpus / "note.txt").write_text(
+        "Caribbean Migration Observatory: meeting note\nDated 14 May 2026\nThe observatory met on remittances.\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("MIGRANTSBOT_CORPUS_DIR", str(small_corpus))
+    monkeypatch.setenv("MIGRANTSBOT_DATA_DIR", str(tmp_path / "fresh"))
+    monkeypatch.setenv("MIGRANTSBOT_EMBEDDING_MODEL", "hashing")
+    monkeypatch.chdir(tmp_path)
+    assert cli_main(["index", "update"]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "+ note.txt: new in the folder, added to manifest.toml; metadata detected: "
+        "'Caribbean Migration Observatory: meeting note' (short: 'Caribbean Migration Observatory: meeting note'; "
+        "date: 2026-05-14; kind: meeting)"
+    ) in out
 
 
 @pytest.mark.parametrize(

@@ -191,7 +191,14 @@ def unknown_names(question: Question, units: UnitIndex) -> float:
     count = 0
     for index, token in enumerate(question.tokens):
         word = token.bare
-        if not token.word or not word.isalpha() or len(word) < 3 or word in stop or word in common or index in mentioned:
+        if (
+            not token.word
+            or not word.isalpha()
+            or len(word) < 3
+            or word in stop
+            or word in common
+            or index in mentioned
+        ):
             continue
         forms = {*stem_words([word], "en"), *stem_words([word], question.lang)}
         if forms & stems_common:

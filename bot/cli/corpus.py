@@ -18,12 +18,19 @@ def cmd_index_build(args: argparse.Namespace, settings: Settings) -> int:
     started = time.perf_counter()
     encoder = make_encoder(settings)
     loaded = time.perf_counter()
+    new_files: list = []
+
+    def _print_new_files(found: list) -> None:
+        new_files.extend(found)
+        _print_found(found)
+
     manifest = build_index(
         settings.source_dirs,
         settings.index_dir,
         encoder,
         show_progress=True,
         on_chunked=lambda n: print(f"Parsed the corpus into {n} passages; embedding them…"),
+        on_new_files=_print_new_files,
     )
     built = time.perf_counter()
     print(
@@ -31,8 +38,10 @@ def cmd_index_build(args: argparse.Namespace, settings: Settings) -> int:
         f"model {manifest.model}, {manifest.faiss_type} FAISS index, in {built - loaded:.1f} s "
         f"(model load {loaded - started:.1f} s) → {settings.index_dir}"
     )
+    refused = {found.file for found in new_files if found.error}
     for file, reason in manifest.failed.items():
-        print(f"! {file}: left out ({reason})")
+        if file not in refused:  # those were said above
+            print(f"! {file}: left out ({reason})")
     return 1 if manifest.failed else 0
 
 
@@ -41,10 +50,10 @@ def _describe(info) -> str:
     return f"{info.title!r} (short: {info.short!r}; date: {info.date or 'not found'}; kind: {info.kind}{symbols})"
 
 
-def _print_update(result) -> int:
-    """The summary a maintainer reads after an update; the number of files that could not be read."""
+def _print_found(new_files) -> int:
+    """Each file found in the folder: the metadata detected and listed, or why it was not added."""
     problems = 0
-    for found in result.new_files:
+    for found in new_files:
         if found.error:
             problems += 1
             print(f"! {found.file}: not added: {found.error}")
@@ -53,6 +62,12 @@ def _print_update(result) -> int:
                 f"+ {found.file}: new in the folder, added to manifest.toml; metadata detected: {_describe(found.info)}."
                 f" Correct it with `migrantsbot corpus edit {found.file} --title … --date …` or in manifest.toml."
             )
+    return problems
+
+
+def _print_update(result) -> int:
+    """The summary a maintainer reads after an update; the number of files that could not be read."""
+    problems = _print_found(result.new_files)
     for missing in result.plan.missing:
         print(f"? {missing}: listed in manifest.toml but not in the folder; left out (put it back or remove its entry)")
     plan = result.plan

@@ -103,9 +103,7 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
 
     try:
         curated = CuratedAnswers(store, lambda: answerer.searcher.encoder)  # shown first, as in Telegram
-        chat_loop(
-            answerer, load_manifest(settings.corpus_dir), console_lines(), print, on_answer=log, curated=curated
-        )
+        chat_loop(answerer, load_manifest(settings.corpus_dir), console_lines(), print, on_answer=log, curated=curated)
     finally:
         store.close()
     return 0

@@ -244,9 +244,7 @@ def export(
         raise ValueError(f"format must be one of {', '.join(FORMATS)}")
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "docx":
-        report = annual_report(
-            store, catalogue, year, lang=lang, program=program, include_submitted=include_submitted
-        )
+        report = annual_report(store, catalogue, year, lang=lang, program=program, include_submitted=include_submitted)
         render_docx(report, out)
     elif fmt == "xlsx":
         from bot.reporting.spreadsheet import export_xlsx

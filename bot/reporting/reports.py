@@ -213,9 +213,7 @@ class ReportGone(ValueError):
         super().__init__(f"report #{report_id} was withdrawn")
 
 
-def submit_report(
-    store: Store, draft: ReportDraft, telegram_id: int, *, review: bool = True
-) -> tuple[Report, bool]:
+def submit_report(store: Store, draft: ReportDraft, telegram_id: int, *, review: bool = True) -> tuple[Report, bool]:
     """Write the draft once; (report, written). A second submit of the same draft changes nothing,
     and neither does an edit that changes no field: no new version is made (see `unchanged`). An
     edit of a report withdrawn since the edit began raises ReportGone and writes nothing.

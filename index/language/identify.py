@@ -123,3 +123,21 @@ def detect_language(text: str, fallback: str | None = None, tokens: tuple[Token,
     if fallback and scores[best] + weight * markers[best] < MIN_CONFIDENCE:
         return fallback
     return best
+
+
+MIN_DOCUMENT_SAMPLE = 200  # characters of prose: below this a document's language is not guessed
+
+
+def document_language(sample: str) -> str | None:
+    """The language of a document's prose among the bot's, or None when the sample cannot tell
+    (too short, or the identifier is unsure). Used for what a document is written in (its
+    stemmer, its hyphenation, its title's casing), never for a question."""
+    sample = " ".join(sample.split())[: MAX_CHARS * 4]
+    if len(sample) < MIN_DOCUMENT_SAMPLE:
+        return None
+    try:
+        scores = language_scores(sample)
+    except Exception:  # the identifier is a convenience here: without it every language is tried
+        return None
+    best = max(scores, key=scores.get, default=None)
+    return best if best is not None and scores[best] >= MIN_CONFIDENCE else None

@@ -62,6 +62,13 @@ def dictionary(lang: str) -> dict[str, int]:
         return {}
 
 
+def in_dictionary(word: str, langs: tuple[str, ...] | None = None) -> bool:
+    """A word of one of the languages' dictionaries (all the bot's languages when none are given):
+    the layout reader joins "migra-tion" because "migration" is one, and keeps "long-term"."""
+    key = fold(word)
+    return any(key in dictionary(lang) for lang in (langs or languages()))
+
+
 COMMON_WORDS = 10_000  # a language's most frequent words: common words, not names
 
 

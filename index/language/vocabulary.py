@@ -99,13 +99,22 @@ def _word_set(value: object) -> frozenset[str]:
     return frozenset(fold(word) for word in _list(value))
 
 
+def language_file(lang: str) -> dict:
+    """A language's data file as read (English for a language without one). Sections other
+    modules read on their own ([metadata] for index/metadata.py) come from here too; each reader
+    keeps what it makes of it, so the file is read again only when a cache is cleared."""
+    path = DATA_DIR / f"{lang}.toml"
+    if not path.exists():
+        path = DATA_DIR / "en.toml"
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
 @cache
 def vocabulary(lang: str) -> Vocabulary:
     """The vocabulary of a language (English for a language without a data file)."""
-    path = DATA_DIR / f"{lang}.toml"
-    if not path.exists():
+    if not (DATA_DIR / f"{lang}.toml").exists():
         return vocabulary("en")
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    data = language_file(lang)
     questions = data["question_words"]
     accented = _list(questions.get("accent_sensitive"))
     stop_words = _word_set(data["stop_words"]["words"])
