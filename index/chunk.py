@@ -24,7 +24,7 @@ from index.corpus import DocumentInfo
 from index.parse import Block, parse_document
 from index.text import split_sentences
 
-CHUNKER_VERSION = "9"
+CHUNKER_VERSION = "10"
 MAX_CHUNK_CHARS = 800
 MIN_CHUNK_CHARS = 60  # a group shorter than this is a scrap (a title line, a lone heading)
 _STANDALONE_LABELS = ("activity", "specific objective", "general objective")
