@@ -30,8 +30,12 @@ bench: setup  # bench/scale.py (1M vectors, ~10 min) is run on its own
 	$(BIN)/pip install --quiet -e ".[bench]"
 	HF_HUB_OFFLINE=1 $(BIN)/python bench/retrieval.py
 	HF_HUB_OFFLINE=1 $(BIN)/python bench/answers.py
+	HF_HUB_OFFLINE=1 $(BIN)/python bench/answers.py --fit bench.fit_models:fit --runs 0
+	HF_HUB_OFFLINE=1 $(BIN)/python bench/documents.py
+	HF_HUB_OFFLINE=1 $(BIN)/python bench/first_start.py
 	HF_HUB_OFFLINE=1 $(BIN)/python bench/update.py
 	HF_HUB_OFFLINE=1 $(BIN)/python bench/load.py --think 2
+	HF_HUB_OFFLINE=1 $(BIN)/python bench/secretariat.py
 
 index: setup
 	HF_HUB_OFFLINE=1 $(BIN)/migrantsbot index build
