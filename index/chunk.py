@@ -64,10 +64,14 @@ class Chunk(BaseModel):
         return self.date[:4]
 
     @property
+    def document_name(self) -> str:
+        """Document short title, with its year when the title does not say it."""
+        return self.short if not self.year or self.year in self.short else f"{self.short} ({self.year})"
+
+    @property
     def heading(self) -> str:
         """Document short title (with its year when the title does not say it) and section path."""
-        document = self.short if not self.year or self.year in self.short else f"{self.short} ({self.year})"
-        return " › ".join([document, *self.section, *([self.label] if self.label else [])])
+        return " › ".join([self.document_name, *self.section, *([self.label] if self.label else [])])
 
     @property
     def embedding_text(self) -> str:

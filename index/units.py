@@ -21,7 +21,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from itertools import pairwise
 from pathlib import Path
 
@@ -30,6 +30,7 @@ import numpy as np
 from index.chunk import Chunk
 from index.language.actors import actor_mentions
 from index.language.patterns import years_in
+from index.language.places import country_codes_in
 from index.language.tokens import Token, fold, tokenize
 from index.language.vocabulary import all_stop_words, languages, stem_words, vocabulary
 from index.text import split_sentences
@@ -311,6 +312,24 @@ class UnitIndex:
         if self._folded is None:
             self._folded = " \n ".join(" ".join(fold(chunk.text).split()) for chunk in self.chunks)
         return self._folded
+
+    @cached_property
+    def corpus_countries(self) -> frozenset[str]:
+        """The countries any passage names (ISO codes): a question about another is not answered here."""
+        found: set[str] = set()
+        for chunk in self.chunks:
+            found |= country_codes_in(tokenize(f"{' '.join(chunk.section)} {chunk.text}"), chunk.lang)
+        return frozenset(found)
+
+    @cached_property
+    def corpus_years(self) -> frozenset[int]:
+        """The years any passage or its section names."""
+        return frozenset().union(*(self.years(chunk) for chunk in self.chunks))
+
+    @cached_property
+    def labels(self) -> frozenset[str]:
+        """The item labels the passages carry ("specific objective 8", "activity 27"), folded."""
+        return frozenset(fold(chunk.label) for chunk in self.chunks if chunk.label)
 
     def of(self, chunk: Chunk) -> list[Unit]:
         units = self._units.get(chunk.id)

@@ -99,3 +99,65 @@ def test_the_fitted_models_load_and_choose_the_same_way_twice(answerer):
     first = answerer.answer(question, cached=False)
     second = answerer.answer(question, cached=False)
     assert [s.text for s in first.sentences] == [s.text for s in second.sentences] and first.direct == second.direct
+
+
+@pytest.mark.parametrize(
+    ("question", "absent"),
+    [
+        ("How many training workshops on human rights has UNESCO organized?", "@UNESCO"),
+        (
+            "¿Con cuántos Estados colabora la OIM para reintegrar a migrantes devueltos por los Países Bajos?",
+            "Paises Bajos",
+        ),
+        ("Que dit l'objectif spécifique 53 du Programme ?", "specific objective 53"),
+        ("What did the CAM decide about 1986?", "1986"),
+    ],
+)
+def test_what_no_document_names_is_found_absent_in_any_language(answerer, question, absent):
+    from bot.answering.gate import absent_from_corpus
+
+    found = absent_from_corpus(
+        answerer.analyser.analyse(question, fallback_lang="en"), answerer.units, answerer.documents.years
+    )
+    assert absent in found
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What has PAHO reported about migrant health in 2009?",
+        "¿Cuándo se reunió la Comisión de Asuntos Migratorios?",  # "reunió": a meeting, not Réunion
+        "Que dit l'objectif spécifique 8 du Programme ?",
+        "What does the Program ask of Mexico and the United States?",
+    ],
+)
+def test_what_the_documents_name_is_never_absent(answerer, question):
+    from bot.answering.gate import absent_from_corpus
+
+    analysed = answerer.analyser.analyse(question, fallback_lang="en")
+    assert absent_from_corpus(analysed, answerer.units, answerer.documents.years) == []
+
+
+def test_a_question_about_an_organisation_no_document_names_is_refused(answerer):
+    answer = answerer.answer("How many training workshops on human rights has UNESCO organized?", cached=False)
+    assert not answer.found and answer.kind in {"partial", "not_found"}
+
+
+def test_the_same_sentence_in_two_documents_is_quoted_once_from_the_more_recent():
+    from bot.answering.compose import quotes
+    from bot.answering.features import Candidate
+    from index.documents import DocumentCatalogue
+    from index.language import analyse
+
+    sentence = "Member states shall protect the human rights of all migrants, regardless of their migratory status."
+    old = _chunk(sentence, ["Mandates"], doc="plan-2004")
+    old.short, old.date = "GT/TM Work Plan", "2004-11-01"
+    new = _chunk(sentence.replace("shall", "should"), ["Mandates"], doc="program-2016")
+    new.short, new.date = "Program", "2016-04-19"
+    units = [passage_units(old)[0], passage_units(new)[0]]
+    chosen = [Candidate(unit, None, 1.0, 1.0, 1.0, 1.0, False) for unit in units]
+    answer = quotes(
+        analyse("What must member states protect?", fallback_lang="en"), chosen, DocumentCatalogue([old, new])
+    )
+    assert [c.doc for c in answer.citations] == ["program-2016"]
+    assert answer.notes and "GT/TM Work Plan (2004)" in answer.notes[0] and "Program (2016)" in answer.notes[0]

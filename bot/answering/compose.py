@@ -20,13 +20,44 @@ from index.units import UnitIndex
 
 MORE_UNITS_AROUND = 3
 MENTIONED_PHRASES = 3
+SAME_FACT_RATIO = 90  # rapidfuzz token-set ratio from which two quotes say the same thing
 
 
 def quotes(question: Question, chosen: list[Candidate], documents: DocumentCatalogue) -> Answer:
-    """The chosen units, quoted with their sources, in reading order."""
+    """The chosen units, quoted with their sources, in reading order. A sentence two documents both
+    hold is quoted once, from the more recent, and a note names the older one: a delegate is told
+    which text is current instead of reading the same thing twice."""
+    chosen, notes = _one_per_fact(chosen, question.lang)
     sources = Sources(documents, question.lang)
     sentences = [sources.sentence(c.unit.text, c.unit.chunk) for c in chosen]
-    return found_answer(question.text, question.lang, "extractive", t(question.lang, "according"), sentences, sources)
+    answer = found_answer(question.text, question.lang, "extractive", t(question.lang, "according"), sentences, sources)
+    answer.notes = notes
+    return answer
+
+
+def _one_per_fact(chosen: list[Candidate], lang: str) -> tuple[list[Candidate], list[str]]:
+    from rapidfuzz import fuzz
+
+    kept: list[Candidate] = []
+    notes: list[str] = []
+    for candidate in chosen:
+        twin = next(
+            (
+                other
+                for other in kept
+                if other.unit.chunk.doc != candidate.unit.chunk.doc
+                and fuzz.token_set_ratio(other.unit.text, candidate.unit.text) >= SAME_FACT_RATIO
+            ),
+            None,
+        )
+        if twin is None:
+            kept.append(candidate)
+            continue
+        newer, older = sorted((twin, candidate), key=lambda c: c.unit.chunk.date or "", reverse=True)
+        if newer is candidate:
+            kept[kept.index(twin)] = candidate
+        notes.append(t(lang, "same_fact", older=older.unit.chunk.document_name, newer=newer.unit.chunk.document_name))
+    return kept, list(dict.fromkeys(notes))
 
 
 def not_found(question: Question) -> Answer:

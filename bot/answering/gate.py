@@ -26,8 +26,8 @@ from bot.answering.features import Candidate, QuestionWeights
 from index.language import Question
 from index.language.answers import CHECKED_TYPES, holds
 from index.language.patterns import years_in
-from index.language.places import countries_in
-from index.language.tokens import tokenize
+from index.language.places import countries_in, country_codes_in
+from index.language.tokens import fold, tokenize
 from index.search import SearchHit
 from index.units import UnitIndex
 
@@ -49,6 +49,7 @@ FEATURES = (
     "rare_missing",  # share of the question's rarest words (by idf) that the chosen passages lack
     "names_unknown",  # words of the question no document uses and no language uses commonly: names
     "phrases_unknown",  # capitalised names of several words ("Council of Europe") no document holds
+    "absent",  # actors, countries, years and numbered items asked for that no document names at all
     "lang_es",
     "lang_fr",
     "lang_pt",
@@ -175,6 +176,42 @@ def evidence(
     return Evidence(missing_years, missing_places, missing_actors, missing_numbers, missing_type, rare_missing, asked)
 
 
+def absent_from_corpus(question: Question, units: UnitIndex, document_years) -> list[str]:
+    """What the question asks about that no document names anywhere: an actor ("UNESCO"), a country
+    (in any language: "Países Bajos" is the Netherlands), a year or a numbered item ("specific
+    objective 53"). The documents cannot say anything about it, whatever passage comes closest.
+    Actors are given by id (the caller names them)."""
+    absent = [f"@{actor}" for actor in question.actors if actor != "MEMBER_STATES" and not units.known(f"@{actor}")]
+    countries = units.corpus_countries
+    for place in question.places:
+        codes = country_codes_in(tokenize(place), question.lang)
+        if codes and not codes & countries and not _common_word(question, place):
+            absent.append(place.title())
+    years = set(units.corpus_years)
+    for doc in {chunk.doc for chunk in units.chunks}:
+        years |= set(document_years(doc))
+    for mention in question.year_mentions:
+        if not mention.years & years:
+            low, high = min(mention.years), max(mention.years)
+            absent.append(str(low) if low == high else f"{low}-{high}")
+    absent += [
+        reference.label
+        for reference in question.references
+        if reference.label and fold(reference.label) not in units.labels
+    ]
+    return absent
+
+
+def _common_word(question: Question, name: str) -> bool:
+    """A one-word country name that is a common word of the language, written in lower case: "réunion"
+    is a meeting, "Réunion" the island."""
+    from index.language.spelling import common_words
+
+    if " " in name or name not in common_words(question.lang):
+        return False
+    return not any(t.bare == name and question.text[t.start : t.start + 1].isupper() for t in question.tokens)
+
+
 def unknown_names(question: Question, units: UnitIndex) -> float:
     """How many words of the question no document uses, in any of its forms (its stems, its
     glossary English), and that are not common words of the question's language or English, nor
@@ -249,6 +286,7 @@ def features(
     units: UnitIndex,
     found: Evidence,
     sentence_cosine: float,
+    absent: list[str] = (),
 ) -> tuple[float, ...]:
     best = chosen[0]
     passages = {c.unit.chunk.id: c.unit.chunk for c in chosen}
@@ -278,6 +316,7 @@ def features(
         found.rare_missing,
         unknown_names(question, units),
         unknown_phrases(question, units, chosen[0].unit.chunk.lang),
+        float(len(absent)),
         float(question.lang == "es"),
         float(question.lang == "fr"),
         float(question.lang == "pt"),
@@ -300,7 +339,8 @@ def judge(
     if not chosen:
         return Verdict("not_found")
     found = evidence(question, chosen, qw, units, document_years)
-    row = features(question, chosen, hits, qw, units, found, sentence_cosine)
+    absent = absent_from_corpus(question, units, document_years)
+    row = features(question, chosen, hits, qw, units, found, sentence_cosine, absent)
     vector = np.asarray(row, dtype="float64")
     probability = gate.answer.probability(vector)
     if gate.minimum_dense and row[0] < gate.minimum_dense:
@@ -310,5 +350,6 @@ def judge(
     if gate.mention.says_yes(vector):
         missing = found.missing_years + [place.title() for place in found.missing_places]
         missing += [names(actor) if names else actor for actor in found.missing_actors] + found.missing_numbers
+        missing += [item for item in absent if not item.startswith("@") and item not in missing]
         return Verdict("partial", missing, found.missing_type, probability, row)
     return Verdict("not_found", probability=probability, features=row)

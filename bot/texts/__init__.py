@@ -28,6 +28,12 @@ _ANSWERS: dict[str, dict[str, str]] = {
         "fr": "Selon les documents :",
         "pt": "Segundo os documentos:",
     },
+    "same_fact": {
+        "en": "{older} says the same; {newer} is the more recent document.",
+        "es": "{older} dice lo mismo; {newer} es el documento más reciente.",
+        "fr": "{older} dit la même chose ; {newer} est le document le plus récent.",
+        "pt": "{older} diz o mesmo; {newer} é o documento mais recente.",
+    },
     "direct": {
         "en": "In short: {answer}",
         "es": "En resumen: {answer}",

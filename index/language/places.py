@@ -29,14 +29,14 @@ def _forms(name: str) -> set[str]:
 def country_names(lang: str) -> PhraseSet:
     """Every country's names in `lang` (and in English, which documents in any language quote)."""
     translate = (lambda text: text) if lang == "en" else _translator(lang)
-    names: set[str] = set()
+    codes: dict[str, str] = {}
     for country in pycountry.countries:
         for attribute in ("name", "common_name", "official_name"):
             value = getattr(country, attribute, None)
             if value:
-                names |= _forms(value)
-                names |= _forms(translate(value))
-    return PhraseSet(sorted(names))
+                for name in sorted(_forms(value) | _forms(translate(value))):
+                    codes.setdefault(name, country.alpha_2)
+    return PhraseSet((), values=dict(sorted(codes.items())))
 
 
 def _translator(lang: str):
@@ -52,3 +52,11 @@ def countries_in(tokens: tuple[Token, ...], lang: str) -> list[str]:
     if lang != "en":
         found += country_names("en").find(tokens)
     return list(dict.fromkeys(" ".join(match.phrase) for match in found))
+
+
+def country_codes_in(tokens: tuple[Token, ...], lang: str) -> set[str]:
+    """The countries a text names, as ISO codes: "Países Bajos", "Pays-Bas" and "Netherlands" are one."""
+    found = country_names(lang).find(tokens)
+    if lang != "en":
+        found += country_names("en").find(tokens)
+    return {str(match.value) for match in found if match.value}
