@@ -51,7 +51,7 @@ from bench.split import load
 
 HERE = Path(__file__).resolve().parent
 SMALL_TALK = HERE / "small_talk.jsonl"
-PARTS = ("tune", "validation", "train_wide", "calibration")
+PARTS = ("tune", "validation", "train_wide", "calibration", "probe")
 
 
 def ask(answerer, item: dict):

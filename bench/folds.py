@@ -69,6 +69,7 @@ def every_question(eval_dir: Path = EVAL_DIR, out_of_scope: Path = OUT_OF_SCOPE)
         "out_of_scope_train.jsonl": "train_out",  # plain off-topic questions written for training
         "near_misses.jsonl": None,  # each keeps the part of the question it was made from
         "near_misses_validation.jsonl": None,
+        "near_misses_unlisted.jsonl": "probe",  # names no list of the bot holds: measuring only
     }
     for name, part in optional.items():
         path = eval_dir / name

@@ -327,6 +327,19 @@ class UnitIndex:
         return frozenset().union(*(self.years(chunk) for chunk in self.chunks))
 
     @cached_property
+    def words(self) -> list[str]:
+        """Every word the passages use, folded, sorted (for a prefix look-up)."""
+        return sorted({t.folded for t in tokenize(self.folded_text) if t.word})
+
+    def uses_prefix(self, prefix: str) -> bool:
+        """Whether some word of the passages starts with `prefix` (folded): "mesoamerique" is the
+        documents' "Mesoamerica" when "mesoam" starts one of their words."""
+        import bisect
+
+        position = bisect.bisect_left(self.words, prefix)
+        return position < len(self.words) and self.words[position].startswith(prefix)
+
+    @cached_property
     def labels(self) -> frozenset[str]:
         """The item labels the passages carry ("specific objective 8", "activity 27"), folded."""
         return frozenset(fold(chunk.label) for chunk in self.chunks if chunk.label)

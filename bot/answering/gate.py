@@ -199,7 +199,38 @@ def absent_from_corpus(question: Question, units: UnitIndex, document_years) -> 
         for reference in question.references
         if reference.label and fold(reference.label) not in units.labels
     ]
-    return absent
+    return absent + [name for name in _unknown_capitalised(question, units) if name not in absent]
+
+
+def _unknown_capitalised(question: Question, units: UnitIndex) -> list[str]:
+    """Names no list of the bot holds: a word written with a capital inside the question (or an
+    acronym anywhere) that no document uses in any of its forms (its stems in the question's
+    language and in English, its glossary English) and that is not a common word of the question's
+    language — "Oxfam", "IFAD", "Bali", "Eritreans". A name the documents use ("Andean Community")
+    is not one; a name made of common words ("Gates Foundation") is left to the other features."""
+    from index.language.glossary import translate_terms
+    from index.language.spelling import common_words
+    from index.language.vocabulary import all_stop_words, stem_words
+
+    stop = all_stop_words()
+    common = common_words(question.lang)
+    mentioned = {i for m in question.actor_mentions for i in range(m.first_token, m.end_token)}
+    first = next((i for i, token in enumerate(question.tokens) if token.word), 0)
+    names = []
+    for index, token in enumerate(question.tokens):
+        written = question.text[token.start : token.end]
+        word = token.bare
+        if not token.word or not word.isalpha() or len(word) < 3 or word in stop or index in mentioned:
+            continue
+        acronym = written.isupper()
+        if not (acronym or (index > first and written[:1].isupper() and word not in common)):
+            continue  # a capitalised common word ("Asamblea", "Primera Reunión") is a title, not a name
+        forms = {*stem_words([word], "en"), *stem_words([word], question.lang)}
+        english, _ = translate_terms(token.lower, question.lang)
+        forms |= set(stem_words(english.lower().split(), "en")) if english else set()
+        if not any(units.known(form) for form in forms) and not units.uses_prefix(word[: max(5, len(word) - 4)]):
+            names.append(written)  # no form of it, and no word sharing its stem's first letters (a cognate)
+    return names
 
 
 def _common_word(question: Question, name: str) -> bool:
