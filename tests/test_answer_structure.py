@@ -165,3 +165,11 @@ def test_the_same_sentence_in_two_documents_is_quoted_once_from_the_more_recent(
     )
     assert [c.doc for c in answer.citations] == ["program-2016"]
     assert answer.notes and "GT/TM Work Plan (2004)" in answer.notes[0] and "Program (2016)" in answer.notes[0]
+
+
+def test_how_many_about_something_the_program_never_speaks_of_is_not_a_count_of_its_list(answerer):
+    answer = answerer.answer(
+        "How many bilateral activities had the RIAL cooperation fund financed by 2008?", cached=False
+    )
+    assert answer.kind != "catalogue"
+    assert answerer.answer("How many activities does the Program have?", cached=False).kind == "catalogue"

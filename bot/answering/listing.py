@@ -17,9 +17,15 @@ from bot.texts import t
 from index.chunk import Chunk
 from index.documents import DocumentCatalogue
 from index.language import Question
+from index.language.identify import lexicon
+from index.language.tokens import fold
+from index.language.vocabulary import stem_words
 from index.units import UnitIndex
 
 NUMBERED_KINDS = {"activity", "specific objective", "general objective"}
+
+
+OTHER_TOPIC_WORDS = 2  # words the counted document never uses that make a "how many" about something else
 
 
 @dataclass(frozen=True)
@@ -37,7 +43,8 @@ class Listings:
         named = list(question.documents)
         if "how_many" in question.answer_types and question.item_kinds and not question.labels:
             counted = self.counted_items(question, named)
-            if counted:  # "how many activities does the IACHR have?": the list, and its count first
+            if counted and not self.asks_about_more(question, counted[0].chunk.doc):
+                # "how many activities does the IACHR have?": the list, and its count first
                 answer = self.items_answer(question, counted, intro=t(lang, "according"))
                 answer.direct = t(lang, "direct", answer=str(len(counted)))
                 return answer
@@ -61,6 +68,22 @@ class Listings:
             if chunks:
                 return self.passages_answer(question, chunks, intro=t(lang, "actors_list"))
         return None
+
+    def asks_about_more(self, question: Question, doc: str) -> bool:
+        """Whether the question names something the counted document never speaks of: "how many
+        bilateral activities did the RIAL fund finance?" is not a count of the Program's activities."""
+        chunks = [chunk for chunk in self.chunks if chunk.doc == doc]
+        if not chunks:
+            return False
+        lang = chunks[0].lang
+        used: set[str] = set()
+        for chunk in chunks:
+            used |= self.units.context_stems(chunk)
+            for unit in self.units.of(chunk):
+                used |= unit.stems
+        vocabulary = lexicon(question.lang) | lexicon(lang)  # "how many", "compte": the asking, not the topic
+        terms = [term for term in question.terms_in(lang) if term.isalpha() and fold(term) not in vocabulary]
+        return sum(stem not in used for stem in stem_words(terms, lang)) >= OTHER_TOPIC_WORDS
 
     def counted_items(self, question: Question, named: list[str]) -> list[MandateItem]:
         """The items a "how many…?" question counts: an actor's activities, the Program's, or a
