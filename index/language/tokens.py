@@ -61,8 +61,10 @@ class Token:
         return int(self.folded) if self.folded.isdigit() else None
 
 
+@lru_cache(maxsize=8192)
 def tokenize(text: str) -> tuple[Token, ...]:
-    """The tokens of a text, in order, with their character offsets in it."""
+    """The tokens of a text, in order, with their character offsets in it. Cached: answering reads
+    the same passages' tokens for every question (tokens are frozen, so sharing them is safe)."""
     tokens = []
     for match in _TOKEN.finditer(text):
         lower = match.group(0).lower().replace("’", "'")
