@@ -173,3 +173,9 @@ def test_how_many_about_something_the_program_never_speaks_of_is_not_a_count_of_
     )
     assert answer.kind != "catalogue"
     assert answerer.answer("How many activities does the Program have?", cached=False).kind == "catalogue"
+
+
+def test_a_question_in_another_language_is_told_the_four_the_bot_answers_in(answerer):
+    answer = answerer.answer("ما هي أهداف البرنامج؟", lang="es", cached=False)
+    assert not answer.found and not answer.citations
+    assert t("en", "other_language") in answer.intro and t("es", "other_language") in answer.intro

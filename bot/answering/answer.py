@@ -32,7 +32,7 @@ from bot.answering.features import Candidate, LanguageWeights, question_weights,
 from bot.answering.gate import Gate, Verdict, judge, load_gate
 from bot.answering.listing import Listings
 from bot.answering.models import Answer, AnswerSentence, Citation, Page, TurnContext, paginate
-from bot.texts import t
+from bot.texts import LANGUAGES, t
 from index.chunk import Chunk
 from index.language import Question
 from index.language.question import MAX_QUESTION_CHARS
@@ -124,6 +124,9 @@ class Answerer:
             return Answer(
                 question=question.text, lang=lang, found=False, kind="small_talk", intro=t(lang, question.detail)
             )
+        if question.intent == "other_language":  # said in each of the bot's languages: the reader's is unknown
+            intro = "\n".join(t(language, "other_language") for language in LANGUAGES)
+            return Answer(question=question.text, lang="en", found=False, kind="small_talk", intro=intro)
         if question.intent == "referral":
             return Answer(question=question.text, lang=lang, found=False, kind="referral", intro=t(lang, "referral"))
         answer = self.listings.answer(question)

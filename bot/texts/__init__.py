@@ -28,6 +28,12 @@ _ANSWERS: dict[str, dict[str, str]] = {
         "fr": "Selon les documents :",
         "pt": "Segundo os documentos:",
     },
+    "other_language": {
+        "en": "I answer questions in English, Spanish, French and Portuguese, the OAS's official languages. Please ask again in one of them.",
+        "es": "Respondo preguntas en español, inglés, francés y portugués, los idiomas oficiales de la OEA. Vuelva a preguntar en uno de ellos.",
+        "fr": "Je réponds aux questions en français, anglais, espagnol et portugais, les langues officielles de l'OEA. Veuillez reposer la question dans l'une d'elles.",
+        "pt": "Respondo a perguntas em português, inglês, espanhol e francês, os idiomas oficiais da OEA. Pergunte novamente em um deles.",
+    },
     "same_fact": {
         "en": "{older} says the same; {newer} is the more recent document.",
         "es": "{older} dice lo mismo; {newer} es el documento más reciente.",

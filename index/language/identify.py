@@ -159,3 +159,35 @@ def document_language(sample: str) -> str | None:
         return None
     best = max(scores, key=scores.get, default=None)
     return best if best is not None and scores[best] >= MIN_CONFIDENCE else None
+
+
+OTHER_LANGUAGE_SCORE = 0.9  # the identifier's confidence that a message is in another language
+OTHER_LANGUAGE_WORDS = 4  # … and a message in the Latin alphabet needs this many words to tell
+
+
+def other_language(text: str, tokens: tuple[Token, ...] | None = None) -> str | None:
+    """The language of a message written in none of the bot's (Arabic, Russian, German…), or None.
+
+    A message in another alphabet is judged on any length; one in the Latin alphabet only from a
+    few words up, where the identifier is sure, so that "OIM" or a Portuguese question it half
+    reads as Galician is never turned away."""
+    from index.language.tokens import tokenize
+
+    tokens = tokens if tokens is not None else tokenize(text)
+    words = [token for token in tokens if token.word and any(c.isalpha() for c in token.folded)]
+    if not words:
+        return None
+    try:
+        best = _identifier().detect(text.replace("\n", " "), model="lite", k=1)[0]
+    except Exception:  # without the identifier every message is read in the bot's languages
+        return None
+    if best["lang"] in languages() or best["score"] < OTHER_LANGUAGE_SCORE:
+        return None
+    latin = all(_latin(c) for token in words for c in token.lower if c.isalpha())
+    return None if latin and len(words) < OTHER_LANGUAGE_WORDS else best["lang"]
+
+
+def _latin(char: str) -> bool:
+    import unicodedata
+
+    return unicodedata.name(char, "").startswith("LATIN")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from index.language.actors import ActorMention, actor_mentions, actor_table, ordered_actors
 from index.language.glossary import translate_terms
-from index.language.identify import MAX_CHARS, detect_language
+from index.language.identify import MAX_CHARS, detect_language, other_language
 from index.language.intent import (
     Intent,
     answer_types,
@@ -65,7 +65,8 @@ class Question:
     folded: str  # lower-case, no accents
     lang: str  # the language it is written in (the user's own for a message too short to tell)
     tokens: tuple[Token, ...]
-    intent: str  # empty, small_talk, referral, more, mandate, objectives, activities, actors, summary, question
+    intent: str  # empty, small_talk, other_language, referral, more, mandate, objectives, activities, actors,
+    # summary, question
     detail: str = ""  # small talk: greeting/thanks/bye/identity; objectives: general/specific/all
     small_talk_lang: str | None = None  # small talk: the language of its words, when they tell
     answer_types: tuple[str, ...] = ()  # the kinds of answer asked for, in order ("where", "when")
@@ -191,6 +192,9 @@ def analyse(
     """
     text, truncated = clean(text)
     tokens = tokenize(text)
+    other = other_language(text, tokens) if text else None
+    if other is not None:  # "ما هي أهداف البرنامج؟": told, in the bot's languages, which it answers in
+        return Question(text=text, folded=fold(text), lang="en", tokens=tokens, intent="other_language", detail=other)
     lang = detect_language(text, fallback_lang, tokens) if text else (fallback_lang or "en")
     typed = None
     if speller is not None and (corrections := speller.correct(tokens, text, lang)):
