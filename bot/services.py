@@ -62,6 +62,9 @@ def corpus_problem(settings: Settings) -> str | None:
     return None
 
 
+READ_ONLY = {"build_if_needed": False, "update_if_stale": False}  # the CLI's reading commands: the index as it is
+
+
 def open_index(
     settings: Settings,
     encoder: Encoder,

@@ -73,6 +73,7 @@ def build_application(
         application.bot_data.services = ready
         jobs.start_publisher(application)
         jobs.schedule(application)
+        digest.schedule(application)
         await jobs.after_start(application)
 
     async def post_shutdown(application: Application) -> None:

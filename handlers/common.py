@@ -24,6 +24,7 @@ from typing import TypeVar
 from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, RetryAfter, TelegramError
+from telegram.ext import Application
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.formatting import split_message
@@ -138,3 +139,11 @@ def keyboard(*rows: list[tuple[str, str]]) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [[InlineKeyboardButton(label, callback_data=data) for label, data in row] for row in rows]
     )
+
+
+async def stored_user_data(application: Application, user_id: int) -> dict:
+    """A user's data as handlers see it, though they sent nothing (it is loaded on a user's first update)."""
+    if application.user_data.get(user_id):
+        return application.user_data[user_id]
+    stored = getattr(application.persistence, "stored_user_data", None)
+    return await stored(user_id) if stored else {}

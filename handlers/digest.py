@@ -27,10 +27,10 @@ from bot.formatting import split_message
 from bot.services import Services
 from bot.texts import DEFAULT_LANGUAGE, t
 from handlers.callbacks import ButtonHandler, CurateQuestionButton, OpenHandoffButton
-from handlers.common import answer_query, keyboard, reply_html, reply_text
+from handlers.common import answer_query, keyboard, reply_html, reply_text, stored_user_data
 from handlers.context import LANGUAGE_CHOICE, Context
 from handlers.guards import maintainers_only
-from handlers.jobs import _stored_user_data
+from handlers.review import notify_returns
 
 logger = logging.getLogger(__name__)
 
@@ -65,7 +65,7 @@ async def _send(application: Application, chat_id: int, found: Digest, lang: str
 async def _maintainer_lang(application: Application, chat_id: int) -> str:
     if chat_id < 0:  # a group: the default language
         return DEFAULT_LANGUAGE
-    return (await _stored_user_data(application, chat_id)).get(LANGUAGE_CHOICE) or DEFAULT_LANGUAGE
+    return (await stored_user_data(application, chat_id)).get(LANGUAGE_CHOICE) or DEFAULT_LANGUAGE
 
 
 async def send_weekly_digest(
@@ -167,3 +167,29 @@ def handlers() -> list[BaseHandler]:
         CommandHandler("digest", digest_command),
         ButtonHandler(OpenHandoffButton, open_handoff),
     ]
+
+
+# -- the job -----------------------------------------------------------------------------------
+
+SECRETARIAT_SECONDS = 300
+
+
+def schedule(application: Application) -> None:
+    """Every five minutes: the weekly digest when it is due, and returned reports whose focal points
+    have not been told yet (handlers/review.py); both survive restarts (they read the database)."""
+    if application.job_queue is not None:
+        application.job_queue.run_repeating(
+            secretariat, interval=SECRETARIAT_SECONDS, first=30, name="secretariat", job_kwargs={"max_instances": 1}
+        )
+
+
+async def secretariat(context: Context) -> None:
+    """The weekly digest when due, and returns not yet told; each failure is logged, not fatal."""
+    services = context.bot_data.services
+    if services is None:
+        return
+    for work in (send_weekly_digest, notify_returns):
+        try:
+            await work(context.application, services)
+        except Exception:  # one failing part must not stop the other, nor the next check
+            logger.exception("The %s job failed; it runs again in %d s", work.__name__, SECRETARIAT_SECONDS)

@@ -13,8 +13,7 @@
   the one background publisher (bot/publisher.py), which never holds a worker thread.
 - `notify_maintainers`: something the maintainers must act on (a manifest.toml that does not
   parse), to the maintainers' chat or each maintainer, in their language.
-- `secretariat` (every 5 minutes): the weekly digest when it is due (handlers/digest.py), and
-  returned reports their focal points have not been told of yet (handlers/review.py).
+The Secretariat's own job (the weekly digest, returns not yet told) is scheduled by handlers/digest.py.
 """
 
 from __future__ import annotations
@@ -34,13 +33,13 @@ from bot.publisher import ReportPublisher
 from bot.reporting import deadlines, report_docs
 from bot.services import Services
 from bot.texts import DEFAULT_LANGUAGE, t
+from handlers.common import stored_user_data
 from handlers.context import LANGUAGE_CHOICE, Context
 
 logger = logging.getLogger(__name__)
 
 INDEX_WATCH_SECONDS = 2.0
 REMINDER_SECONDS = 3600
-SECRETARIAT_SECONDS = 300
 UPLOAD_TTL_SECONDS = 24 * 3600  # a preview not confirmed within a day is dropped with its file
 COMMANDS_RETRY_SECONDS = 60  # a command menu Telegram refused at start-up is tried again this often
 
@@ -62,9 +61,6 @@ def schedule(application: Application) -> None:
     jobs.run_repeating(remind_focal_points, interval=REMINDER_SECONDS, first=60, name="reminders")
     jobs.run_repeating(clean_uploads, interval=REMINDER_SECONDS, first=5, name="clean_uploads")
     jobs.run_repeating(close_quiet_handoffs, interval=REMINDER_SECONDS, first=30, name="close_handoffs")
-    jobs.run_repeating(
-        secretariat, interval=SECRETARIAT_SECONDS, first=30, name="secretariat", job_kwargs={"max_instances": 1}
-    )
 
 
 # -- at start-up ------------------------------------------------------------------------------
@@ -227,7 +223,7 @@ async def send_reminders(application: Application, services: Services, today: dt
     sent = 0
     for deadline, points in await asyncio.to_thread(deadlines.due_reminders, services.store, today):
         for point in points:
-            chosen = (await _stored_user_data(application, point.telegram_id)).get(LANGUAGE_CHOICE)
+            chosen = (await stored_user_data(application, point.telegram_id)).get(LANGUAGE_CHOICE)
             text = _reminder_text(chosen or point.lang or "en", deadline, today)
             try:
                 await application.bot.send_message(point.telegram_id, text)
@@ -239,30 +235,7 @@ async def send_reminders(application: Application, services: Services, today: dt
     return sent
 
 
-async def _stored_user_data(application: Application, user_id: int) -> dict:
-    """A user's data as handlers see it, though they sent nothing (it is loaded on a user's first update)."""
-    if application.user_data.get(user_id):
-        return application.user_data[user_id]
-    stored = getattr(application.persistence, "stored_user_data", None)
-    return await stored(user_id) if stored else {}
-
-
 async def remind_focal_points(context: Context) -> None:
     services = context.bot_data.services
     if services is not None:
         await send_reminders(context.application, services, dt.datetime.now(dt.UTC).date())
-
-
-async def secretariat(context: Context) -> None:
-    """The weekly digest when due, and returns not yet told; each failure is logged, not fatal."""
-    from handlers.digest import send_weekly_digest
-    from handlers.review import notify_returns
-
-    services = context.bot_data.services
-    if services is None:
-        return
-    for work in (send_weekly_digest, notify_returns):
-        try:
-            await work(context.application, services)
-        except Exception:  # one failing part must not stop the other, nor the next check
-            logger.exception("The %s job failed; it runs again in %d s", work.__name__, SECRETARIAT_SECONDS)

@@ -30,10 +30,10 @@ from bot.reporting.reports import Report
 from bot.services import Services
 from bot.texts import t
 from handlers.callbacks import ApproveButton, ButtonHandler, EditReportButton, ReturnButton
-from handlers.common import answer_query, edit_buttons, escape, keyboard, reply_html, reply_text
+from handlers.common import answer_query, edit_buttons, escape, keyboard, reply_html, reply_text, stored_user_data
 from handlers.context import LANGUAGE_CHOICE, Context
 from handlers.guards import is_maintainer, maintainers_only
-from handlers.jobs import _stored_user_data, publish_reports_soon
+from handlers.jobs import publish_reports_soon
 
 logger = logging.getLogger(__name__)
 
@@ -148,7 +148,7 @@ async def reply_received(update: Update, context: Context, awaited: Awaited, tex
 
 
 async def _focal_lang(application: Application, telegram_id: int, registered: str | None) -> str:
-    chosen = (await _stored_user_data(application, telegram_id)).get(LANGUAGE_CHOICE)
+    chosen = (await stored_user_data(application, telegram_id)).get(LANGUAGE_CHOICE)
     return chosen or registered or "en"
 
 

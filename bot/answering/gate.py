@@ -208,8 +208,8 @@ def _unknown_capitalised(question: Question, units: UnitIndex) -> list[str]:
     language and in English, its glossary English) and that is not a common word of the question's
     language — "Oxfam", "IFAD", "Bali", "Eritreans". A name the documents use ("Andean Community")
     is not one; a name made of common words ("Gates Foundation") is left to the other features."""
+    from index.language.dictionaries import common_words
     from index.language.glossary import translate_terms
-    from index.language.spelling import common_words
     from index.language.vocabulary import all_stop_words, stem_words
 
     stop = all_stop_words()
@@ -236,7 +236,7 @@ def _unknown_capitalised(question: Question, units: UnitIndex) -> list[str]:
 def _common_word(question: Question, name: str) -> bool:
     """A one-word country name that is a common word of the language, written in lower case: "réunion"
     is a meeting, "Réunion" the island."""
-    from index.language.spelling import common_words
+    from index.language.dictionaries import common_words
 
     if " " in name or name not in common_words(question.lang):
         return False
@@ -248,8 +248,8 @@ def unknown_names(question: Question, units: UnitIndex) -> float:
     glossary English), and that are not common words of the question's language or English, nor
     forms of them: names ("Manila", "IMF", "Nairobi"), which a near miss puts where the documents
     have another."""
+    from index.language.dictionaries import common_stems, common_words
     from index.language.glossary import translate_terms
-    from index.language.spelling import common_stems, common_words
     from index.language.vocabulary import all_stop_words, stem_words
 
     common = common_words(question.lang) | common_words("en")
@@ -281,7 +281,7 @@ def unknown_names(question: Question, units: UnitIndex) -> float:
 def unknown_phrases(question: Question, units: UnitIndex, lang: str) -> float:
     """Capitalised names of several words in the question ("Council of Europe", "World Trade
     Organization") that no document holds as written (read only in the documents' own language)."""
-    from index.language.spelling import common_words
+    from index.language.dictionaries import common_words
     from index.language.tokens import fold
     from index.language.vocabulary import all_stop_words
 

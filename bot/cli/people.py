@@ -88,9 +88,8 @@ def cmd_actors_add(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_reports_export(args: argparse.Namespace, settings: Settings) -> int:
     from bot.answering.catalogue import Catalogue
-    from bot.cli.questions import READ_ONLY
     from bot.reporting.export import export
-    from bot.services import make_encoder, open_index
+    from bot.services import READ_ONLY, make_encoder, open_index
     from index.corpus import load_manifest
 
     searcher, _ = open_index(settings, make_encoder(settings), **READ_ONLY)

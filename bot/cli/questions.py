@@ -14,7 +14,6 @@ from bot.config import Settings
 
 # Reading commands serve the index as it is: they never build or update it (a running bot or
 # `index update` may be writing), and say what to run instead.
-READ_ONLY = {"build_if_needed": False, "update_if_stale": False}
 
 
 def _read_queries(path: Path) -> Iterator[tuple[object, str]]:
@@ -30,7 +29,7 @@ def _read_queries(path: Path) -> Iterator[tuple[object, str]]:
 
 
 def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.services import make_encoder, open_index
+    from bot.services import READ_ONLY, make_encoder, open_index
 
     searcher, _ = open_index(settings, make_encoder(settings), **READ_ONLY)
     if args.queries:
@@ -55,7 +54,7 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     from bot.formatting import answer_plain
-    from bot.services import load_answerer
+    from bot.services import READ_ONLY, load_answerer
 
     answerer = load_answerer(settings, allow_llm=not args.no_llm, **READ_ONLY)
     if args.queries:

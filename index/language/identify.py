@@ -135,7 +135,7 @@ def detect_language(text: str, fallback: str | None = None, tokens: tuple[Token,
 
 def _dictionary_shares(words: list[Token]) -> dict[str, float]:
     """For each language, the share of the words (three letters or more) its dictionary holds."""
-    from index.language.spelling import dictionary
+    from index.language.dictionaries import dictionary
 
     plain = [token.folded for token in words if token.folded.isalpha() and len(token.folded) >= 3]
     if not plain:

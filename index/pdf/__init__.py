@@ -18,7 +18,7 @@ again), and pdfplumber's table finder (MIT) reads the ruling lines. From them:
 - **Hyphenated line ends** are joined when the joined word is a word of the document: first by
   its own vocabulary (the hyphenated form written elsewhere in it keeps the hyphen: Inter-American;
   the joined form, or one of its inflections, joins: migra-tion), then by the word list of its
-  language (index/language/spelling.py, pyspellchecker's lists: "shortcoming" is a word, "longterm" is not, so long-term stays),
+  language (index/language/dictionaries.py, pyspellchecker's lists: "shortcoming" is a word, "longterm" is not, so long-term stays),
   then two words of the document stay a compound (gender-based); a capitalised second part keeps
   the hyphen. The vocabulary comes first because OAS documents are full of names and acronyms no
   general word list holds.

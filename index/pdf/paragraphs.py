@@ -7,8 +7,8 @@ import itertools
 import re
 from collections import Counter
 
+from index.language.dictionaries import in_dictionary
 from index.language.identify import document_language
-from index.language.spelling import in_dictionary
 from index.pdf.model import Cell, Line, TableBlock
 
 TABLE_END = "\f"  # a line of its own after a table: what follows is not in its last cell
