@@ -48,8 +48,10 @@ class Glossary:
     phrases: dict[tuple[str, ...], str]  # stems of a phrase → English
     longest: int
     function_words: frozenset[str] = frozenset()  # the language's own, never searched in English
+    stop_words: frozenset[str] = frozenset()  # its data file's (questions, articles): left out of a phrase read back
     cognates: tuple[tuple[str, str], ...] = ()  # (suffix, English suffix), longest first
     english: dict[str, str] = field(default_factory=dict)  # English stem → this language's term, for reading back
+    english_phrases: dict[tuple[str, ...], str] = field(default_factory=dict)  # English phrase stems → its term
 
     def cognate(self, word: str) -> str | None:
         """The English word an untranslated word most likely shares its root with, if a suffix says so."""
@@ -90,11 +92,26 @@ class Glossary:
         return " ".join(found), rest
 
     def from_english(self, terms: list[str]) -> list[str]:
-        """This language's terms for English words (by English stem): how a question reaches a document in it."""
-        found = []
-        for stem, word in zip(stems(terms, "en"), terms, strict=True):
-            term = self.english.get(stem)
-            found.append(term if term else word)
+        """This language's terms for English words (by English stem), a phrase's first ("work plan" →
+        "plan de trabajo", "unaccompanied" → "no acompañados"): how a question reaches a document in it."""
+        term_stems = stems(terms, "en")
+        longest = max((len(key) for key in self.english_phrases), default=1)
+        found: list[str] = []
+        position = 0
+        while position < len(terms):
+            for size in range(min(longest, len(terms) - position), 1, -1):
+                native = self.english_phrases.get(tuple(term_stems[position : position + size]))
+                if native:
+                    found += [w for w in word_tokens(native) if fold(w) not in self.stop_words]
+                    position += size
+                    break
+            else:
+                native = self.english.get(term_stems[position])
+                if native:
+                    found += [w for w in word_tokens(native) if fold(w) not in self.stop_words] or [native]
+                else:
+                    found.append(terms[position])
+                position += 1
         return found
 
 
@@ -132,15 +149,21 @@ def glossary(lang: str) -> Glossary | None:
         for word, translation in data.get(section, {}).items():
             accented[word.lower()] = translation
             add(exact, fold(word.lower()), translation)
-            if " " not in translation:
-                english.setdefault(stems([translation], "en")[0], word)
+            for synonym in translation.split():  # "child children": either reads back as "niño"
+                english.setdefault(stems([synonym], "en")[0], word)
             if section == "words":
                 # The stemmers do not always give a word and its plural one stem ("taller" and
                 # "talleres"), so the plural forms are entered too.
                 for stem in set(stems(_forms(word.lower(), lang), lang)):
                     add(by_stem, stem, translation)
+    english_phrases: dict[tuple[str, ...], str] = {}
     for phrase, translation in data.get("phrases", {}).items():
         key = tuple(stems(word_tokens(phrase), lang))
+        english_words = word_tokens(translation)
+        if len(english_words) == 1:
+            english.setdefault(stems(english_words, "en")[0], phrase)
+        elif english_words:
+            english_phrases.setdefault(tuple(stems(english_words, "en")), phrase)
         if len(key) == 1:
             accented[phrase.lower()] = translation
             add(exact, fold(phrase.lower()), translation)
@@ -155,8 +178,10 @@ def glossary(lang: str) -> Glossary | None:
         phrases=phrases,
         longest=max((len(key) for key in phrases), default=1),
         function_words=vocabulary(lang).function_words,
+        stop_words=vocabulary(lang).stop_words,
         cognates=tuple(cognates),
         english=english,
+        english_phrases=english_phrases,
     )
 
 
