@@ -179,3 +179,12 @@ def test_a_question_in_another_language_is_told_the_four_the_bot_answers_in(answ
     answer = answerer.answer("ما هي أهداف البرنامج؟", lang="es", cached=False)
     assert not answer.found and not answer.citations
     assert t("en", "other_language") in answer.intro and t("es", "other_language") in answer.intro
+
+
+def test_a_refusal_names_only_what_no_document_names_not_what_another_passage_holds(answerer):
+    answer = answerer.answer("What did NATO decide in 2008 about migrants from Mexico?", cached=False)
+    assert not answer.found
+    assert answer.kind == "partial"  # "The documents mention … but do not say anything about NATO"
+    missing = answer.intro.split("do not say")[-1]
+    assert "North Atlantic Treaty Organization" in missing or "NATO" in missing
+    assert "Mexico" not in missing and "2008" not in missing

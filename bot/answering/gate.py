@@ -379,8 +379,13 @@ def judge(
     if probability >= gate.answer.cutoff:
         return Verdict("found", probability=probability, features=row)
     if gate.mention.says_yes(vector):
+
+        def named(item: str) -> str:
+            return (names(item[1:]) if names else item[1:]) if item.startswith("@") else item
+
+        if absent:  # what no document names is what they "do not say"; the rest they may say elsewhere
+            return Verdict("partial", list(dict.fromkeys(map(named, absent))), found.missing_type, probability, row)
         missing = found.missing_years + [place.title() for place in found.missing_places]
         missing += [names(actor) if names else actor for actor in found.missing_actors] + found.missing_numbers
-        missing += [item for item in absent if not item.startswith("@") and item not in missing]
         return Verdict("partial", missing, found.missing_type, probability, row)
     return Verdict("not_found", probability=probability, features=row)
