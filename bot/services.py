@@ -102,7 +102,9 @@ def open_index(
                 pass
             if current_version(settings.index_dir) is not None:
                 logger.warning("%s", error)
-            say(f"No usable index yet: building it from {settings.corpus_dir} (first start only; one to two minutes on two cores)…")
+            say(
+                f"No usable index yet: building it from {settings.corpus_dir} (first start only; one to two minutes on two cores)…"
+            )
             manifest = build_index(
                 settings.source_dirs,
                 settings.index_dir,

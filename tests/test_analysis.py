@@ -63,6 +63,8 @@ def test_analysis(case: dict, analyser: Analyser) -> None:
         assert question.symbols == case["symbols"]
     if "documents" in case:
         assert list(question.documents) == case["documents"]
+    if "places" in case:
+        assert list(question.places) == case["places"]
     if "resolved" in case:
         assert question.text == case["resolved"]
         if "previous" in case:

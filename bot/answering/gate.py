@@ -185,7 +185,7 @@ def absent_from_corpus(question: Question, units: UnitIndex, document_years) -> 
     countries = units.corpus_countries
     for place in question.places:
         codes = country_codes_in(tokenize(place), question.lang)
-        if codes and not codes & countries and not _common_word(question, place):
+        if codes and not codes & countries:
             absent.append(place.title())
     years = set(units.corpus_years)
     for doc in {chunk.doc for chunk in units.chunks}:
@@ -231,16 +231,6 @@ def _unknown_capitalised(question: Question, units: UnitIndex) -> list[str]:
         if not any(units.known(form) for form in forms) and not units.uses_prefix(word[: max(5, len(word) - 4)]):
             names.append(written)  # no form of it, and no word sharing its stem's first letters (a cognate)
     return names
-
-
-def _common_word(question: Question, name: str) -> bool:
-    """A one-word country name that is a common word of the language, written in lower case: "réunion"
-    is a meeting, "Réunion" the island."""
-    from index.language.dictionaries import common_words
-
-    if " " in name or name not in common_words(question.lang):
-        return False
-    return not any(t.bare == name and question.text[t.start : t.start + 1].isupper() for t in question.tokens)
 
 
 def unknown_names(question: Question, units: UnitIndex) -> float:

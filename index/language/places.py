@@ -54,6 +54,21 @@ def countries_in(tokens: tuple[Token, ...], lang: str) -> list[str]:
     return list(dict.fromkeys(" ".join(match.phrase) for match in found))
 
 
+def named_countries(tokens: tuple[Token, ...], text: str, lang: str) -> list[str]:
+    """The countries a question names: `countries_in`, less a one-word name written in lower case
+    that is a common word of the language ("réunion" is a meeting, "Réunion" the island)."""
+    from index.language.dictionaries import common_words
+
+    common = common_words(lang)
+
+    def meant(name: str) -> bool:
+        if " " in name or name not in common:
+            return True
+        return any(t.bare == name and text[t.start : t.start + 1].isupper() for t in tokens)
+
+    return [name for name in countries_in(tokens, lang) if meant(name)]
+
+
 def country_codes_in(tokens: tuple[Token, ...], lang: str) -> set[str]:
     """The countries a text names, as ISO codes: "Países Bajos", "Pays-Bas" and "Netherlands" are one."""
     found = country_names(lang).find(tokens)

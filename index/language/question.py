@@ -31,10 +31,10 @@ from index.language.intent import (
     small_talk,
 )
 from index.language.patterns import item_references, resolution_references, year_mentions, years_in
-from index.language.places import countries_in
+from index.language.places import named_countries
 from index.language.spelling import Speller
 from index.language.spelling import apply as apply_corrections
-from index.language.tokens import Token, fold, tokenize
+from index.language.tokens import Token, fold, split_clitics, tokenize
 from index.language.vocabulary import all_stop_words, languages, stem_words, vocabulary
 
 MAX_QUESTION_CHARS = MAX_CHARS
@@ -196,10 +196,12 @@ def analyse(
     if other is not None:  # "ما هي أهداف البرنامج؟": told, in the bot's languages, which it answers in
         return Question(text=text, folded=fold(text), lang="en", tokens=tokens, intent="other_language", detail=other)
     lang = detect_language(text, fallback_lang, tokens) if text else (fallback_lang or "en")
+    clitics = vocabulary(lang).clitics
+    tokens = split_clitics(tokens, clitics)
     typed = None
     if speller is not None and (corrections := speller.correct(tokens, text, lang)):
         typed, text = text, apply_corrections(text, corrections)
-        tokens = tokenize(text)
+        tokens = split_clitics(tokenize(text), clitics)
     base = dict(text=text, folded=fold(text), lang=lang, tokens=tokens, truncated=truncated, corrected=typed)
     if not any(t.word for t in tokens):
         talk = small_talk(tokens, text) if text else None
@@ -270,7 +272,7 @@ def _read(tokens: tuple[Token, ...], base: dict, document_words: frozenset[str])
         references=references,
         document_kinds=kinds,
         item_kinds=item_kinds,
-        places=tuple(countries_in(tokens, lang)),
+        places=tuple(named_countries(tokens, text, lang)),
         numbers=numbers,
         content=tuple(content),
         stems=tuple(stem_words(content, lang)),

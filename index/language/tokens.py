@@ -73,6 +73,24 @@ def tokenize(text: str) -> tuple[Token, ...]:
     return tuple(tokens)
 
 
+def split_clitics(tokens: tuple[Token, ...], clitics: tuple[str, ...]) -> tuple[Token, ...]:
+    """The tokens with a language's hyphenated pronouns cut off their verbs ("confie-t-il" →
+    "confie", "atribui-se" → "atribui"), so the verb is read as the word it is."""
+    if not clitics:
+        return tokens
+    result = []
+    for token in tokens:
+        ending = next(
+            (c for c in clitics if token.word and token.lower.endswith(c) and len(token.lower) > len(c)), None
+        )
+        if ending is None:
+            result.append(token)
+            continue
+        head = token.lower[: -len(ending)]
+        result.append(Token(_fold_word(head), head, token.start, token.start + len(head), True))
+    return tuple(result)
+
+
 def words(text: str) -> tuple[str, ...]:
     """The folded words of a phrase as the data writes it."""
     return tuple(token.folded for token in tokenize(text) if token.word)

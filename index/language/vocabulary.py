@@ -55,6 +55,7 @@ class Vocabulary:
     lang: str
     name: str
     stemmer_name: str
+    clitics: tuple[str, ...]  # "-t-il": pronouns joined to a verb, cut off before it is read
     markers: frozenset[str]
     letters: str
     stop_words: frozenset[str]  # question and function words of the data file: never search terms
@@ -129,6 +130,7 @@ def vocabulary(lang: str) -> Vocabulary:
         lang=lang,
         name=data["language"]["name"],
         stemmer_name=data["language"]["stemmer"],
+        clitics=tuple(sorted(data["language"].get("clitics", []), key=len, reverse=True)),
         markers=_word_set(data["identify"]["markers"]),
         letters=data["identify"]["letters"],
         stop_words=stop_words,
