@@ -17,6 +17,24 @@ from index.text import collapse_whitespace, fold
 LANGS = ("en", "es", "fr", "pt")
 
 
+def open_index(index_dir: Path | None):
+    """What the fitting scripts start from: (settings, the configured encoder, a searcher, its
+    manifest) on `index_dir`, built there first when it holds no index (a temporary folder when None)."""
+    import tempfile
+
+    from bot.config import Settings
+    from index.encoder import load_encoder
+    from index.store import build_index, current_version, load_searcher
+
+    settings = Settings()
+    encoder = load_encoder(settings.embedding_model)
+    index_dir = index_dir or Path(tempfile.mkdtemp())
+    if current_version(index_dir) is None:
+        build_index(settings.corpus_dir, index_dir, encoder)
+    searcher, manifest = load_searcher(index_dir, encoder)
+    return settings, encoder, searcher, manifest
+
+
 def contains(text: str, evidence: list[str]) -> bool:
     """The dev sets' hit rule: an evidence span inside the text, runs of whitespace collapsed."""
     flat = collapse_whitespace(text)

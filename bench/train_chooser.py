@@ -19,7 +19,6 @@ import argparse
 import datetime as dt
 import json
 import sys
-import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -27,15 +26,12 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import contains, questions
+from bench.common import contains, open_index, questions
 from bench.split import load
 from bot.answering.choose import MODEL_FILE, Chooser, choose, load_chooser
 from bot.answering.features import FEATURES, Candidate
-from bot.config import Settings
 from bot.services import make_answerer
-from index.encoder import load_encoder
 from index.language import Question
-from index.store import build_index, current_version, load_searcher
 from index.text import collapse_whitespace
 
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
@@ -143,12 +139,7 @@ def main() -> None:
     parser.add_argument("--validation", action="store_true", help="also measure on the validation part")
     args = parser.parse_args()
 
-    settings = Settings()
-    encoder = load_encoder(settings.embedding_model)
-    index_dir = args.index_dir or Path(tempfile.mkdtemp())
-    if current_version(index_dir) is None:
-        build_index(settings.corpus_dir, index_dir, encoder)
-    searcher, manifest = load_searcher(index_dir, encoder)
+    settings, encoder, searcher, manifest = open_index(args.index_dir)
     answerer = make_answerer(settings, searcher)
     chooser = load_chooser(encoder.name)
     start = np.asarray(chooser.weights, dtype="float64")

@@ -23,7 +23,6 @@ import argparse
 import datetime as dt
 import json
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,13 +30,10 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import LANGS, questions
+from bench.common import LANGS, open_index, questions
 from bench.split import load
 from bot.answering.gate import FEATURES, MODEL_FILE, load_gate
-from bot.config import Settings
 from bot.services import make_answerer
-from index.encoder import load_encoder
-from index.store import build_index, current_version, load_searcher
 
 HERE = Path(__file__).resolve().parent
 C_GRID = (0.01, 0.03, 0.1, 0.3, 1.0, 3.0)
@@ -182,12 +178,7 @@ def main() -> None:
     parser.add_argument("--rows", type=Path, help="fit on rows kept by --save-rows instead of answering again")
     args = parser.parse_args()
 
-    settings = Settings()
-    encoder = load_encoder(settings.embedding_model)
-    index_dir = args.index_dir or Path(tempfile.mkdtemp())
-    if current_version(index_dir) is None:
-        build_index(settings.corpus_dir, index_dir, encoder)
-    searcher, manifest = load_searcher(index_dir, encoder)
+    settings, _, searcher, manifest = open_index(args.index_dir)
     answerer = make_answerer(settings, searcher)
 
     if args.rows:

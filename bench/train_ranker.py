@@ -15,18 +15,14 @@ import argparse
 import datetime as dt
 import json
 import sys
-import tempfile
 from pathlib import Path
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import contains, questions
-from bot.config import Settings
-from index.encoder import load_encoder
+from bench.common import contains, open_index, questions
 from index.rank import FEATURES, WEIGHTS_FILE, configuration, feature_matrix
-from index.store import build_index, current_version, load_searcher
 
 C_GRID = (0.01, 0.03, 0.1, 0.3, 1.0)
 FOLDS = 5
@@ -84,12 +80,7 @@ def main() -> None:
     parser.add_argument("--dry-run", action="store_true", help="print the weights, do not write them")
     args = parser.parse_args()
 
-    settings = Settings()
-    encoder = load_encoder(settings.embedding_model)
-    index_dir = args.index_dir or Path(tempfile.mkdtemp())
-    if current_version(index_dir) is None:
-        build_index(settings.corpus_dir, index_dir, encoder)
-    searcher, manifest = load_searcher(index_dir, encoder)
+    _, _, searcher, manifest = open_index(args.index_dir)
     items = [item for item in questions("tune") if item.get("evidence")]
     rows = question_rows(searcher, items)
     results = {c: cross_validate(rows, c) for c in C_GRID}

@@ -210,6 +210,23 @@ class Store:
             )
             return int(table.last_pk)
 
+    def log_answer(
+        self, *, user_id: int | str, question: str, answer, latency_ms: float, curated_id: int | None = None
+    ) -> int:
+        """`log_question` for an answer as every front end has it (`bot.answering.models.Answer`):
+        its language, kind, first source and citations."""
+        return self.log_question(
+            user_id=user_id,
+            question=question,
+            lang=answer.lang,
+            found=answer.found,
+            kind=answer.kind,
+            latency_ms=latency_ms,
+            top_source=answer.citations[0].section if answer.citations else "",
+            citations=[c.chunk_id for c in answer.citations],
+            curated_id=curated_id,
+        )
+
     def set_feedback(self, question_id: int, value: int, *, user_id: int | str) -> bool:
         """Only the person who asked may rate the answer; a second tap just changes the vote."""
         with self.atomic() as db:

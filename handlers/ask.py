@@ -97,15 +97,11 @@ async def _log(
     cannot take it now (the answer goes out anyway)."""
     try:
         question_id = await asyncio.to_thread(
-            context.services.store.log_question,
+            context.services.store.log_answer,
             user_id=update.effective_user.id,
             question=question,
-            lang=answer.lang,
-            found=answer.found,
-            kind=answer.kind,
+            answer=answer,
             latency_ms=latency_ms,
-            top_source=answer.citations[0].section if answer.citations else "",
-            citations=[c.chunk_id for c in answer.citations],
             curated_id=match.curated.id if match else None,
         )
     except sqlite3.Error as error:  # a full disk, a lock held too long: answer without logging

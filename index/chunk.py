@@ -343,13 +343,13 @@ def chunk_document(text: str, document: DocumentInfo, headings: dict[int, int] |
             if block.label and block.label.startswith("activity "):
                 block.label = f"item {block.number}"
     chunks = chunk_blocks(blocks, document)
-    lang = document_language(text)
+    lang = _prose_language(text)
     for chunk in chunks:
         chunk.lang = lang
     return chunks
 
 
-def document_language(text: str) -> str:
+def _prose_language(text: str) -> str:
     """The language a document is written in, among the bot's, from a sample of its prose."""
     from index.language.identify import detect_language
     from index.language.identify import document_language as identify

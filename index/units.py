@@ -305,6 +305,7 @@ class UnitIndex:
         self.languages = sorted({chunk.lang for chunk in chunks}) or ["en"]
         self._actors: dict[str, str | None] = {}
         self._folded: str | None = None
+        self._document_stems: dict[str, frozenset[str]] = {}
 
     @property
     def folded_text(self) -> str:
@@ -328,8 +329,27 @@ class UnitIndex:
 
     @cached_property
     def words(self) -> list[str]:
-        """Every word the passages use, folded, sorted (for a prefix look-up)."""
-        return sorted({t.folded for t in tokenize(self.folded_text) if t.word})
+        """Every word the passages use, folded, sorted (for a prefix look-up). The passages' tokens
+        are those the analyser's speller already read (tokenize keeps them)."""
+        return sorted({t.folded for chunk in self.chunks for t in tokenize(chunk.text) if t.word})
+
+    @cached_property
+    def documents(self) -> frozenset[str]:
+        """The documents the passages come from."""
+        return frozenset(chunk.doc for chunk in self.chunks)
+
+    def document_stems(self, doc: str) -> frozenset[str]:
+        """Every stem a document's passages and their headings use (and "@ID" for each actor named)."""
+        found = self._document_stems.get(doc)
+        if found is None:
+            stems: set[str] = set()
+            for chunk in self.chunks:
+                if chunk.doc == doc:
+                    stems |= self.context_stems(chunk)
+                    for unit in self.of(chunk):
+                        stems |= unit.stems
+            found = self._document_stems[doc] = frozenset(stems)
+        return found
 
     def uses_prefix(self, prefix: str) -> bool:
         """Whether some word of the passages starts with `prefix` (folded): "mesoamerique" is the

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import logging
 from pathlib import Path
 
@@ -24,37 +23,17 @@ from index.encoder import HashingEncoder
 from index.extract import ExtractionError, extract
 from index.metadata import detect_metadata, first_date, guess_kind, short_name
 from index.store import load_searcher
+from tests.pdfs import pdf_bytes, pdf_writer
 
 
 def _pdf(pages: list[str], *, labels_from: int | None = None) -> bytes:
     """A PDF with one line of text per page; page labels start at `labels_from` when given."""
-    from pypdf import PdfWriter
     from pypdf.constants import PageLabelStyle
-    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
-    writer = PdfWriter()
-    font = writer._add_object(
-        DictionaryObject(
-            {
-                NameObject("/Type"): NameObject("/Font"),
-                NameObject("/Subtype"): NameObject("/Type1"),
-                NameObject("/BaseFont"): NameObject("/Helvetica"),
-            }
-        )
-    )
-    for text in pages:
-        page = writer.add_blank_page(width=400, height=300)
-        page[NameObject("/Resources")] = DictionaryObject(
-            {NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})}
-        )
-        stream = DecodedStreamObject()
-        stream.set_data(f"BT /F1 10 Tf 10 200 Td ({text}) Tj ET".encode())
-        page[NameObject("/Contents")] = writer._add_object(stream)
+    writer = pdf_writer([f"BT /F1 10 Tf 10 200 Td ({text}) Tj ET".encode() for text in pages])
     if labels_from is not None:
         writer.set_page_label(0, len(pages) - 1, style=PageLabelStyle.DECIMAL, start=labels_from)
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
+    return pdf_bytes(writer)
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,7 @@ from index.corpus import register_new_files
 from index.extract import extract
 from index.language.vocabulary import language_file, languages
 from index.metadata import detect_metadata, own_date, own_symbols, recase
+from tests.pdfs import pdf_bytes, pdf_writer
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -78,31 +78,14 @@ def test_a_title_in_capitals_is_written_as_the_document_writes_its_words():
 
 def _pdf_with_libreoffice_dates(title: str) -> bytes:
     """A one-page PDF whose document information holds a title and LibreOffice's creation date."""
-    from pypdf import PdfWriter
-    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject, TextStringObject
+    from pypdf.generic import NameObject, TextStringObject
 
-    writer = PdfWriter()
-    font = writer._add_object(
-        DictionaryObject(
-            {
-                NameObject("/Type"): NameObject("/Font"),
-                NameObject("/Subtype"): NameObject("/Type1"),
-                NameObject("/BaseFont"): NameObject("/Helvetica"),
-            }
-        )
+    writer = pdf_writer(
+        [b"BT /F1 12 Tf 20 200 Td (INTRODUCTION) Tj 0 -20 Td (The member states met on remittances.) Tj ET"]
     )
-    page = writer.add_blank_page(width=400, height=300)
-    page[NameObject("/Resources")] = DictionaryObject(
-        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})}
-    )
-    stream = DecodedStreamObject()
-    stream.set_data(b"BT /F1 12 Tf 20 200 Td (INTRODUCTION) Tj 0 -20 Td (The member states met on remittances.) Tj ET")
-    page[NameObject("/Contents")] = writer._add_object(stream)
     writer.add_metadata({"/Title": title})
     writer._info.get_object()[NameObject("/CreationDate")] = TextStringObject("D:20261206134456Z'")
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
+    return pdf_bytes(writer)
 
 
 def test_a_malformed_creation_date_does_not_lose_the_title(tmp_path):

@@ -6,10 +6,8 @@ layout.expected.txt holds the lines as they were written, before printing.
 
 from __future__ import annotations
 
-import io
 import itertools
 import re
-import zlib
 from pathlib import Path
 
 import pytest
@@ -19,6 +17,7 @@ from index.corpus import DocumentInfo
 from index.extract import extract
 from index.parse import parse_document
 from index.pdf import pages as _pages
+from tests.pdfs import pdf_bytes, pdf_writer
 
 FIXTURES = Path(__file__).parent / "fixtures"
 LAYOUT = FIXTURES / "layout.pdf"
@@ -102,31 +101,7 @@ def test_lines_set_in_bold_are_marked_as_headings(layout):
 
 def _pdf(pages: list[bytes]) -> bytes:
     """A PDF whose pages have these (Flate-compressed) content streams, Helvetica as F1."""
-    from pypdf import PdfWriter
-    from pypdf.generic import DictionaryObject, NameObject, StreamObject
-
-    writer = PdfWriter()
-    font = writer._add_object(
-        DictionaryObject(
-            {
-                NameObject("/Type"): NameObject("/Font"),
-                NameObject("/Subtype"): NameObject("/Type1"),
-                NameObject("/BaseFont"): NameObject("/Helvetica"),
-            }
-        )
-    )
-    for content in pages:
-        page = writer.add_blank_page(width=400, height=300)
-        page[NameObject("/Resources")] = DictionaryObject(
-            {NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})}
-        )
-        stream = StreamObject()
-        stream._data = zlib.compress(content)
-        stream[NameObject("/Filter")] = NameObject("/FlateDecode")
-        page[NameObject("/Contents")] = writer._add_object(stream)
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
+    return pdf_bytes(pdf_writer(pages, compressed=True))
 
 
 def test_a_page_whose_content_inflates_beyond_reason_is_left_out_not_read(tmp_path, caplog):

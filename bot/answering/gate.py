@@ -25,9 +25,12 @@ import numpy as np
 from bot.answering.features import Candidate, QuestionWeights
 from index.language import Question
 from index.language.answers import CHECKED_TYPES, holds
+from index.language.dictionaries import common_stems, common_words
+from index.language.glossary import translate_terms
 from index.language.patterns import years_in
 from index.language.places import countries_in, country_codes_in
 from index.language.tokens import fold, tokenize
+from index.language.vocabulary import all_stop_words, stem_words
 from index.search import SearchHit
 from index.units import UnitIndex
 
@@ -187,9 +190,7 @@ def absent_from_corpus(question: Question, units: UnitIndex, document_years) -> 
         codes = country_codes_in(tokenize(place), question.lang)
         if codes and not codes & countries:
             absent.append(place.title())
-    years = set(units.corpus_years)
-    for doc in {chunk.doc for chunk in units.chunks}:
-        years |= set(document_years(doc))
+    years = set(units.corpus_years).union(*(document_years(doc) for doc in units.documents))
     for mention in question.year_mentions:
         if not mention.years & years:
             low, high = min(mention.years), max(mention.years)
@@ -202,33 +203,46 @@ def absent_from_corpus(question: Question, units: UnitIndex, document_years) -> 
     return absent + [name for name in _unknown_capitalised(question, units) if name not in absent]
 
 
+def _name_words(question: Question):
+    """(position, token) of the question's words that may be names: alphabetic, three letters or
+    more, not a stop word of any language, not inside an actor's name."""
+    stop = all_stop_words()
+    mentioned = {i for m in question.actor_mentions for i in range(m.first_token, m.end_token)}
+    for index, token in enumerate(question.tokens):
+        word = token.bare
+        if token.word and word.isalpha() and len(word) >= 3 and word not in stop and index not in mentioned:
+            yield index, token
+
+
+def _stems(word: str, lang: str) -> set[str]:
+    """A word's Snowball stems in English and in the question's language."""
+    return {*stem_words([word], "en"), *stem_words([word], lang)}
+
+
+def _used(token, stems: set[str], lang: str, units: UnitIndex) -> bool:
+    """Whether a document uses the word in any of its forms: its stems, or its glossary English's."""
+    english, _ = translate_terms(token.lower, lang)
+    forms = stems | (set(stem_words(english.lower().split(), "en")) if english else set())
+    return any(units.known(form) for form in forms)
+
+
 def _unknown_capitalised(question: Question, units: UnitIndex) -> list[str]:
     """Names no list of the bot holds: a word written with a capital inside the question (or an
     acronym anywhere) that no document uses in any of its forms (its stems in the question's
     language and in English, its glossary English) and that is not a common word of the question's
     language — "Oxfam", "IFAD", "Bali", "Eritreans". A name the documents use ("Andean Community")
     is not one; a name made of common words ("Gates Foundation") is left to the other features."""
-    from index.language.dictionaries import common_words
-    from index.language.glossary import translate_terms
-    from index.language.vocabulary import all_stop_words, stem_words
-
-    stop = all_stop_words()
     common = common_words(question.lang)
-    mentioned = {i for m in question.actor_mentions for i in range(m.first_token, m.end_token)}
     first = next((i for i, token in enumerate(question.tokens) if token.word), 0)
     names = []
-    for index, token in enumerate(question.tokens):
+    for index, token in _name_words(question):
         written = question.text[token.start : token.end]
         word = token.bare
-        if not token.word or not word.isalpha() or len(word) < 3 or word in stop or index in mentioned:
-            continue
-        acronym = written.isupper()
-        if not (acronym or (index > first and written[:1].isupper() and word not in common)):
+        if not (written.isupper() or (index > first and written[:1].isupper() and word not in common)):
             continue  # a capitalised common word ("Asamblea", "Primera Reunión") is a title, not a name
-        forms = {*stem_words([word], "en"), *stem_words([word], question.lang)}
-        english, _ = translate_terms(token.lower, question.lang)
-        forms |= set(stem_words(english.lower().split(), "en")) if english else set()
-        if not any(units.known(form) for form in forms) and not units.uses_prefix(word[: max(5, len(word) - 4)]):
+        if not _used(token, _stems(word, question.lang), question.lang, units) and not units.uses_prefix(
+            word[: max(5, len(word) - 4)]
+        ):
             names.append(written)  # no form of it, and no word sharing its stem's first letters (a cognate)
     return names
 
@@ -238,32 +252,16 @@ def unknown_names(question: Question, units: UnitIndex) -> float:
     glossary English), and that are not common words of the question's language or English, nor
     forms of them: names ("Manila", "IMF", "Nairobi"), which a near miss puts where the documents
     have another."""
-    from index.language.dictionaries import common_stems, common_words
-    from index.language.glossary import translate_terms
-    from index.language.vocabulary import all_stop_words, stem_words
-
     common = common_words(question.lang) | common_words("en")
     stems_common = common_stems(question.lang) | common_stems("en")
-    stop = all_stop_words()
-    mentioned = {i for m in question.actor_mentions for i in range(m.first_token, m.end_token)}
     count = 0
-    for index, token in enumerate(question.tokens):
-        word = token.bare
-        if (
-            not token.word
-            or not word.isalpha()
-            or len(word) < 3
-            or word in stop
-            or word in common
-            or index in mentioned
-        ):
+    for _, token in _name_words(question):
+        if token.bare in common:
             continue
-        forms = {*stem_words([word], "en"), *stem_words([word], question.lang)}
-        if forms & stems_common:
+        stems = _stems(token.bare, question.lang)
+        if stems & stems_common:
             continue  # a form of a common word of the language ("reunió", "tiene")
-        english, _ = translate_terms(token.lower, question.lang)
-        forms |= set(stem_words(english.lower().split(), "en")) if english else set()
-        if not any(units.known(form) for form in forms):
+        if not _used(token, stems, question.lang, units):
             count += 1
     return float(count)
 
@@ -271,10 +269,6 @@ def unknown_names(question: Question, units: UnitIndex) -> float:
 def unknown_phrases(question: Question, units: UnitIndex, lang: str) -> float:
     """Capitalised names of several words in the question ("Council of Europe", "World Trade
     Organization") that no document holds as written (read only in the documents' own language)."""
-    from index.language.dictionaries import common_words
-    from index.language.tokens import fold
-    from index.language.vocabulary import all_stop_words
-
     if question.lang != lang:
         return 0.0
     stop = all_stop_words()

@@ -72,15 +72,10 @@ class Listings:
     def asks_about_more(self, question: Question, doc: str) -> bool:
         """Whether the question names something the counted document never speaks of: "how many
         bilateral activities did the RIAL fund finance?" is not a count of the Program's activities."""
-        chunks = [chunk for chunk in self.chunks if chunk.doc == doc]
-        if not chunks:
+        lang = next((chunk.lang for chunk in self.chunks if chunk.doc == doc), None)
+        if lang is None:
             return False
-        lang = chunks[0].lang
-        used: set[str] = set()
-        for chunk in chunks:
-            used |= self.units.context_stems(chunk)
-            for unit in self.units.of(chunk):
-                used |= unit.stems
+        used = self.units.document_stems(doc)
         vocabulary = lexicon(question.lang) | lexicon(lang)  # "how many", "compte": the asking, not the topic
         terms = [term for term in question.terms_in(lang) if term.isalpha() and fold(term) not in vocabulary]
         return sum(stem not in used for stem in stem_words(terms, lang)) >= OTHER_TOPIC_WORDS

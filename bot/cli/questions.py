@@ -87,16 +87,7 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     def log(question: str, answer, latency_ms: float) -> None:
         """As the bot logs a question, under the console's user, so that `stats` counts it."""
         try:
-            store.log_question(
-                user_id=CONSOLE_USER,
-                question=question,
-                lang=answer.lang,
-                found=answer.found,
-                kind=answer.kind,
-                latency_ms=latency_ms,
-                top_source=answer.citations[0].section if answer.citations else "",
-                citations=[c.chunk_id for c in answer.citations],
-            )
+            store.log_answer(user_id=CONSOLE_USER, question=question, answer=answer, latency_ms=latency_ms)
         except sqlite3.Error as error:  # a full disk must not end the conversation
             report(f"(not logged: {error})")
 

@@ -8,7 +8,7 @@ A text of a few words ("OIM", "activity 9") takes the user's own language.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from index.language.tokens import Token, fold
 from index.language.vocabulary import languages, vocabulary
@@ -31,13 +31,22 @@ def _identifier():
     return LangDetector(LangDetectConfig(max_input_length=MAX_CHARS))
 
 
+@lru_cache(maxsize=1024)
+def _candidates(text: str) -> tuple[tuple[str, float], ...]:
+    """The identifier's 30 likeliest languages for a text, best first: read once per message by
+    both the bot's-language choice and the other-language check."""
+    return tuple(
+        (found["lang"], float(found["score"]))
+        for found in _identifier().detect(text.replace("\n", " "), model="lite", k=30)
+    )
+
+
 def language_scores(text: str) -> dict[str, float]:
     """The identifier's probabilities for the bot's languages, renormalised among them."""
-    found = _identifier().detect(text.replace("\n", " "), model="lite", k=30)
     scores = {language: 0.0 for language in languages()}
-    for candidate in found:
-        if candidate["lang"] in scores:
-            scores[candidate["lang"]] += float(candidate["score"])
+    for lang, score in _candidates(text):
+        if lang in scores:
+            scores[lang] += score
     total = sum(scores.values())
     return {language: score / total for language, score in scores.items()} if total else scores
 
@@ -178,13 +187,13 @@ def other_language(text: str, tokens: tuple[Token, ...] | None = None) -> str | 
     if not words:
         return None
     try:
-        best = _identifier().detect(text.replace("\n", " "), model="lite", k=1)[0]
+        best, score = _candidates(text)[0]
     except Exception:  # without the identifier every message is read in the bot's languages
         return None
-    if best["lang"] in languages() or best["score"] < OTHER_LANGUAGE_SCORE:
+    if best in languages() or score < OTHER_LANGUAGE_SCORE:
         return None
     latin = all(_latin(c) for token in words for c in token.lower if c.isalpha())
-    return None if latin and len(words) < OTHER_LANGUAGE_WORDS else best["lang"]
+    return None if latin and len(words) < OTHER_LANGUAGE_WORDS else best
 
 
 def _latin(char: str) -> bool:

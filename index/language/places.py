@@ -12,7 +12,7 @@ from functools import cache
 
 import pycountry
 
-from index.language.tokens import PhraseSet, Token
+from index.language.tokens import Match, PhraseSet, Token
 
 
 def _forms(name: str) -> set[str]:
@@ -46,12 +46,15 @@ def _translator(lang: str):
         return lambda text: text
 
 
+def _found(tokens: tuple[Token, ...], lang: str) -> list[Match]:
+    """Country names in the text's language, and in English, which documents in any language quote."""
+    found = country_names(lang).find(tokens)
+    return found + country_names("en").find(tokens) if lang != "en" else found
+
+
 def countries_in(tokens: tuple[Token, ...], lang: str) -> list[str]:
     """The country names a text holds, as written (folded)."""
-    found = country_names(lang).find(tokens)
-    if lang != "en":
-        found += country_names("en").find(tokens)
-    return list(dict.fromkeys(" ".join(match.phrase) for match in found))
+    return list(dict.fromkeys(" ".join(match.phrase) for match in _found(tokens, lang)))
 
 
 def named_countries(tokens: tuple[Token, ...], text: str, lang: str) -> list[str]:
@@ -71,7 +74,4 @@ def named_countries(tokens: tuple[Token, ...], text: str, lang: str) -> list[str
 
 def country_codes_in(tokens: tuple[Token, ...], lang: str) -> set[str]:
     """The countries a text names, as ISO codes: "Países Bajos", "Pays-Bas" and "Netherlands" are one."""
-    found = country_names(lang).find(tokens)
-    if lang != "en":
-        found += country_names("en").find(tokens)
-    return {str(match.value) for match in found if match.value}
+    return {str(match.value) for match in _found(tokens, lang) if match.value}
