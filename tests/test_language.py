@@ -181,3 +181,10 @@ def test_no_module_outside_the_language_layer_reads_a_question_with_a_pattern():
                 if is_re and any(_reads_question_text(arg) for arg in node.args):
                     offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert offenders == []
+
+
+def test_countries_a_sentence_names_come_in_its_order_every_run():
+    from index.language.answers import places_in
+
+    sentence = "The RCM has granted observer status to Argentina, Colombia, Ecuador, Jamaica, and Peru."
+    assert places_in(sentence) == ["Argentina", "Colombia", "Ecuador", "Jamaica", "Peru"]

@@ -243,7 +243,7 @@ def places_in(text: str, lang: str = "en") -> list[str]:
     """Countries, and the capitalised name after "in", "at", "held in": "Monterrey", "Mexico"."""
     tokens = tokenize(text)
     found: list[str] = []
-    countries = set(countries_in(tokens, lang))
+    countries = countries_in(tokens, lang)  # in the order the text names them, every run the same
     vocab = vocabulary(lang)
     prepositions = vocab.answers["place_prepositions"]
     for index in range(len(tokens)):
