@@ -108,10 +108,6 @@ class Question:
     def symbols(self) -> list[str]:
         return [reference.symbol for reference in self.references if reference.symbol]
 
-    @property
-    def answer_type(self) -> str | None:
-        return self.answer_types[0] if self.answer_types else None
-
     def excluded_in(self, lang: str) -> list[str]:
         """The "besides X" words in a document language (through the glossary, as `terms_in`)."""
         if not self.excluded or lang == self.lang:
