@@ -28,6 +28,7 @@ lint: setup
 
 bench: setup  # bench/scale.py (1M vectors, ~10 min) is run on its own
 	$(BIN)/pip install --quiet -e ".[bench]"
+	HF_HUB_OFFLINE=1 $(BIN)/python bench/fit_identify.py --dry-run
 	HF_HUB_OFFLINE=1 $(BIN)/python bench/retrieval.py
 	HF_HUB_OFFLINE=1 $(BIN)/python bench/answers.py
 	HF_HUB_OFFLINE=1 $(BIN)/python bench/answers.py --fit bench.fit_models:fit --runs 0

@@ -8,7 +8,9 @@ A text of a few words ("OIM", "activity 9") takes the user's own language.
 
 from __future__ import annotations
 
+import json
 from functools import cache, lru_cache
+from pathlib import Path
 
 from index.language.tokens import Token, fold
 from index.language.vocabulary import languages, vocabulary
@@ -17,9 +19,17 @@ SHORT_QUESTION_WORDS = 3  # up to this many words, the user's own language decid
 MIN_CONFIDENCE = 0.5  # below this (among the bot's languages), the user's language decides
 SHORT_TEXT_WORDS = 8
 MARKER_WEIGHT = 0.5  # per cue, on a short text; a quarter of it on a longer one
-DICTIONARY_WEIGHT = 0.5  # times the share of the text's words in a language's dictionary (keywords:
-# "Texas fact finding mision IACHR - when?" looks French to the identifier; its words are English).
-# Chosen on the tune part and train_wide: 7 of 673 questions in the wrong language without it, 4 with.
+WEIGHTS_FILE = Path(__file__).resolve().parents[1] / "identify.json"  # written by bench/fit_identify.py
+
+
+@cache
+def dictionary_weight() -> float:
+    """How much the share of a text's words in each language's dictionary adds to the identifier's
+    score (keywords: "Texas fact finding mision IACHR - when?" looks French to fastText; its words
+    are English). Fitted on the tune part and train_wide by bench/fit_identify.py."""
+    return float(json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))["dictionary_weight"])
+
+
 MAX_CHARS = 1000
 
 
@@ -134,7 +144,7 @@ def detect_language(text: str, fallback: str | None = None, tokens: tuple[Token,
     known = _dictionary_shares(words)
 
     def score(language: str) -> float:
-        return scores[language] + weight * markers[language] + DICTIONARY_WEIGHT * known[language]
+        return scores[language] + weight * markers[language] + dictionary_weight() * known[language]
 
     best = max(languages(), key=score)
     if fallback and scores[best] + weight * markers[best] < MIN_CONFIDENCE and known[best] <= known[fallback]:
